@@ -1,0 +1,34 @@
+package dev.tradeflow.domain.lc;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * The quantity of goods the credit covers. Art. 30(a): "about" allows 10% either way; art. 30(b):
+ * otherwise 5% either way, unless the quantity is stated in packing units or individual items.
+ */
+public record QuantityTerms(BigDecimal quantity, String unit, boolean about, boolean countedInUnits) {
+
+  public QuantityTerms {
+    Objects.requireNonNull(quantity, "quantity");
+    Objects.requireNonNull(unit, "unit");
+    if (quantity.signum() <= 0) {
+      throw new IllegalArgumentException("a quantity is positive");
+    }
+    if (unit.isBlank()) {
+      throw new IllegalArgumentException("a quantity has a unit");
+    }
+  }
+
+  public int tolerancePercent() {
+    if (about) {
+      return 10;
+    }
+    return countedInUnits ? 0 : 5;
+  }
+
+  public boolean allows(BigDecimal shipped) {
+    BigDecimal band = quantity.multiply(BigDecimal.valueOf(tolerancePercent())).movePointLeft(2);
+    return shipped.compareTo(quantity.subtract(band)) >= 0 && shipped.compareTo(quantity.add(band)) <= 0;
+  }
+}
