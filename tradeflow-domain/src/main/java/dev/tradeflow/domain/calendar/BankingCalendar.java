@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * Which days banks are open at a banking place (a code such as {@code GB-LON} or {@code US-NYC}):
  * every day except the weekend and the place's holidays. UCP 600 counts examination periods in
- * banking days (art. 14(b)) and moves an expiry or last day for presentation that falls on a
- * closed day to the next banking day (art. 29(a)).
+ * banking days (art. 14(b)) and moves an expiry or last day for presentation that falls on a closed
+ * day to the next banking day (art. 29(a)).
  */
 public final class BankingCalendar {
 

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A deterministic text form of an event for hashing, in the spirit of RFC 8785: records become
- * JSON objects with their fields sorted by name, absent values are left out, decimals are written
+ * A deterministic text form of an event for hashing, in the spirit of RFC 8785: records become JSON
+ * objects with their fields sorted by name, absent values are left out, decimals are written
  * without trailing zeros. Leaving absent values out means that adding an optional field to an event
  * type never changes the hash of an event written before it existed.
  */

@@ -5,11 +5,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * Why and when events are recorded: the command that caused them, the business flow they belong
- * to, who asked, and the time. {@code occurredAt} is kept to the millisecond, the precision of the
- * log, so a stored event hashes the same once read back.
+ * Why and when events are recorded: the command that caused them, the business flow they belong to,
+ * who asked, and the time. {@code occurredAt} is kept to the millisecond, the precision of the log,
+ * so a stored event hashes the same once read back.
  */
-public record EventContext(String causationId, String correlationId, String actor, Instant occurredAt) {
+public record EventContext(
+    String causationId, String correlationId, String actor, Instant occurredAt) {
 
   public EventContext {
     Objects.requireNonNull(causationId, "causationId");

@@ -10,9 +10,9 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * The per-aggregate hash chain: each event's {@code hash} is SHA-256 over the canonical encoding
- * of the event with every envelope field but the hash itself, {@code prevHash} included, so
- * changing, removing or reordering any stored event breaks the chain from that point on.
+ * The per-aggregate hash chain: each event's {@code hash} is SHA-256 over the canonical encoding of
+ * the event with every envelope field but the hash itself, {@code prevHash} included, so changing,
+ * removing or reordering any stored event breaks the chain from that point on.
  */
 public final class HashChain {
 

@@ -5,7 +5,10 @@ import java.util.Objects;
 
 /** An amendment requested under the credit and the beneficiary's answer. */
 public record Amendment(
-    AmendmentId amendmentId, AmendmentChanges changes, LocalDate requestedOn, AmendmentStatus status) {
+    AmendmentId amendmentId,
+    AmendmentChanges changes,
+    LocalDate requestedOn,
+    AmendmentStatus status) {
 
   public Amendment {
     Objects.requireNonNull(amendmentId, "amendmentId");

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What can be asked of a letter of credit. Every command carries its own business date, so
- * deciding is a pure function of the state and the command, and a replay decides the same way.
- * Optional fields are null when absent.
+ * What can be asked of a letter of credit. Every command carries its own business date, so deciding
+ * is a pure function of the state and the command, and a replay decides the same way. Optional
+ * fields are null when absent.
  */
 public sealed interface LcCommand {
 
@@ -21,7 +21,8 @@ public sealed interface LcCommand {
   }
 
   /** The applicant asks for a credit to be issued (the application behind an MT700). */
-  record ApplyForCredit(CommandId commandId, LcTerms terms, LocalDate appliedOn) implements LcCommand {
+  record ApplyForCredit(CommandId commandId, LcTerms terms, LocalDate appliedOn)
+      implements LcCommand {
     public ApplyForCredit {
       Objects.requireNonNull(terms, "terms");
       Objects.requireNonNull(appliedOn, "appliedOn");
@@ -160,8 +161,8 @@ public sealed interface LcCommand {
   }
 
   /**
-   * The bank honours the presentation (MT752/754/756) in the way the credit is available;
-   * deferred payment and acceptance name a {@code maturityDate}, others leave it null.
+   * The bank honours the presentation (MT752/754/756) in the way the credit is available; deferred
+   * payment and acceptance name a {@code maturityDate}, others leave it null.
    */
   record HonourPresentation(
       CommandId commandId,

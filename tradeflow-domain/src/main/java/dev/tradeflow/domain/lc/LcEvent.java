@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * What happened to a letter of credit: the facts of its history. Each carries what folding it
- * needs, including dates computed with the banking calendar when the event was decided, so
- * {@code evolve} needs no calendar. Optional fields are null when absent.
+ * needs, including dates computed with the banking calendar when the event was decided, so {@code
+ * evolve} needs no calendar. Optional fields are null when absent.
  */
 public sealed interface LcEvent extends DomainEvent {
 
@@ -26,7 +26,8 @@ public sealed interface LcEvent extends DomainEvent {
 
   record CreditConfirmed(Bank confirmingBank, LocalDate confirmedOn) implements LcEvent {}
 
-  record AmendmentRequested(AmendmentId amendmentId, AmendmentChanges changes, LocalDate requestedOn)
+  record AmendmentRequested(
+      AmendmentId amendmentId, AmendmentChanges changes, LocalDate requestedOn)
       implements LcEvent {}
 
   /** {@code effectiveExpiryDate}: the credit's expiry after the amendment, on a banking day. */
@@ -58,7 +59,8 @@ public sealed interface LcEvent extends DomainEvent {
 
   record WaiverSought(PresentationId presentationId, LocalDate soughtOn) implements LcEvent {}
 
-  record DiscrepanciesWaived(PresentationId presentationId, LocalDate waivedOn) implements LcEvent {}
+  record DiscrepanciesWaived(PresentationId presentationId, LocalDate waivedOn)
+      implements LcEvent {}
 
   record DocumentsRefused(
       PresentationId presentationId,

@@ -3,7 +3,9 @@ package dev.tradeflow.domain.lc;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
-/** A letter of credit's reference: the aggregate id and the Kafka key of its commands and events. */
+/**
+ * A letter of credit's reference: the aggregate id and the Kafka key of its commands and events.
+ */
 public record LcId(String value) {
 
   private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");

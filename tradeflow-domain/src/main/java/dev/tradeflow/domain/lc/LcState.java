@@ -60,17 +60,38 @@ public record LcState(
 
   LcState withStatus(LcStatus newStatus) {
     return new LcState(
-        newStatus, terms, appliedOn, issuedOn, effectiveExpiryDate, confirmingBank, amendments, presentations);
+        newStatus,
+        terms,
+        appliedOn,
+        issuedOn,
+        effectiveExpiryDate,
+        confirmingBank,
+        amendments,
+        presentations);
   }
 
   LcState issued(LocalDate on, LocalDate effectiveExpiry) {
     return new LcState(
-        LcStatus.ISSUED, terms, appliedOn, on, effectiveExpiry, confirmingBank, amendments, presentations);
+        LcStatus.ISSUED,
+        terms,
+        appliedOn,
+        on,
+        effectiveExpiry,
+        confirmingBank,
+        amendments,
+        presentations);
   }
 
   LcState confirmedBy(Bank bank) {
     return new LcState(
-        LcStatus.CONFIRMED, terms, appliedOn, issuedOn, effectiveExpiryDate, bank, amendments, presentations);
+        LcStatus.CONFIRMED,
+        terms,
+        appliedOn,
+        issuedOn,
+        effectiveExpiryDate,
+        bank,
+        amendments,
+        presentations);
   }
 
   LcState withAmendment(Amendment amendment) {
@@ -78,7 +99,14 @@ public record LcState(
     updated.removeIf(a -> a.amendmentId().equals(amendment.amendmentId()));
     updated.add(amendment);
     return new LcState(
-        status, terms, appliedOn, issuedOn, effectiveExpiryDate, confirmingBank, updated, presentations);
+        status,
+        terms,
+        appliedOn,
+        issuedOn,
+        effectiveExpiryDate,
+        confirmingBank,
+        updated,
+        presentations);
   }
 
   LcState amended(Amendment accepted, LocalDate newEffectiveExpiry) {
@@ -98,7 +126,14 @@ public record LcState(
     List<Presentation> updated = new ArrayList<>(presentations);
     updated.add(presentation);
     return new LcState(
-        status, terms, appliedOn, issuedOn, effectiveExpiryDate, confirmingBank, amendments, updated);
+        status,
+        terms,
+        appliedOn,
+        issuedOn,
+        effectiveExpiryDate,
+        confirmingBank,
+        amendments,
+        updated);
   }
 
   LcState updatePresentation(PresentationId id, UnaryOperator<Presentation> change) {
@@ -116,6 +151,13 @@ public record LcState(
       throw new IllegalStateException("no presentation " + id);
     }
     return new LcState(
-        status, terms, appliedOn, issuedOn, effectiveExpiryDate, confirmingBank, amendments, updated);
+        status,
+        terms,
+        appliedOn,
+        issuedOn,
+        effectiveExpiryDate,
+        confirmingBank,
+        amendments,
+        updated);
   }
 }

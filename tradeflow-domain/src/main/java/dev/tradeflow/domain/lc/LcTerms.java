@@ -6,10 +6,10 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * What the credit promises (the substance of an MT700): the parties, the amount and its
- * tolerance, the expiry and where it falls, the shipment and presentation periods, how it is
- * available and the goods. {@code latestShipmentDate} and {@code quantity} may be null when the
- * credit does not state them.
+ * What the credit promises (the substance of an MT700): the parties, the amount and its tolerance,
+ * the expiry and where it falls, the shipment and presentation periods, how it is available and the
+ * goods. {@code latestShipmentDate} and {@code quantity} may be null when the credit does not state
+ * them.
  */
 public record LcTerms(
     Party applicant,
@@ -52,7 +52,8 @@ public record LcTerms(
       throw new IllegalArgumentException("the credit amount is positive: " + amount);
     }
     if (presentationPeriodDays < 1 || presentationPeriodDays > 365) {
-      throw new IllegalArgumentException("presentationPeriodDays is 1-365: " + presentationPeriodDays);
+      throw new IllegalArgumentException(
+          "presentationPeriodDays is 1-365: " + presentationPeriodDays);
     }
     if (latestShipmentDate != null && latestShipmentDate.isAfter(expiryDate)) {
       throw new IllegalArgumentException(
@@ -79,7 +80,9 @@ public record LcTerms(
         tolerance,
         changes.newExpiryDate() != null ? changes.newExpiryDate() : expiryDate,
         placeOfExpiry,
-        changes.newLatestShipmentDate() != null ? changes.newLatestShipmentDate() : latestShipmentDate,
+        changes.newLatestShipmentDate() != null
+            ? changes.newLatestShipmentDate()
+            : latestShipmentDate,
         presentationPeriodDays,
         partialDrawingsAllowed,
         availableBy,

@@ -172,7 +172,8 @@ public final class LetterOfCredit {
     if (c.requestedOn().isBefore(state.issuedOn())) {
       return dateBefore("requestedOn", c.requestedOn(), "issuedOn", state.issuedOn());
     }
-    if (changes.newAmount() != null && !changes.newAmount().sameCurrencyAs(state.terms().amount())) {
+    if (changes.newAmount() != null
+        && !changes.newAmount().sameCurrencyAs(state.terms().amount())) {
       return currencyMismatch(changes.newAmount(), state.terms().amount());
     }
     if (changes.newExpiryDate() != null && changes.newExpiryDate().isBefore(c.requestedOn())) {
@@ -319,7 +320,9 @@ public final class LetterOfCredit {
               + terms.maximumDrawable()
               + " (amount plus tolerance)");
     }
-    if (terms.quantity() != null && c.quantity() != null && !terms.quantity().allows(c.quantity())) {
+    if (terms.quantity() != null
+        && c.quantity() != null
+        && !terms.quantity().allows(c.quantity())) {
       return reject(
           UCP600_ART30_QUANTITY_OUT_OF_TOLERANCE,
           "shipped "
@@ -410,9 +413,12 @@ public final class LetterOfCredit {
     if (p.status() == PresentationStatus.REFUSED) {
       return reject(
           UCP600_ART16C_SINGLE_NOTICE,
-          "presentation " + p.presentationId() + " was already refused: one notice only (art. 16(c))");
+          "presentation "
+              + p.presentationId()
+              + " was already refused: one notice only (art. 16(c))");
     }
-    if (p.status() != PresentationStatus.DISCREPANT && p.status() != PresentationStatus.WAIVER_SOUGHT) {
+    if (p.status() != PresentationStatus.DISCREPANT
+        && p.status() != PresentationStatus.WAIVER_SOUGHT) {
       return illegalPresentationState(p, "refuse the documents");
     }
     if (c.refusedOn().isBefore(p.presentedOn())) {
@@ -427,9 +433,13 @@ public final class LetterOfCredit {
               + p.examinationDeadline()
               + " (art. 16(d)); the bank must honour (art. 16(f))");
     }
-    Set<String> stated = c.discrepancies().stream().map(Discrepancy::code).collect(Collectors.toSet());
+    Set<String> stated =
+        c.discrepancies().stream().map(Discrepancy::code).collect(Collectors.toSet());
     List<String> missing =
-        p.discrepancies().stream().map(Discrepancy::code).filter(code -> !stated.contains(code)).toList();
+        p.discrepancies().stream()
+            .map(Discrepancy::code)
+            .filter(code -> !stated.contains(code))
+            .toList();
     if (!missing.isEmpty()) {
       return reject(
           UCP600_ART16C_NOTICE_INCOMPLETE,
@@ -685,7 +695,8 @@ public final class LetterOfCredit {
             + credit.currency().getCurrencyCode());
   }
 
-  private static Decision dateBefore(String field, LocalDate value, String earlier, LocalDate bound) {
+  private static Decision dateBefore(
+      String field, LocalDate value, String earlier, LocalDate bound) {
     return reject(INVALID_DATE, field + " " + value + " is before " + earlier + " " + bound);
   }
 }

@@ -7,7 +7,8 @@ import java.util.Objects;
  * The quantity of goods the credit covers. Art. 30(a): "about" allows 10% either way; art. 30(b):
  * otherwise 5% either way, unless the quantity is stated in packing units or individual items.
  */
-public record QuantityTerms(BigDecimal quantity, String unit, boolean about, boolean countedInUnits) {
+public record QuantityTerms(
+    BigDecimal quantity, String unit, boolean about, boolean countedInUnits) {
 
   public QuantityTerms {
     Objects.requireNonNull(quantity, "quantity");
@@ -29,6 +30,7 @@ public record QuantityTerms(BigDecimal quantity, String unit, boolean about, boo
 
   public boolean allows(BigDecimal shipped) {
     BigDecimal band = quantity.multiply(BigDecimal.valueOf(tolerancePercent())).movePointLeft(2);
-    return shipped.compareTo(quantity.subtract(band)) >= 0 && shipped.compareTo(quantity.add(band)) <= 0;
+    return shipped.compareTo(quantity.subtract(band)) >= 0
+        && shipped.compareTo(quantity.add(band)) <= 0;
   }
 }

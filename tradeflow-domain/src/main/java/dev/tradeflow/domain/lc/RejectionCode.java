@@ -7,7 +7,9 @@ public enum RejectionCode {
   LC_ALREADY_EXISTS,
   /** The command does not apply in the credit's or the presentation's current status. */
   ILLEGAL_STATE,
-  /** A date before the credit's or the presentation's own earlier dates, or terms that contradict. */
+  /**
+   * A date before the credit's or the presentation's own earlier dates, or terms that contradict.
+   */
   INVALID_DATE,
   CURRENCY_MISMATCH,
   /** A drawing of zero or less. */

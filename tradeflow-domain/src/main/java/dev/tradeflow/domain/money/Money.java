@@ -73,7 +73,10 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
   private void requireSameCurrency(Money other) {
     if (!sameCurrencyAs(other)) {
       throw new IllegalArgumentException(
-          "currency mismatch: " + currency.getCurrencyCode() + " vs " + other.currency.getCurrencyCode());
+          "currency mismatch: "
+              + currency.getCurrencyCode()
+              + " vs "
+              + other.currency.getCurrencyCode());
     }
   }
 
