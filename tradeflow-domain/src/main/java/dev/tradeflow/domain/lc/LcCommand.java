@@ -110,6 +110,7 @@ public sealed interface LcCommand {
       Objects.requireNonNull(amount, "amount");
       Objects.requireNonNull(shipmentDate, "shipmentDate");
       Objects.requireNonNull(presentedOn, "presentedOn");
+      quantity = QuantityTerms.normalize(quantity);
     }
   }
 

@@ -46,7 +46,11 @@ public sealed interface LcEvent extends DomainEvent {
       LocalDate presentedOn,
       BigDecimal quantity,
       LocalDate examinationDeadline)
-      implements LcEvent {}
+      implements LcEvent {
+    public DocumentsPresented {
+      quantity = QuantityTerms.normalize(quantity);
+    }
+  }
 
   /** Complying when {@code discrepancies} is empty. */
   record ExaminationRecorded(

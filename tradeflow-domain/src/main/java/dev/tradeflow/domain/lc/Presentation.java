@@ -26,6 +26,7 @@ public record Presentation(
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(status, "status");
     discrepancies = List.copyOf(discrepancies);
+    quantity = QuantityTerms.normalize(quantity);
   }
 
   Presentation withStatus(PresentationStatus newStatus) {

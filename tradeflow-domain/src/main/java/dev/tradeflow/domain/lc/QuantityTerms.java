@@ -19,6 +19,19 @@ public record QuantityTerms(
     if (unit.isBlank()) {
       throw new IllegalArgumentException("a quantity has a unit");
     }
+    quantity = normalize(quantity);
+  }
+
+  /**
+   * A quantity without trailing zeros (and never in exponent form), so that 10, 10.0 and 10.000000
+   * are one value however many decimals a store or a schema kept.
+   */
+  public static BigDecimal normalize(BigDecimal value) {
+    if (value == null) {
+      return null;
+    }
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 
   public int tolerancePercent() {

@@ -1,0 +1,421 @@
+package dev.tradeflow.app.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.tradeflow.app.command.CommandGateway;
+import dev.tradeflow.app.json.Json;
+import dev.tradeflow.app.processor.CommandEnvelope;
+import dev.tradeflow.app.processor.CommandResult;
+import dev.tradeflow.app.query.LcQueries;
+import dev.tradeflow.app.query.LcSummary;
+import dev.tradeflow.domain.lc.CommandId;
+import dev.tradeflow.domain.lc.LcCommand;
+import dev.tradeflow.domain.lc.LcId;
+import dev.tradeflow.domain.lc.LcStatus;
+import dev.tradeflow.domain.lc.RejectionCode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API: commands in, views out. A command is answered once its outcome is committed (200,
+ * or a problem for a rejection), or with 202 and where to look when that takes longer than the
+ * configured wait. Queries are answered from the instance that holds the LC's partition.
+ */
+public final class HttpApi implements AutoCloseable {
+
+  /** Marks a query forwarded from another instance, so it is answered locally and not again. */
+  static final String FORWARDED = "X-Tradeflow-Forwarded";
+
+  static final String ACTOR = "X-Tradeflow-Actor";
+  static final String CORRELATION = "X-Correlation-Id";
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+  private static final String KNOWN_TYPES =
+      Arrays.stream(LcCommand.class.getPermittedSubclasses())
+          .map(Class::getSimpleName)
+          .collect(Collectors.joining(", "));
+
+  private final CommandGateway gateway;
+  private final LcQueries queries;
+  private final Supplier<Map<String, Object>> health;
+  private final Duration commandWait;
+  private final Clock clock;
+  private final HttpClient forwarder = HttpClient.newHttpClient();
+  private final Javalin server;
+
+  private HttpApi(
+      CommandGateway gateway,
+      LcQueries queries,
+      Supplier<Map<String, Object>> health,
+      Duration commandWait,
+      Clock clock,
+      String host,
+      int port) {
+    this.gateway = gateway;
+    this.queries = queries;
+    this.health = health;
+    this.commandWait = commandWait;
+    this.clock = clock;
+    this.server =
+        Javalin.create(
+            config -> {
+              config.startup.showJavalinBanner = false;
+              config.jetty.host = host;
+              config.jetty.port = port;
+              config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+              config.routes.get("/health", this::health);
+              config.routes.post("/api/v1/lcs/{lcId}/commands", this::submitCommand);
+              config.routes.get("/api/v1/lcs/{lcId}/commands/{commandId}", this::commandOutcome);
+              config.routes.get("/api/v1/lcs/{lcId}/events", this::history);
+              config.routes.get("/api/v1/lcs/{lcId}", this::view);
+              config.routes.get("/api/v1/lcs", this::list);
+              config.routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, e.problem(ctx)));
+              config.routes.exception(
+                  InvalidStateStoreException.class,
+                  (e, ctx) ->
+                      problem(
+                          ctx,
+                          Problem.of(
+                              503,
+                              "STATE_RESTORING",
+                              "State is being restored",
+                              "the processor's state is moving between instances; retry shortly",
+                              ctx.path())));
+              config.routes.exception(
+                  Exception.class,
+                  (e, ctx) -> {
+                    LOG.error("unexpected error on {} {}", ctx.method(), ctx.path(), e);
+                    problem(
+                        ctx,
+                        Problem.of(
+                            500, "INTERNAL", "Internal error", e.getClass().getName(), ctx.path()));
+                  });
+            });
+  }
+
+  public static HttpApi start(
+      CommandGateway gateway,
+      LcQueries queries,
+      Supplier<Map<String, Object>> health,
+      Duration commandWait,
+      String host,
+      int port) {
+    HttpApi api =
+        new HttpApi(gateway, queries, health, commandWait, Clock.systemUTC(), host, port);
+    api.server.start();
+    return api;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  // --- commands ---------------------------------------------------------------------------------
+
+  private void submitCommand(Context ctx) {
+    LcId lcId = lcId(ctx);
+    LcCommand command = parseCommand(ctx.body());
+    String actor = Optional.ofNullable(ctx.header(ACTOR)).filter(a -> !a.isBlank()).orElse("api");
+    String correlation =
+        Optional.ofNullable(ctx.header(CORRELATION))
+            .filter(c -> !c.isBlank())
+            .orElse(command.commandId().value());
+    CommandEnvelope envelope =
+        new CommandEnvelope(lcId, command, actor, correlation, clock.instant());
+    CompletableFuture<Void> answered =
+        gateway
+            .submit(envelope)
+            .orTimeout(commandWait.toMillis(), TimeUnit.MILLISECONDS)
+            .handle(
+                (result, error) -> {
+                  if (error == null) {
+                    answer(ctx, result);
+                  } else if (error instanceof java.util.concurrent.TimeoutException) {
+                    gateway.forget(envelope);
+                    ctx.status(202)
+                        .header("Location", commandLocation(lcId, command.commandId()))
+                        .json(
+                            Map.of(
+                                "commandId", command.commandId(),
+                                "lcId", lcId,
+                                "status", "PENDING",
+                                "location", commandLocation(lcId, command.commandId())));
+                  } else {
+                    LOG.warn("command {} could not be sent", command.commandId(), error);
+                    problem(
+                        ctx,
+                        Problem.of(
+                            503,
+                            "KAFKA_UNAVAILABLE",
+                            "Command not sent",
+                            "the command could not be written to Kafka: " + error.getMessage(),
+                            ctx.path()));
+                  }
+                  return null;
+                });
+    ctx.future(() -> answered);
+  }
+
+  private void answer(Context ctx, CommandResult result) {
+    if (result.isAccepted()) {
+      ctx.status(200).json(result);
+      return;
+    }
+    RejectionCode code = result.rejection().code();
+    int status = code == RejectionCode.LC_NOT_FOUND ? 404 : 422;
+    problem(
+        ctx,
+        Problem.of(status, code.name(), "Command rejected", result.rejection().detail(), ctx.path())
+            .with("commandId", result.commandId())
+            .with("result", result));
+  }
+
+  private void commandOutcome(Context ctx) {
+    LcId lcId = lcId(ctx);
+    if (forwardIfRemote(ctx, lcId)) {
+      return;
+    }
+    CommandId commandId;
+    try {
+      commandId = new CommandId(ctx.pathParam("commandId"));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest("commandId", e.getMessage());
+    }
+    Optional<CommandResult> result =
+        queries.snapshot(lcId).flatMap(snapshot -> snapshot.resultOf(commandId));
+    if (result.isEmpty()) {
+      problem(
+          ctx,
+          Problem.of(
+              404,
+              "COMMAND_NOT_FOUND",
+              "No outcome",
+              "no outcome for command " + commandId + " on " + lcId + " (yet)",
+              ctx.path()));
+      return;
+    }
+    answer(ctx, result.get());
+  }
+
+  static String commandLocation(LcId lcId, CommandId commandId) {
+    return "/api/v1/lcs/" + lcId + "/commands/" + commandId;
+  }
+
+  private static LcCommand parseCommand(String body) {
+    if (body == null || body.isBlank()) {
+      throw new BadRequest(null, "the request body must be a JSON command");
+    }
+    LcCommand command;
+    try {
+      command = Json.mapper().readValue(body, LcCommand.class);
+    } catch (InvalidTypeIdException e) {
+      String typeId = e.getTypeId();
+      throw new BadRequest(
+          "type",
+          typeId == null
+              ? "the command has no \"type\"; one of: " + KNOWN_TYPES
+              : "unknown command type \"" + typeId + "\"; one of: " + KNOWN_TYPES);
+    } catch (UnrecognizedPropertyException e) {
+      throw new BadRequest(path(e), "unknown field \"" + e.getPropertyName() + "\"");
+    } catch (ValueInstantiationException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      String field = path(e);
+      String reason =
+          cause instanceof NullPointerException
+              ? "missing " + cause.getMessage()
+              : cause.getMessage();
+      throw new BadRequest(fieldOf(field, cause), reason);
+    } catch (JsonMappingException e) {
+      throw new BadRequest(path(e), e.getOriginalMessage());
+    } catch (JsonProcessingException e) {
+      throw new BadRequest(null, "malformed JSON: " + e.getOriginalMessage());
+    }
+    if (command.commandId() == null) {
+      throw new BadRequest("commandId", "missing commandId");
+    }
+    return command;
+  }
+
+  /** A required value the record constructor found missing names the field itself. */
+  private static String fieldOf(String path, Throwable cause) {
+    if (cause instanceof NullPointerException && cause.getMessage() != null) {
+      return path == null || path.isEmpty() ? cause.getMessage() : path + "." + cause.getMessage();
+    }
+    return path;
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .collect(Collectors.joining("."))
+        .replace(".[", "[");
+  }
+
+  // --- queries ----------------------------------------------------------------------------------
+
+  private void view(Context ctx) {
+    LcId lcId = lcId(ctx);
+    if (forwardIfRemote(ctx, lcId)) {
+      return;
+    }
+    queries
+        .view(lcId)
+        .ifPresentOrElse(ctx::json, () -> problem(ctx, lcNotFound(lcId, ctx.path())));
+  }
+
+  private void history(Context ctx) {
+    LcId lcId = lcId(ctx);
+    if (forwardIfRemote(ctx, lcId)) {
+      return;
+    }
+    if (queries.snapshot(lcId).isEmpty()) {
+      problem(ctx, lcNotFound(lcId, ctx.path()));
+      return;
+    }
+    ctx.json(queries.history(lcId).stream().map(EventView::of).toList());
+  }
+
+  private void list(Context ctx) {
+    Optional<LcStatus> status = status(ctx.queryParam("status"));
+    List<LcSummary> all = new ArrayList<>(queries.localList(status));
+    if (ctx.header(FORWARDED) == null) {
+      for (HostInfo other : queries.otherInstances()) {
+        String body = fetch(other, ctx.path() + "?" + Optional.ofNullable(ctx.queryString()).orElse(""));
+        try {
+          all.addAll(
+              Json.mapper()
+                  .readValue(
+                      body,
+                      Json.mapper()
+                          .getTypeFactory()
+                          .constructCollectionType(List.class, LcSummary.class)));
+        } catch (JsonProcessingException e) {
+          throw new IllegalStateException("instance " + other + " answered " + body, e);
+        }
+      }
+    }
+    all.sort(Comparator.comparing(s -> s.lcId().value()));
+    ctx.json(all);
+  }
+
+  private static Optional<LcStatus> status(String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LcStatus.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest(
+          "status", "unknown status \"" + text + "\"; one of: " + Arrays.toString(LcStatus.values()));
+    }
+  }
+
+  private boolean forwardIfRemote(Context ctx, LcId lcId) {
+    if (ctx.header(FORWARDED) != null) {
+      return false;
+    }
+    Optional<HostInfo> owner = queries.remoteOwnerOf(lcId);
+    if (owner.isEmpty()) {
+      return false;
+    }
+    HttpResponse<String> response = forward(owner.get(), ctx.path());
+    ctx.status(response.statusCode())
+        .contentType(response.headers().firstValue("Content-Type").orElse("application/json"))
+        .result(response.body());
+    return true;
+  }
+
+  private String fetch(HostInfo host, String pathAndQuery) {
+    return forward(host, pathAndQuery).body();
+  }
+
+  private HttpResponse<String> forward(HostInfo host, String pathAndQuery) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
+            .header(FORWARDED, "1")
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build();
+    try {
+      return forwarder.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("instance " + host + " did not answer: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  // --- health and problems ----------------------------------------------------------------------
+
+  private void health(Context ctx) {
+    Map<String, Object> body = health.get();
+    ctx.status("UP".equals(body.get("status")) ? 200 : 503).json(body);
+  }
+
+  private static LcId lcId(Context ctx) {
+    try {
+      return new LcId(ctx.pathParam("lcId"));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequest("lcId", e.getMessage());
+    }
+  }
+
+  private static Problem lcNotFound(LcId lcId, String instance) {
+    return Problem.of(404, "LC_NOT_FOUND", "Not found", "no letter of credit " + lcId, instance);
+  }
+
+  private static void problem(Context ctx, Problem problem) {
+    ctx.status(problem.status()).json(problem.body()).contentType(Problem.CONTENT_TYPE);
+  }
+
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  /** A request the client must fix: 400 naming the field at fault. */
+  static final class BadRequest extends RuntimeException {
+    private final String field;
+
+    BadRequest(String field, String message) {
+      super(message);
+      this.field = field;
+    }
+
+    Problem problem(Context ctx) {
+      Problem problem =
+          Problem.of(
+              400,
+              "BAD_REQUEST",
+              "Bad request",
+              field == null || field.isEmpty() ? getMessage() : field + ": " + getMessage(),
+              ctx.path());
+      return field == null || field.isEmpty() ? problem : problem.with("field", field);
+    }
+  }
+}

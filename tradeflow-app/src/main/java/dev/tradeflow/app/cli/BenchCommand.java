@@ -1,0 +1,117 @@
+package dev.tradeflow.app.cli;
+
+import dev.tradeflow.app.TradeflowService;
+import dev.tradeflow.app.bench.Bench;
+import dev.tradeflow.runtime.ConfigLoader;
+import dev.tradeflow.runtime.KafkaClients;
+import dev.tradeflow.runtime.TopicAdmin;
+import dev.tradeflow.runtime.TopicSpec;
+import dev.tradeflow.runtime.TradeflowConfig;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.admin.Admin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "bench",
+    description =
+        "Measure commit latency at a fixed rate, throughput with concurrent writers, and the raw"
+            + " Kafka exactly-once ceiling, on a fresh embedded broker (or the configured cluster).")
+final class BenchCommand implements Callable<Integer> {
+
+  private static final String RAW_IN = "tf.bench.raw-in";
+  private static final String RAW_OUT = "tf.bench.raw-out";
+
+  @ParentCommand TradeflowCli cli;
+
+  @Option(names = "--rate", defaultValue = "1000", description = "offered commands/s for the latency run (default ${DEFAULT-VALUE})")
+  int rate;
+
+  @Option(names = "--warmup", defaultValue = "20", description = "seconds of warm-up, not recorded (default ${DEFAULT-VALUE})")
+  int warmupSeconds;
+
+  @Option(names = "--duration", defaultValue = "20", description = "seconds recorded in the latency run (default ${DEFAULT-VALUE})")
+  int durationSeconds;
+
+  @Option(names = "--commands", defaultValue = "300000", description = "commands sent in each throughput run (default ${DEFAULT-VALUE})")
+  long commands;
+
+  @Option(names = "--writers", defaultValue = "4", description = "concurrent writers in the throughput runs (default ${DEFAULT-VALUE})")
+  int writers;
+
+  @Override
+  public Integer call() throws Exception {
+    TradeflowConfig config = benchConfig();
+    try (TradeflowService service = TradeflowService.start(config, true)) {
+      KafkaClients clients = new KafkaClients(config, service.bootstrapServers());
+      try (Admin admin = Admin.create(clients.adminProps())) {
+        TopicAdmin.ensureTopics(
+            admin,
+            List.of(
+                benchTopic(RAW_IN, config.kafka().partitions(), config.kafka().replicationFactor()),
+                benchTopic(RAW_OUT, config.kafka().partitions(), config.kafka().replicationFactor())));
+      }
+      Bench bench = new Bench(clients);
+      System.out.printf(
+          "Kafka %s, commit.interval.ms=%d, %d stream thread(s), %d partitions%n",
+          service.bootstrapServers(),
+          config.streams().commitInterval().toMillis(),
+          config.streams().threads(),
+          config.kafka().partitions());
+      System.out.printf("Latency run: %d commands/s, %d s warm-up + %d s recorded...%n", rate, warmupSeconds, durationSeconds);
+      Bench.Latency latency =
+          bench.commitLatency(rate, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds));
+      System.out.printf("Throughput run: %d commands, %d writers...%n", commands, writers);
+      Bench.Throughput throughput = bench.commandThroughput(commands, writers);
+      System.out.printf("Raw exactly-once ceiling: %d records, %d writers...%n", commands, writers);
+      Bench.Throughput ceiling = bench.rawExactlyOnceCeiling(RAW_IN, RAW_OUT, commands, writers);
+
+      System.out.println();
+      System.out.println("| measurement | result |");
+      System.out.println("|---|---|");
+      System.out.printf(
+          "| commit latency at %d cmd/s (offered %.0f/s), p50 / p95 / p99 / max | %.2f / %.2f / %.2f / %.2f ms (%d samples) |%n",
+          rate, latency.rate(), latency.p50(), latency.p95(), latency.p99(), latency.max(), latency.samples());
+      System.out.printf(
+          "| command throughput, %d writers, saturation | %,.0f commands/s (%d in %.2f s) |%n",
+          writers, throughput.perSecond(), throughput.records(), throughput.elapsed().toNanos() / 1e9);
+      System.out.printf(
+          "| raw Kafka exactly-once ceiling (consume-transform-produce, no domain logic) | %,.0f records/s |%n",
+          ceiling.perSecond());
+      System.out.printf(
+          "| command processing vs raw ceiling | %.0f%% |%n", 100 * throughput.perSecond() / ceiling.perSecond());
+      return 0;
+    }
+  }
+
+  private static TopicSpec benchTopic(String name, int partitions, int replicationFactor) {
+    return new TopicSpec(name, partitions, replicationFactor, Map.of("retention.ms", "600000"));
+  }
+
+  /** The configured service on a throw-away data directory and free ports. */
+  private TradeflowConfig benchConfig() throws IOException {
+    Path dir = Files.createTempDirectory("tradeflow-bench");
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("TRADEFLOW_DATA_DIR", dir.toString());
+    env.put("TRADEFLOW_HTTP_PORT", Integer.toString(freePort()));
+    env.put("TRADEFLOW_KAFKA_EMBEDDED_PORT", Integer.toString(freePort()));
+    env.put("TRADEFLOW_KAFKA_EMBEDDED_CONTROLLER_PORT", Integer.toString(freePort()));
+    return ConfigLoader.load(Optional.ofNullable(cli.configFile), env);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.tradeflow.app.cli;
+
+import dev.tradeflow.runtime.ConfigException;
+import dev.tradeflow.runtime.ConfigLoader;
+import dev.tradeflow.runtime.TradeflowConfig;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./tradeflow}: the service and its operator tools. */
+@Command(
+    name = "tradeflow",
+    mixinStandardHelpOptions = true,
+    version = "Tradeflow 0.1.0",
+    description = "Auditable, event-sourced letters of credit on Apache Kafka.",
+    subcommands = {
+      ServeCommand.class,
+      DemoCommand.class,
+      ReplayCommand.class,
+      BenchCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class TradeflowCli {
+
+  @Option(
+      names = {"-c", "--config"},
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "configuration file (.yaml, .yml or .properties); none: the embedded default")
+  Path configFile;
+
+  /** The configuration: defaults, then the file, then TRADEFLOW_* environment variables. */
+  TradeflowConfig config() {
+    return ConfigLoader.load(Optional.ofNullable(configFile), System.getenv());
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  public static int run(String... args) {
+    CommandLine cli = new CommandLine(new TradeflowCli());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof ConfigException) {
+            commandLine.getErr().println("configuration error: " + e.getMessage());
+            return 2;
+          }
+          commandLine.getErr().println("error: " + e.getMessage());
+          return 1;
+        });
+    return cli.execute(args);
+  }
+}

@@ -1,0 +1,125 @@
+package dev.tradeflow.app.json;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.tradeflow.domain.event.EventHash;
+import dev.tradeflow.domain.lc.AmendmentId;
+import dev.tradeflow.domain.lc.CommandId;
+import dev.tradeflow.domain.lc.LcCommand;
+import dev.tradeflow.domain.lc.LcEvent;
+import dev.tradeflow.domain.lc.LcId;
+import dev.tradeflow.domain.lc.PresentationId;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.function.Function;
+
+/**
+ * The one JSON mapping of the service, used by the API, the command topic and the state stores.
+ * The domain carries no Jackson annotations: identifiers are written as plain strings, decimals as
+ * strings (no binary floating point on money), and the sealed command and event families are told
+ * apart by a {@code type} property named after the record.
+ */
+public final class Json {
+
+  private static final ObjectMapper MAPPER = build();
+
+  private Json() {}
+
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  private static ObjectMapper build() {
+    SimpleModule values = new SimpleModule("tradeflow-values");
+    stringValue(values, LcId.class, LcId::value, LcId::new);
+    stringValue(values, CommandId.class, CommandId::value, CommandId::new);
+    stringValue(values, PresentationId.class, PresentationId::value, PresentationId::new);
+    stringValue(values, AmendmentId.class, AmendmentId::value, AmendmentId::new);
+    stringValue(values, EventHash.class, EventHash::hex, EventHash::new);
+    values.setMixInAnnotation(LcCommand.class, TypedByName.class);
+    values.setMixInAnnotation(LcEvent.class, TypedByName.class);
+
+    ObjectMapper mapper =
+        JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .addModule(values)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            // Records are written by their components only, not by helpers such as isPositive().
+            .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+            .build();
+    mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+    for (Class<?> type : LcCommand.class.getPermittedSubclasses()) {
+      mapper.registerSubtypes(new NamedType(type, type.getSimpleName()));
+    }
+    for (Class<?> type : LcEvent.class.getPermittedSubclasses()) {
+      mapper.registerSubtypes(new NamedType(type, type.getSimpleName()));
+    }
+    return mapper;
+  }
+
+  private static <T> void stringValue(
+      SimpleModule module, Class<T> type, Function<T, String> toText, Function<String, T> fromText) {
+    module.addSerializer(
+        type,
+        new JsonSerializer<T>() {
+          @Override
+          public void serialize(T value, JsonGenerator gen, SerializerProvider provider)
+              throws IOException {
+            gen.writeString(toText.apply(value));
+          }
+        });
+    module.addDeserializer(
+        type,
+        new JsonDeserializer<T>() {
+          @Override
+          public T deserialize(JsonParser parser, DeserializationContext context)
+              throws IOException {
+            if (!parser.currentToken().isScalarValue()) {
+              return type.cast(context.handleUnexpectedToken(type, parser));
+            }
+            try {
+              return fromText.apply(parser.getValueAsString());
+            } catch (IllegalArgumentException e) {
+              throw context.weirdStringException(parser.getText(), type, e.getMessage());
+            }
+          }
+        });
+  }
+
+  /** Reads or writes a value, turning Jackson's checked exception into an unchecked one. */
+  public static byte[] toBytes(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+  @JsonSubTypes({})
+  private interface TypedByName {}
+}

@@ -1,0 +1,204 @@
+package dev.tradeflow.app.processor;
+
+import dev.tradeflow.domain.calendar.BankingCalendar;
+import dev.tradeflow.domain.event.ChainHead;
+import dev.tradeflow.domain.event.EventContext;
+import dev.tradeflow.domain.event.HashChain;
+import dev.tradeflow.domain.event.RecordedEvent;
+import dev.tradeflow.domain.lc.Decision;
+import dev.tradeflow.domain.lc.LcEvent;
+import dev.tradeflow.domain.lc.LcState;
+import dev.tradeflow.domain.lc.LetterOfCredit;
+import dev.tradeflow.runtime.Topics;
+import dev.tradeflow.schemas.EventSerde;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The command processor: one Kafka Streams task per partition of {@code tf.lc.commands} owns the
+ * letters of credit keyed to it, decides each command against the aggregate in its state store,
+ * and writes the events, the history and the outcome in one exactly-once transaction.
+ */
+public final class CommandProcessor {
+
+  public static final String AGGREGATE_STORE = "lc-aggregates";
+  public static final String HISTORY_STORE = "lc-history";
+
+  private static final String SOURCE = "commands";
+  private static final String DECIDE = "decide";
+  static final String EVENTS_SINK = "events";
+  static final String RESULTS_SINK = "results";
+  static final String DLQ_SINK = "commands-dlq";
+
+  private static final Logger LOG = LoggerFactory.getLogger(CommandProcessor.class);
+
+  private CommandProcessor() {}
+
+  public static Topology topology(BankingCalendar calendar, EventSerde eventSerde, int dedupWindow) {
+    Topology topology = new Topology();
+    topology.addSource(
+        SOURCE,
+        Serdes.String().deserializer(),
+        Serdes.ByteArray().deserializer(),
+        Topics.LC_COMMANDS);
+    topology.addProcessor(
+        DECIDE, () -> new Decider(calendar, eventSerde, dedupWindow), SOURCE);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(AGGREGATE_STORE),
+            Serdes.String(),
+            JsonSerde.of(AggregateSnapshot.class)),
+        DECIDE);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(HISTORY_STORE), Serdes.String(), Serdes.ByteArray()),
+        DECIDE);
+    topology.addSink(
+        EVENTS_SINK,
+        Topics.LC_EVENTS,
+        Serdes.String().serializer(),
+        Serdes.ByteArray().serializer(),
+        DECIDE);
+    topology.addSink(
+        RESULTS_SINK,
+        Topics.LC_COMMAND_RESULTS,
+        Serdes.String().serializer(),
+        JsonSerde.of(CommandResult.class).serializer(),
+        DECIDE);
+    topology.addSink(
+        DLQ_SINK,
+        Topics.dlqOf(Topics.LC_COMMANDS),
+        Serdes.String().serializer(),
+        Serdes.ByteArray().serializer(),
+        DECIDE);
+    return topology;
+  }
+
+  /** Key of an event in the history store: the LC id, then the version, zero-padded to sort. */
+  public static String historyKey(String lcId, long version) {
+    return historyPrefix(lcId) + String.format("%019d", version);
+  }
+
+  public static String historyPrefix(String lcId) {
+    return lcId + "/";
+  }
+
+  private static final class Decider implements Processor<String, byte[], String, Object> {
+
+    private final BankingCalendar calendar;
+    private final EventSerde eventSerde;
+    private final int dedupWindow;
+    private final JsonSerde<CommandEnvelope> envelopes = JsonSerde.of(CommandEnvelope.class);
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, AggregateSnapshot> aggregates;
+    private KeyValueStore<String, byte[]> history;
+
+    Decider(BankingCalendar calendar, EventSerde eventSerde, int dedupWindow) {
+      this.calendar = calendar;
+      this.eventSerde = eventSerde;
+      this.dedupWindow = dedupWindow;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+      this.context = context;
+      this.aggregates = context.getStateStore(AGGREGATE_STORE);
+      this.history = context.getStateStore(HISTORY_STORE);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+      CommandEnvelope envelope;
+      try {
+        envelope = envelopes.deserializer().deserialize(Topics.LC_COMMANDS, record.value());
+        if (envelope == null || !envelope.lcId().value().equals(record.key())) {
+          throw new IllegalArgumentException(
+              "the record key " + record.key() + " is not the command's LC id");
+        }
+      } catch (RuntimeException e) {
+        park(record, e);
+        return;
+      }
+      String lcId = record.key();
+      AggregateSnapshot snapshot = aggregates.get(lcId);
+      Optional<CommandResult> earlier =
+          snapshot == null ? Optional.empty() : snapshot.resultOf(envelope.command().commandId());
+      if (earlier.isPresent()) {
+        context.forward(record.withValue(earlier.get()), RESULTS_SINK);
+        return;
+      }
+      Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+      Optional<LcState> state = Optional.ofNullable(snapshot).map(AggregateSnapshot::state);
+      Decision decision = LetterOfCredit.decide(state, envelope.command(), calendar);
+      ChainHead head = snapshot == null ? ChainHead.EMPTY : snapshot.head();
+      if (decision.rejection().isPresent()) {
+        CommandResult result =
+            CommandResult.rejected(envelope, head.version(), decision.rejection().get(), now);
+        if (snapshot != null) {
+          aggregates.put(lcId, snapshot.next(snapshot.state(), head, result, dedupWindow));
+        }
+        context.forward(record.withValue(result).withTimestamp(now.toEpochMilli()), RESULTS_SINK);
+        return;
+      }
+      EventContext eventContext =
+          new EventContext(
+              envelope.command().commandId().value(),
+              envelope.correlationId(),
+              envelope.actor(),
+              now);
+      List<RecordedEvent<LcEvent>> recorded =
+          HashChain.append(head, lcId, decision.events(), eventContext, UUID::randomUUID);
+      LcState newState = state.orElse(null);
+      for (RecordedEvent<LcEvent> event : recorded) {
+        newState = LetterOfCredit.evolve(Optional.ofNullable(newState), event.payload());
+        byte[] bytes = eventSerde.serialize(Topics.LC_EVENTS, event);
+        history.put(historyKey(lcId, event.aggregateVersion()), bytes);
+        context.forward(
+            new Record<String, Object>(lcId, bytes, event.occurredAt().toEpochMilli(), record.headers()),
+            EVENTS_SINK);
+      }
+      CommandResult result = CommandResult.accepted(envelope, recorded, now);
+      ChainHead newHead = ChainHead.of(recorded.get(recorded.size() - 1));
+      aggregates.put(
+          lcId,
+          snapshot == null
+              ? AggregateSnapshot.first(newState, newHead, result)
+              : snapshot.next(newState, newHead, result, dedupWindow));
+      context.forward(record.withValue(result).withTimestamp(now.toEpochMilli()), RESULTS_SINK);
+    }
+
+    /** An unreadable command goes to the dead-letter topic with the reason; nothing is lost. */
+    private void park(Record<String, byte[]> record, RuntimeException e) {
+      LOG.warn("parking unreadable command with key {}: {}", record.key(), e.getMessage());
+      Headers headers = record.headers();
+      context
+          .recordMetadata()
+          .ifPresent(
+              meta -> {
+                headers.add("tf-dlq-original-topic", bytes(meta.topic()));
+                headers.add("tf-dlq-original-partition", bytes(Integer.toString(meta.partition())));
+                headers.add("tf-dlq-original-offset", bytes(Long.toString(meta.offset())));
+              });
+      headers.add("tf-dlq-exception-class", bytes(e.getClass().getName()));
+      headers.add("tf-dlq-exception-message", bytes(String.valueOf(e.getMessage())));
+      context.forward(record.withValue((Object) record.value()).withHeaders(headers), DLQ_SINK);
+    }
+
+    private static byte[] bytes(String text) {
+      return text.getBytes(StandardCharsets.UTF_8);
+    }
+  }
+}

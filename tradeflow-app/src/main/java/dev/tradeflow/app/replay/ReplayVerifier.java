@@ -1,0 +1,217 @@
+package dev.tradeflow.app.replay;
+
+import dev.tradeflow.app.processor.AggregateSnapshot;
+import dev.tradeflow.app.processor.CommandProcessor;
+import dev.tradeflow.app.processor.JsonSerde;
+import dev.tradeflow.app.replay.ReplayReport.Divergence;
+import dev.tradeflow.domain.event.ChainHead;
+import dev.tradeflow.domain.event.HashChain;
+import dev.tradeflow.domain.event.RecordedEvent;
+import dev.tradeflow.domain.lc.LcEvent;
+import dev.tradeflow.domain.lc.LcState;
+import dev.tradeflow.domain.lc.LetterOfCredit;
+import dev.tradeflow.runtime.Topics;
+import dev.tradeflow.schemas.EventSerde;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Rebuilds every letter of credit from the log of record and proves it equals the live state: it
+ * reads {@code tf.lc.events} from offset 0 with a fresh consumer, checks each aggregate's hash
+ * chain, folds the events with {@code evolve}, then compares the result with the command
+ * processor's store as kept in its changelog topic.
+ */
+public final class ReplayVerifier {
+
+  private final Map<String, Object> consumerProps;
+  private final EventSerde eventSerde;
+  private final String aggregateChangelog;
+
+  public ReplayVerifier(
+      Map<String, Object> consumerProps, EventSerde eventSerde, String streamsApplicationId) {
+    this.consumerProps = new HashMap<>(consumerProps);
+    this.consumerProps.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    this.consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    this.consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    this.eventSerde = eventSerde;
+    this.aggregateChangelog =
+        streamsApplicationId + "-" + CommandProcessor.AGGREGATE_STORE + "-changelog";
+  }
+
+  public ReplayReport verify() {
+    long started = System.nanoTime();
+    Map<String, Rebuilt> rebuilt = new HashMap<>();
+    List<Divergence> divergences = new ArrayList<>();
+    long[] eventsRead = {0};
+    // Both ends are taken before reading: the processor writes events and store updates in one
+    // transaction, so the log and the store are compared at the same point.
+    Map<TopicPartition, Long> eventsEnd = endOffsets(Topics.LC_EVENTS);
+    Map<TopicPartition, Long> storeEnd = endOffsets(aggregateChangelog);
+    readAll(
+        eventsEnd,
+        record -> {
+          eventsRead[0]++;
+          replay(record, rebuilt, divergences);
+        });
+    Map<String, AggregateSnapshot> live = new HashMap<>();
+    var snapshots = JsonSerde.of(AggregateSnapshot.class).deserializer();
+    readAll(
+        storeEnd,
+        record -> {
+          String lcId = new String(record.key(), StandardCharsets.UTF_8);
+          if (record.value() == null) {
+            live.remove(lcId);
+          } else {
+            live.put(lcId, snapshots.deserialize(aggregateChangelog, record.value()));
+          }
+        });
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+    compare(rebuilt, live, divergences);
+    return new ReplayReport(eventsRead[0], rebuilt.size(), live.size(), elapsed, divergences);
+  }
+
+  private void replay(
+      ConsumerRecord<byte[], byte[]> record, Map<String, Rebuilt> rebuilt, List<Divergence> divergences) {
+    String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+    String key = record.key() == null ? "?" : new String(record.key(), StandardCharsets.UTF_8);
+    RecordedEvent<LcEvent> event;
+    try {
+      event = eventSerde.deserialize(record.topic(), record.value());
+    } catch (RuntimeException e) {
+      divergences.add(new Divergence(key, 0, where, "undecodable event: " + e.getMessage()));
+      rebuilt.computeIfAbsent(key, k -> new Rebuilt()).broken = true;
+      return;
+    }
+    Rebuilt lc = rebuilt.computeIfAbsent(event.aggregateId(), k -> new Rebuilt());
+    if (lc.broken) {
+      return;
+    }
+    if (!event.aggregateId().equals(key)) {
+      divergences.add(
+          new Divergence(
+              event.aggregateId(),
+              event.aggregateVersion(),
+              where,
+              "stored under key " + key + ", not its aggregate id"));
+      lc.broken = true;
+      return;
+    }
+    Optional<HashChain.ChainBreak> chainBreak = HashChain.verifyNext(lc.head, event);
+    if (chainBreak.isPresent()) {
+      divergences.add(
+          new Divergence(event.aggregateId(), event.aggregateVersion(), where, chainBreak.get().reason()));
+      lc.broken = true;
+      return;
+    }
+    try {
+      lc.state = Optional.of(LetterOfCredit.evolve(lc.state, event.payload()));
+      lc.head = ChainHead.of(event);
+    } catch (RuntimeException e) {
+      divergences.add(
+          new Divergence(
+              event.aggregateId(), event.aggregateVersion(), where, "cannot fold: " + e.getMessage()));
+      lc.broken = true;
+    }
+  }
+
+  private static void compare(
+      Map<String, Rebuilt> rebuilt, Map<String, AggregateSnapshot> live, List<Divergence> divergences) {
+    Set<String> ids = new TreeSet<>(rebuilt.keySet());
+    ids.addAll(live.keySet());
+    for (String lcId : ids) {
+      Rebuilt fromLog = rebuilt.get(lcId);
+      AggregateSnapshot stored = live.get(lcId);
+      if (fromLog != null && fromLog.broken) {
+        continue;
+      }
+      if (fromLog == null) {
+        divergences.add(
+            new Divergence(lcId, stored.head().version(), "live store", "in the store but not in the log"));
+      } else if (stored == null) {
+        divergences.add(
+            new Divergence(lcId, fromLog.head.version(), "live store", "in the log but not in the store"));
+      } else if (!fromLog.head.equals(stored.head())) {
+        divergences.add(
+            new Divergence(
+                lcId,
+                stored.head().version(),
+                "live store",
+                "the store is at version "
+                    + stored.head().version()
+                    + " ("
+                    + stored.head().hash()
+                    + "), the log at "
+                    + fromLog.head.version()
+                    + " ("
+                    + fromLog.head.hash()
+                    + ")"));
+      } else if (!fromLog.state.map(s -> s.equals(stored.state())).orElse(false)) {
+        divergences.add(
+            new Divergence(
+                lcId,
+                stored.head().version(),
+                "live store",
+                "the stored state differs from the state rebuilt from the log"));
+      }
+    }
+  }
+
+  /** The last stable offsets of a topic's partitions (none when the topic does not exist). */
+  private Map<TopicPartition, Long> endOffsets(String topic) {
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+      List<TopicPartition> partitions =
+          consumer.listTopics(Duration.ofSeconds(30)).getOrDefault(topic, List.of()).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      return consumer.endOffsets(partitions);
+    }
+  }
+
+  /** Reads partitions from their beginning up to the given end offsets. */
+  private void readAll(Map<TopicPartition, Long> end, Consumer<ConsumerRecord<byte[], byte[]>> onRecord) {
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+      List<TopicPartition> partitions = List.copyOf(end.keySet());
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Set<TopicPartition> remaining = new HashSet<>();
+      for (TopicPartition tp : partitions) {
+        if (end.get(tp) > consumer.position(tp)) {
+          remaining.add(tp);
+        }
+      }
+      while (!remaining.isEmpty()) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+          if (record.offset() < end.get(tp)) {
+            onRecord.accept(record);
+          }
+        }
+        remaining.removeIf(tp -> consumer.position(tp) >= end.get(tp));
+      }
+    }
+  }
+
+  private KafkaConsumer<byte[], byte[]> consumer() {
+    return new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  private static final class Rebuilt {
+    ChainHead head = ChainHead.EMPTY;
+    Optional<LcState> state = Optional.empty();
+    boolean broken;
+  }
+}

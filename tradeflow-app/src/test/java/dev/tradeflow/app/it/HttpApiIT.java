@@ -1,0 +1,236 @@
+package dev.tradeflow.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.tradeflow.app.TestCommands;
+import dev.tradeflow.app.TradeflowService;
+import dev.tradeflow.app.demo.ApiClient;
+import dev.tradeflow.app.demo.ApiClient.Response;
+import dev.tradeflow.app.json.Json;
+import dev.tradeflow.domain.lc.CommandId;
+import dev.tradeflow.domain.lc.LcCommand;
+import dev.tradeflow.domain.lc.LcCommand.IssueCredit;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The HTTP API over HTTP, against the real service on the suite's broker. */
+class HttpApiIT {
+
+  private static TradeflowService service;
+  private static ApiClient api;
+
+  @BeforeAll
+  static void start() {
+    service = SharedKafka.service();
+    api = new ApiClient(service.apiBase());
+  }
+
+  private static String newLcId() {
+    return "HTTP-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static Response send(String lcId, LcCommand command) {
+    return api.post("/api/v1/lcs/" + lcId + "/commands", command);
+  }
+
+  private static HttpResponse<String> postRaw(String lcId, String body) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(service.apiBase().resolve("/api/v1/lcs/" + lcId + "/commands"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void an_accepted_command_answers_200_with_its_version_and_events() {
+    String lcId = newLcId();
+    Response response = send(lcId, TestCommands.apply("c1"));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.body())
+        .containsEntry("outcome", "ACCEPTED")
+        .containsEntry("version", 1)
+        .containsEntry("lcId", lcId);
+    assertThat((List<?>) response.body().get("events")).hasSize(1);
+  }
+
+  @Test
+  void a_repeated_command_id_answers_the_original_outcome() {
+    String lcId = newLcId();
+    Response first = send(lcId, TestCommands.apply("c1"));
+    Response again = send(lcId, TestCommands.apply("c1"));
+
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.body()).isEqualTo(first.body());
+    assertThat(api.get("/api/v1/lcs/" + lcId).body()).containsEntry("version", 1);
+  }
+
+  @Test
+  void the_view_and_the_history_show_the_credit_and_its_hash_chain() throws Exception {
+    String lcId = newLcId();
+    TestCommands.issuedAndAdvised().forEach(c -> assertThat(send(lcId, c).status()).isEqualTo(200));
+
+    Response view = api.get("/api/v1/lcs/" + lcId);
+    assertThat(view.status()).isEqualTo(200);
+    assertThat(view.body()).containsEntry("status", "ADVISED").containsEntry("version", 4);
+
+    List<Map<String, Object>> history =
+        Json.mapper()
+            .readValue(
+                api.getText("/api/v1/lcs/" + lcId + "/events"),
+                new TypeReference<List<Map<String, Object>>>() {});
+    assertThat(history)
+        .extracting(e -> e.get("eventType"))
+        .containsExactly("CreditApplied", "ApplicationApproved", "CreditIssued", "CreditAdvised");
+    for (int i = 1; i < history.size(); i++) {
+      assertThat(history.get(i).get("prevHash")).isEqualTo(history.get(i - 1).get("hash"));
+    }
+    assertThat(view.body().get("lastHash")).isEqualTo(history.get(3).get("hash"));
+  }
+
+  @Test
+  void the_list_filters_by_status() throws Exception {
+    String advised = newLcId();
+    String applied = newLcId();
+    TestCommands.issuedAndAdvised().forEach(c -> send(advised, c));
+    send(applied, TestCommands.apply("c1"));
+
+    List<Map<String, Object>> list =
+        Json.mapper()
+            .readValue(
+                api.getText("/api/v1/lcs?status=ADVISED"),
+                new TypeReference<List<Map<String, Object>>>() {});
+    assertThat(list).extracting(s -> s.get("lcId")).contains(advised).doesNotContain(applied);
+    assertThat(list).allSatisfy(s -> assertThat(s.get("status")).isEqualTo("ADVISED"));
+    assertThat(api.get("/api/v1/lcs?status=BOGUS").status()).isEqualTo(400);
+  }
+
+  @Test
+  void a_broken_business_rule_answers_422_with_its_reason_code() throws Exception {
+    String lcId = newLcId();
+    send(lcId, TestCommands.apply("c1"));
+
+    HttpResponse<String> response =
+        postRaw(lcId, new String(Json.toBytes(new IssueCredit(new CommandId("c2"), TestCommands.APPLIED))));
+
+    assertThat(response.statusCode()).isEqualTo(422);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
+    Map<String, Object> problem = Json.mapper().readValue(response.body(), new TypeReference<>() {});
+    assertThat(problem)
+        .containsEntry("status", 422)
+        .containsEntry("code", "ILLEGAL_STATE")
+        .containsKeys("type", "title", "detail", "instance");
+  }
+
+  @Test
+  void an_unknown_credit_answers_404() {
+    String lcId = newLcId();
+    assertThat(api.get("/api/v1/lcs/" + lcId).status()).isEqualTo(404);
+    assertThat(api.get("/api/v1/lcs/" + lcId + "/events").status()).isEqualTo(404);
+    Response command = send(lcId, new IssueCredit(new CommandId("c1"), TestCommands.APPLIED));
+    assertThat(command.status()).isEqualTo(404);
+    assertThat(command.problemCode()).isEqualTo("LC_NOT_FOUND");
+  }
+
+  @Test
+  void malformed_json_answers_400() throws Exception {
+    HttpResponse<String> response = postRaw(newLcId(), "{\"type\": \"ApplyForCredit\",");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("malformed JSON");
+  }
+
+  @Test
+  void an_unknown_command_type_answers_400_naming_the_known_ones() throws Exception {
+    HttpResponse<String> response = postRaw(newLcId(), "{\"type\":\"LaunchRocket\",\"commandId\":\"c1\"}");
+    assertThat(response.statusCode()).isEqualTo(400);
+    Map<String, Object> problem = Json.mapper().readValue(response.body(), new TypeReference<>() {});
+    assertThat(problem).containsEntry("field", "type");
+    assertThat((String) problem.get("detail")).contains("LaunchRocket").contains("ApplyForCredit");
+  }
+
+  @Test
+  void a_missing_field_answers_400_naming_it() throws Exception {
+    HttpResponse<String> response =
+        postRaw(newLcId(), "{\"type\":\"IssueCredit\",\"commandId\":\"c1\"}");
+    assertThat(response.statusCode()).isEqualTo(400);
+    Map<String, Object> problem = Json.mapper().readValue(response.body(), new TypeReference<>() {});
+    assertThat(problem).containsEntry("field", "issuedOn");
+  }
+
+  @Test
+  void an_invalid_nested_value_answers_400_naming_its_path() throws Exception {
+    Map<String, Object> command = Json.mapper().convertValue(TestCommands.apply("c1"), new TypeReference<>() {});
+    @SuppressWarnings("unchecked")
+    Map<String, Object> terms = (Map<String, Object>) command.get("terms");
+    terms.put("amount", Map.of("amount", "10.001", "currency", "USD"));
+    HttpResponse<String> response = postRaw(newLcId(), Json.mapper().writeValueAsString(command));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    Map<String, Object> problem = Json.mapper().readValue(response.body(), new TypeReference<>() {});
+    assertThat((String) problem.get("field")).startsWith("terms.amount");
+    assertThat((String) problem.get("detail")).contains("minor units");
+  }
+
+  @Test
+  void an_invalid_lc_id_in_the_path_answers_400() throws Exception {
+    HttpResponse<String> response = postRaw("bad%20id", "{}");
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(response.body()).contains("lcId");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "null",
+        "[]",
+        "42",
+        "\"text\"",
+        "{}",
+        "{\"type\":null}",
+        "{\"type\":42,\"commandId\":\"c1\"}",
+        "{\"type\":\"ApplyForCredit\"}",
+        "{\"type\":\"ApplyForCredit\",\"commandId\":\"c1\",\"terms\":[],\"appliedOn\":\"2026-01-01\"}",
+        "{\"type\":\"IssueCredit\",\"commandId\":\"c1\",\"issuedOn\":\"yesterday\"}",
+        "{\"type\":\"IssueCredit\",\"commandId\":\"bad id\",\"issuedOn\":\"2026-01-01\"}",
+        "{\"type\":\"IssueCredit\",\"commandId\":{\"x\":1},\"issuedOn\":\"2026-01-01\"}",
+        "{\"type\":\"IssueCredit\",\"commandId\":\"c1\",\"issuedOn\":\"2026-01-01\",\"extra\":1}",
+        "{\"type\":\"PresentDocuments\",\"commandId\":\"c1\",\"presentationId\":\"p\",\"amount\":{\"amount\":\"1e999999999\",\"currency\":\"USD\"},\"shipmentDate\":\"2026-01-01\",\"presentedOn\":\"2026-01-02\"}",
+        "{\"type\":\"PresentDocuments\",\"commandId\":\"c1\",\"presentationId\":\"p\",\"amount\":{\"amount\":\"1\",\"currency\":\"ZZZ\"},\"shipmentDate\":\"2026-01-01\",\"presentedOn\":\"2026-01-02\"}",
+        "{\"type\":\"HonourPresentation\",\"commandId\":\"c1\",\"presentationId\":\"p\",\"honouredOn\":\"2026-01-01\",\"mode\":\"BARTER\"}",
+        "{\"type\":\"CancelCredit\",\"commandId\":\"c1\",\"reason\":\"r\",\"beneficiaryConsent\":null,\"cancelledOn\":\"2026-01-01\"}"
+      })
+  void no_malformed_command_produces_a_server_error(String body) throws Exception {
+    HttpResponse<String> response = postRaw(newLcId(), body);
+    assertThat(response.statusCode()).as(body + " -> " + response.body()).isBetween(400, 499);
+  }
+
+  @Test
+  void health_reports_the_processor_running() {
+    Response health = api.get("/health");
+    assertThat(health.status()).isEqualTo(200);
+    assertThat(health.body()).containsEntry("status", "UP").containsEntry("commandProcessor", "RUNNING");
+  }
+
+  @Test
+  void unknown_paths_answer_404() throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(service.apiBase() + "/api/v1/nothing")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(404);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.tradeflow.app.it;
+
+import dev.tradeflow.app.TradeflowService;
+import dev.tradeflow.runtime.ConfigLoader;
+import dev.tradeflow.runtime.EmbeddedKafkaBroker;
+import dev.tradeflow.runtime.TradeflowConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One real embedded Kafka broker for the whole integration suite, and one Tradeflow service on it;
+ * both start on first use and stop when the test JVM exits. Tests keep apart by LC ids.
+ */
+public final class SharedKafka {
+
+  private static EmbeddedKafkaBroker broker;
+  private static TradeflowService service;
+
+  private SharedKafka() {}
+
+  public static synchronized String bootstrapServers() {
+    if (broker == null) {
+      broker = startBroker();
+      EmbeddedKafkaBroker started = broker;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "shared-kafka-stop"));
+    }
+    return broker.bootstrapServers();
+  }
+
+  /** The suite's service: the processor, gateway and API on the shared broker. */
+  public static synchronized TradeflowService service() {
+    if (service == null) {
+      service = TradeflowService.start(config(Map.of()), false);
+      TradeflowService started = service;
+      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "shared-service-stop"));
+    }
+    return service;
+  }
+
+  /** A configuration on the shared broker with its own data dir and HTTP port, plus overrides. */
+  public static TradeflowConfig config(Map<String, String> overrides) {
+    Map<String, String> env = new HashMap<>();
+    env.put("TRADEFLOW_BOOTSTRAP_SERVERS", bootstrapServers());
+    env.put("TRADEFLOW_DATA_DIR", tempDir("tradeflow-it").toString());
+    env.put("TRADEFLOW_HTTP_PORT", Integer.toString(freePort()));
+    env.put("TRADEFLOW_KAFKA_REPLICATION_FACTOR", "1");
+    env.put("TRADEFLOW_KAFKA_MIN_INSYNC_REPLICAS", "1");
+    env.putAll(overrides);
+    return ConfigLoader.load(Optional.empty(), env);
+  }
+
+  public static EmbeddedKafkaBroker startBroker() {
+    return EmbeddedKafkaBroker.start(tempDir("tradeflow-it-kafka"), freePort(), freePort(), true);
+  }
+
+  public static Path tempDir(String prefix) {
+    try {
+      return Files.createTempDirectory(prefix);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

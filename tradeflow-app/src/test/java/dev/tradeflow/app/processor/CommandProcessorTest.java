@@ -1,0 +1,200 @@
+package dev.tradeflow.app.processor;
+
+import static dev.tradeflow.app.TestCommands.apply;
+import static dev.tradeflow.app.TestCommands.envelope;
+import static dev.tradeflow.app.TestCommands.issuedAndAdvised;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradeflow.app.json.Json;
+import dev.tradeflow.domain.calendar.BankingCalendar;
+import dev.tradeflow.domain.event.ChainHead;
+import dev.tradeflow.domain.event.EventHash;
+import dev.tradeflow.domain.event.HashChain;
+import dev.tradeflow.domain.event.RecordedEvent;
+import dev.tradeflow.domain.lc.CommandId;
+import dev.tradeflow.domain.lc.LcCommand;
+import dev.tradeflow.domain.lc.LcCommand.IssueCredit;
+import dev.tradeflow.domain.lc.LcEvent;
+import dev.tradeflow.domain.lc.LcStatus;
+import dev.tradeflow.domain.lc.RejectionCode;
+import dev.tradeflow.runtime.Topics;
+import dev.tradeflow.schemas.AvroSingleObjectSerde;
+import dev.tradeflow.schemas.EventSerde;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandProcessorTest {
+
+  private final EventSerde serde = new AvroSingleObjectSerde();
+  @TempDir Path stateDir;
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, byte[]> commands;
+  private TestOutputTopic<String, byte[]> events;
+  private TestOutputTopic<String, CommandResult> results;
+  private TestOutputTopic<String, byte[]> dlq;
+
+  @BeforeEach
+  void start() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "processor-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver =
+        new TopologyTestDriver(
+            CommandProcessor.topology(BankingCalendar.weekendsOnly(), serde, 3), props);
+    commands =
+        driver.createInputTopic(
+            Topics.LC_COMMANDS, Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    events =
+        driver.createOutputTopic(
+            Topics.LC_EVENTS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+    results =
+        driver.createOutputTopic(
+            Topics.LC_COMMAND_RESULTS,
+            Serdes.String().deserializer(),
+            JsonSerde.of(CommandResult.class).deserializer());
+    dlq =
+        driver.createOutputTopic(
+            Topics.dlqOf(Topics.LC_COMMANDS),
+            Serdes.String().deserializer(),
+            Serdes.ByteArray().deserializer());
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+  }
+
+  private void send(String lcId, LcCommand command) {
+    commands.pipeInput(lcId, Json.toBytes(envelope(lcId, command)));
+  }
+
+  private List<RecordedEvent<LcEvent>> readEvents() {
+    return events.readValuesToList().stream()
+        .map(bytes -> serde.deserialize(Topics.LC_EVENTS, bytes))
+        .toList();
+  }
+
+  @Test
+  void an_accepted_command_writes_its_events_and_an_accepted_outcome() {
+    send("LC-1", apply("c1"));
+
+    List<RecordedEvent<LcEvent>> written = readEvents();
+    assertThat(written).hasSize(1);
+    RecordedEvent<LcEvent> applied = written.get(0);
+    assertThat(applied.payload()).isInstanceOf(LcEvent.CreditApplied.class);
+    assertThat(applied.aggregateId()).isEqualTo("LC-1");
+    assertThat(applied.aggregateVersion()).isEqualTo(1);
+    assertThat(applied.causationId()).isEqualTo("c1");
+    assertThat(applied.correlationId()).isEqualTo("corr-LC-1");
+    assertThat(applied.actor()).isEqualTo("tester");
+    assertThat(applied.prevHash()).isEqualTo(EventHash.GENESIS);
+    assertThat(HashChain.verifyNext(ChainHead.EMPTY, applied)).isEmpty();
+
+    CommandResult result = results.readValue();
+    assertThat(result.isAccepted()).isTrue();
+    assertThat(result.version()).isEqualTo(1);
+    assertThat(result.events()).singleElement().satisfies(e -> assertThat(e.hash()).isEqualTo(applied.hash()));
+  }
+
+  @Test
+  void events_of_one_credit_form_a_gap_free_hash_chain() {
+    issuedAndAdvised().forEach(command -> send("LC-2", command));
+
+    List<RecordedEvent<LcEvent>> written = readEvents();
+    assertThat(written).extracting(RecordedEvent::aggregateVersion).containsExactly(1L, 2L, 3L, 4L);
+    ChainHead head = ChainHead.EMPTY;
+    for (RecordedEvent<LcEvent> event : written) {
+      assertThat(HashChain.verifyNext(head, event)).isEmpty();
+      head = ChainHead.of(event);
+    }
+    KeyValueStore<String, AggregateSnapshot> store = driver.getKeyValueStore(CommandProcessor.AGGREGATE_STORE);
+    AggregateSnapshot snapshot = store.get("LC-2");
+    assertThat(snapshot.state().status()).isEqualTo(LcStatus.ADVISED);
+    assertThat(snapshot.head()).isEqualTo(head);
+    KeyValueStore<String, byte[]> history = driver.getKeyValueStore(CommandProcessor.HISTORY_STORE);
+    assertThat(serde.deserialize(Topics.LC_EVENTS, history.get(CommandProcessor.historyKey("LC-2", 3))))
+        .isEqualTo(written.get(2));
+  }
+
+  @Test
+  void a_repeated_command_id_gets_the_original_outcome_and_writes_nothing() {
+    send("LC-3", apply("c1"));
+    CommandResult first = results.readValue();
+    readEvents();
+
+    send("LC-3", apply("c1"));
+
+    assertThat(events.isEmpty()).isTrue();
+    assertThat(results.readValue()).isEqualTo(first);
+  }
+
+  @Test
+  void the_dedup_window_is_bounded() {
+    issuedAndAdvised().forEach(command -> send("LC-4", command));
+    AggregateSnapshot snapshot =
+        driver.<String, AggregateSnapshot>getKeyValueStore(CommandProcessor.AGGREGATE_STORE).get("LC-4");
+    assertThat(snapshot.recentResults())
+        .extracting(r -> r.commandId().value())
+        .containsExactly("c2", "c3", "c4");
+  }
+
+  @Test
+  void a_rejected_command_writes_only_its_outcome() {
+    issuedAndAdvised().forEach(command -> send("LC-5", command));
+    readEvents();
+    results.readValuesToList();
+
+    send("LC-5", new IssueCredit(new CommandId("c9"), dev.tradeflow.app.TestCommands.APPLIED));
+
+    assertThat(events.isEmpty()).isTrue();
+    CommandResult result = results.readValue();
+    assertThat(result.isAccepted()).isFalse();
+    assertThat(result.rejection().code()).isEqualTo(RejectionCode.ILLEGAL_STATE);
+    assertThat(result.version()).isEqualTo(4);
+  }
+
+  @Test
+  void a_command_on_an_unknown_credit_is_rejected_without_creating_it() {
+    send("LC-6", new IssueCredit(new CommandId("c1"), dev.tradeflow.app.TestCommands.APPLIED));
+
+    assertThat(results.readValue().rejection().code()).isEqualTo(RejectionCode.LC_NOT_FOUND);
+    assertThat(driver.getKeyValueStore(CommandProcessor.AGGREGATE_STORE).get("LC-6")).isNull();
+  }
+
+  @Test
+  void an_unreadable_command_is_parked_in_the_dead_letter_topic_with_the_reason() {
+    byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
+    commands.pipeInput("LC-7", garbage);
+
+    TestRecord<String, byte[]> parked = dlq.readRecord();
+    assertThat(parked.key()).isEqualTo("LC-7");
+    assertThat(parked.value()).isEqualTo(garbage);
+    assertThat(new String(parked.headers().lastHeader("tf-dlq-original-topic").value(), StandardCharsets.UTF_8))
+        .isEqualTo(Topics.LC_COMMANDS);
+    assertThat(parked.headers().lastHeader("tf-dlq-exception-message")).isNotNull();
+    assertThat(results.isEmpty()).isTrue();
+    assertThat(events.isEmpty()).isTrue();
+  }
+
+  @Test
+  void a_command_whose_key_is_not_its_lc_is_parked() {
+    commands.pipeInput("LC-8", Json.toBytes(envelope("LC-OTHER", apply("c1"))));
+
+    assertThat(dlq.readRecord().key()).isEqualTo("LC-8");
+    assertThat(events.isEmpty()).isTrue();
+  }
+}

@@ -1,0 +1,271 @@
+package dev.tradeflow.runtime;
+
+import dev.tradeflow.runtime.internals.BrokerStorage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.utils.Time;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real single-node Apache Kafka (KRaft broker and controller in this process) for the default,
+ * zero-configuration run. Its log is kept in the data dir between runs; the first start formats the
+ * dir with the latest production metadata version.
+ */
+public final class EmbeddedKafkaBroker implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaBroker.class);
+
+  private static final String HOST = "127.0.0.1";
+  private static final int NODE_ID = 1;
+  private static final String CONTROLLER_LISTENER = "CONTROLLER";
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+
+  private final KafkaRaftServer server;
+  private final Path dataDir;
+  private final int port;
+  private final String clusterId;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private EmbeddedKafkaBroker(KafkaRaftServer server, Path dataDir, int port, String clusterId) {
+    this.server = server;
+    this.dataDir = dataDir;
+    this.port = port;
+    this.clusterId = clusterId;
+  }
+
+  /** Starts the broker the configuration describes, in {@link TradeflowConfig#kafkaDataDir()}. */
+  public static EmbeddedKafkaBroker start(TradeflowConfig config, boolean fresh) {
+    return start(
+        config.kafkaDataDir(),
+        config.kafka().embeddedPort(),
+        config.kafka().embeddedControllerPort(),
+        fresh);
+  }
+
+  /**
+   * Formats {@code dataDir} on first use, starts the broker and returns once it answers clients.
+   *
+   * @param fresh wipe {@code dataDir} first, losing every topic and record in it
+   * @throws BrokerStartException if a port is taken, another broker runs on the dir, or Kafka fails
+   */
+  public static EmbeddedKafkaBroker start(
+      Path dataDir, int port, int controllerPort, boolean fresh) {
+    long startedAt = System.nanoTime();
+    Path dir = dataDir.toAbsolutePath().normalize();
+    String bootstrap = HOST + ":" + port;
+    // Checked before wiping: --fresh must never pull the log from under a running broker.
+    if (BrokerStorage.isLocked(dir)) {
+      throw new BrokerStartException(
+          "another Tradeflow broker is already running"
+              + (isReachable(bootstrap, PROBE_TIMEOUT) ? " on " + bootstrap : "")
+              + " with data dir "
+              + dir
+              + ": stop it, or use --fresh with another data dir (data.dir / TRADEFLOW_DATA_DIR)");
+    }
+    requireFreePort(port, "kafka.embedded.port / TRADEFLOW_KAFKA_PORT");
+    requireFreePort(
+        controllerPort, "kafka.embedded.controller-port / TRADEFLOW_KAFKA_CONTROLLER_PORT");
+    if (fresh) {
+      BrokerStorage.wipe(dir);
+    }
+    String clusterId = BrokerStorage.formatIfNeeded(dir, NODE_ID, CONTROLLER_LISTENER);
+    KafkaRaftServer server =
+        new KafkaRaftServer(
+            KafkaConfig.fromProps(brokerProperties(dir, port, controllerPort), false), Time.SYSTEM);
+    try {
+      server.startup();
+      awaitReady(bootstrap);
+    } catch (RuntimeException e) {
+      stop(server);
+      throw new BrokerStartException(
+          "the embedded Kafka broker on "
+              + bootstrap
+              + " (data dir "
+              + dir
+              + ") failed to start: "
+              + e.getMessage(),
+          e);
+    }
+    log.info(
+        "embedded Kafka broker ready on {} in {} ms (cluster {}, data dir {})",
+        bootstrap,
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt),
+        clusterId,
+        dir);
+    return new EmbeddedKafkaBroker(server, dir, port, clusterId);
+  }
+
+  /** {@code 127.0.0.1:<port>}. */
+  public String bootstrapServers() {
+    return HOST + ":" + port;
+  }
+
+  public String clusterId() {
+    return clusterId;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** Shuts the broker down cleanly; calling it again does nothing. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      long stoppingAt = System.nanoTime();
+      stop(server);
+      log.info(
+          "embedded Kafka broker on {} stopped in {} ms",
+          bootstrapServers(),
+          TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stoppingAt));
+    }
+  }
+
+  /** True if a Kafka cluster answers a metadata request at {@code bootstrap} within the timeout. */
+  public static boolean isReachable(String bootstrap, Duration timeout) {
+    int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
+    Map<String, Object> props =
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+    Admin admin;
+    try {
+      admin = Admin.create(props);
+    } catch (KafkaException e) {
+      return false; // e.g. no resolvable bootstrap address
+    }
+    try {
+      admin
+          .describeCluster(new DescribeClusterOptions().timeoutMs(millis))
+          .clusterId()
+          .get(millis, TimeUnit.MILLISECONDS);
+      return true;
+    } catch (ExecutionException | TimeoutException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      admin.close(Duration.ZERO);
+    }
+  }
+
+  private static Properties brokerProperties(Path dir, int port, int controllerPort) {
+    Properties props = new Properties();
+    props.put("process.roles", "broker,controller");
+    props.put("node.id", Integer.toString(NODE_ID));
+    // A static voter set, not a dynamic quorum: the controller port may change between runs
+    // without touching the formatted log.
+    props.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
+    props.put("controller.listener.names", CONTROLLER_LISTENER);
+    props.put(
+        "listeners",
+        "PLAINTEXT://"
+            + HOST
+            + ":"
+            + port
+            + ","
+            + CONTROLLER_LISTENER
+            + "://"
+            + HOST
+            + ":"
+            + controllerPort);
+    props.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
+    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+    props.put("inter.broker.listener.name", "PLAINTEXT");
+    props.put("log.dirs", dir.toString());
+    props.put("offsets.topic.replication.factor", "1");
+    props.put("transaction.state.log.replication.factor", "1");
+    props.put("transaction.state.log.min.isr", "1");
+    props.put("share.coordinator.state.topic.replication.factor", "1");
+    props.put("share.coordinator.state.topic.min.isr", "1");
+    props.put("min.insync.replicas", "1");
+    props.put("group.initial.rebalance.delay.ms", "0");
+    // The 20 ms default stalls back-to-back transactions (one per command under EOS) by ~20 ms.
+    props.put("add.partitions.to.txn.retry.backoff.ms", "1");
+    // Topics come from the catalogue with their configs; a typo must not create a stray topic.
+    props.put("auto.create.topics.enable", "false");
+    return props;
+  }
+
+  private static void requireFreePort(int port, String setting) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getByName(HOST), port));
+      return;
+    } catch (IOException e) {
+      // taken: say by whom below
+    }
+    String address = HOST + ":" + port;
+    if (isReachable(address, PROBE_TIMEOUT)) {
+      throw new BrokerStartException(
+          "another Kafka broker is already running on "
+              + address
+              + ": stop it, connect to it with kafka.bootstrap-servers="
+              + address
+              + ", or give the embedded broker another port ("
+              + setting
+              + ")");
+    }
+    throw new BrokerStartException(
+        "port "
+            + port
+            + " on "
+            + HOST
+            + " is in use by another program: free it, or give the"
+            + " embedded broker another port ("
+            + setting
+            + ")");
+  }
+
+  private static void awaitReady(String bootstrap) {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      while (true) {
+        try {
+          if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+            return;
+          }
+        } catch (ExecutionException | TimeoutException e) {
+          if (System.nanoTime() > deadline) {
+            throw new KafkaException(
+                "no answer to a metadata request within " + READY_TIMEOUT.toSeconds() + " s", e);
+          }
+        }
+        if (System.nanoTime() > deadline) {
+          throw new KafkaException(
+              "the broker did not register within " + READY_TIMEOUT.toSeconds() + " s");
+        }
+        Thread.sleep(20);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KafkaException("interrupted while waiting for the broker", e);
+    }
+  }
+
+  private static void stop(KafkaRaftServer server) {
+    server.shutdown();
+    server.awaitShutdown();
+  }
+}

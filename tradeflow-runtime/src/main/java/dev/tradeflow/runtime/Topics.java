@@ -1,0 +1,82 @@
+package dev.tradeflow.runtime;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.TopicConfig;
+
+/** The catalogue of Tradeflow's topics: their names and how each one is configured. */
+public final class Topics {
+
+  /** Commands for the LC aggregate, keyed by LC id. */
+  public static final String LC_COMMANDS = "tf.lc.commands";
+
+  /** The log of record: every LC event, keyed by LC id, kept forever. */
+  public static final String LC_EVENTS = "tf.lc.events";
+
+  /** Accepted or rejected (with the reason) for each command, keyed by LC id. */
+  public static final String LC_COMMAND_RESULTS = "tf.lc.command-results";
+
+  private static final String DLQ_SUFFIX = ".dlq";
+
+  private Topics() {}
+
+  /** The dead-letter topic of a topic: {@code <topic>.dlq}. */
+  public static String dlqOf(String topic) {
+    return topic + DLQ_SUFFIX;
+  }
+
+  /** Every topic the LC pipeline needs, sized and configured from {@code config}. */
+  public static List<TopicSpec> catalogue(TradeflowConfig config) {
+    return List.of(lcCommands(config), lcEvents(config), lcCommandResults(config));
+  }
+
+  public static TopicSpec lcCommands(TradeflowConfig config) {
+    // Commands are replayable for a week: enough to diagnose, and the events are the record.
+    return spec(
+        config,
+        LC_COMMANDS,
+        Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG,
+            TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG,
+            millis(Duration.ofDays(7))));
+  }
+
+  public static TopicSpec lcEvents(TradeflowConfig config) {
+    // The source of truth: never compacted, never deleted by time or size.
+    return spec(
+        config,
+        LC_EVENTS,
+        Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG, "-1",
+            TopicConfig.RETENTION_BYTES_CONFIG, "-1"));
+  }
+
+  public static TopicSpec lcCommandResults(TradeflowConfig config) {
+    // Read by callers waiting for their answer; a day covers any retry.
+    return spec(
+        config,
+        LC_COMMAND_RESULTS,
+        Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG,
+            TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG,
+            millis(Duration.ofDays(1))));
+  }
+
+  private static TopicSpec spec(TradeflowConfig config, String name, Map<String, String> configs) {
+    Map<String, String> withIsr = new HashMap<>(configs);
+    withIsr.put(
+        TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+        Integer.toString(config.kafka().minInsyncReplicas()));
+    return new TopicSpec(
+        name, config.kafka().partitions(), config.kafka().replicationFactor(), withIsr);
+  }
+
+  private static String millis(Duration duration) {
+    return Long.toString(duration.toMillis());
+  }
+}

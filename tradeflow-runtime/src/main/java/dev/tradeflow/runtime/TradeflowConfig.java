@@ -1,0 +1,148 @@
+package dev.tradeflow.runtime;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The whole service's configuration, typed and immutable. {@link ConfigLoader} builds it from the
+ * built-in defaults, an optional file and {@code TRADEFLOW_*} environment variables, and validates
+ * every value; the constructors here only guard against nulls and copy collections.
+ *
+ * @param dataDir {@code data.dir}: where the embedded broker and the state stores keep their files
+ * @param holidays {@code calendar.holidays.<PLACE>}: bank holidays per banking place code (such as
+ *     {@code GB-LON}), sorted
+ */
+public record TradeflowConfig(
+    Path dataDir,
+    KafkaSettings kafka,
+    HttpSettings http,
+    StreamsSettings streams,
+    Map<String, Set<LocalDate>> holidays) {
+
+  public TradeflowConfig {
+    Objects.requireNonNull(dataDir, "dataDir");
+    Objects.requireNonNull(kafka, "kafka");
+    Objects.requireNonNull(http, "http");
+    Objects.requireNonNull(streams, "streams");
+    TreeMap<String, Set<LocalDate>> sorted = new TreeMap<>();
+    holidays.forEach(
+        (place, days) -> sorted.put(place, Collections.unmodifiableSortedSet(new TreeSet<>(days))));
+    holidays = Collections.unmodifiableSortedMap(sorted);
+  }
+
+  /** The built-in defaults: an embedded broker under {@code ./data}, HTTP on port 8080. */
+  public static TradeflowConfig defaults() {
+    return ConfigLoader.load(Optional.empty(), Map.of());
+  }
+
+  /** True when no {@code kafka.bootstrap-servers} is configured: the service starts its own. */
+  public boolean embeddedBroker() {
+    return kafka.bootstrapServers().isEmpty();
+  }
+
+  /** The embedded broker's log directory, {@code <data.dir>/kafka}. */
+  public Path kafkaDataDir() {
+    return dataDir.resolve("kafka");
+  }
+
+  /**
+   * {@code kafka.*}.
+   *
+   * @param bootstrapServers {@code kafka.bootstrap-servers}; empty means start the embedded broker
+   * @param embeddedPort {@code kafka.embedded.port}: the embedded broker's client port
+   * @param embeddedControllerPort {@code kafka.embedded.controller-port}: its KRaft controller port
+   * @param partitions {@code kafka.partitions}: partitions of every Tradeflow topic
+   * @param replicationFactor {@code kafka.replication-factor}
+   * @param minInsyncReplicas {@code kafka.min-insync-replicas}
+   * @param clientProperties {@code kafka.client.*}: extra properties given to every Kafka client
+   */
+  public record KafkaSettings(
+      Optional<String> bootstrapServers,
+      int embeddedPort,
+      int embeddedControllerPort,
+      int partitions,
+      int replicationFactor,
+      int minInsyncReplicas,
+      Map<String, String> clientProperties) {
+
+    // Client properties often carry credentials (sasl.jaas.config, ssl.key.password): keep them
+    // out of logs that print the configuration.
+    private static final Pattern SECRET =
+        Pattern.compile("(?i).*(password|secret|jaas|token|credential|key).*");
+
+    public KafkaSettings {
+      Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+      clientProperties = Collections.unmodifiableSortedMap(new TreeMap<>(clientProperties));
+    }
+
+    @Override
+    public String toString() {
+      String clients =
+          clientProperties.entrySet().stream()
+              .map(
+                  e ->
+                      e.getKey()
+                          + "="
+                          + (SECRET.matcher(e.getKey()).matches() ? "***" : e.getValue()))
+              .collect(Collectors.joining(", ", "{", "}"));
+      return "KafkaSettings[bootstrapServers="
+          + bootstrapServers
+          + ", embeddedPort="
+          + embeddedPort
+          + ", embeddedControllerPort="
+          + embeddedControllerPort
+          + ", partitions="
+          + partitions
+          + ", replicationFactor="
+          + replicationFactor
+          + ", minInsyncReplicas="
+          + minInsyncReplicas
+          + ", clientProperties="
+          + clients
+          + "]";
+    }
+  }
+
+  /**
+   * {@code http.*}.
+   *
+   * @param host {@code http.host}: the address the API listens on
+   * @param port {@code http.port}
+   * @param commandWait {@code http.command-wait-ms}: how long a command request waits for its
+   *     result before answering 202 Accepted
+   */
+  public record HttpSettings(String host, int port, Duration commandWait) {
+    public HttpSettings {
+      Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(commandWait, "commandWait");
+    }
+  }
+
+  /**
+   * {@code streams.*}.
+   *
+   * @param applicationId {@code streams.application-id}: the command processor's Streams app id
+   * @param commitInterval {@code streams.commit-interval-ms}: the latency lever under exactly-once
+   * @param threads {@code streams.threads}
+   * @param stateDir {@code streams.state-dir}, by default {@code <data.dir>/streams}
+   * @param dedupWindow {@code streams.dedup-window}: command ids remembered per LC
+   */
+  public record StreamsSettings(
+      String applicationId, Duration commitInterval, int threads, Path stateDir, int dedupWindow) {
+    public StreamsSettings {
+      Objects.requireNonNull(applicationId, "applicationId");
+      Objects.requireNonNull(commitInterval, "commitInterval");
+      Objects.requireNonNull(stateDir, "stateDir");
+    }
+  }
+}

@@ -1,0 +1,310 @@
+package dev.tradeflow.runtime.internals;
+
+import static dev.tradeflow.runtime.internals.ConfigKeys.DATA_DIR;
+import static dev.tradeflow.runtime.internals.ConfigKeys.HOLIDAYS_PREFIX;
+import static dev.tradeflow.runtime.internals.ConfigKeys.HTTP_COMMAND_WAIT_MS;
+import static dev.tradeflow.runtime.internals.ConfigKeys.HTTP_HOST;
+import static dev.tradeflow.runtime.internals.ConfigKeys.HTTP_PORT;
+import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_BOOTSTRAP_SERVERS;
+import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_CLIENT_PREFIX;
+import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_EMBEDDED_CONTROLLER_PORT;
+import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_EMBEDDED_PORT;
+import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_MIN_INSYNC_REPLICAS;
+import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_PARTITIONS;
+import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_REPLICATION_FACTOR;
+import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_APPLICATION_ID;
+import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_COMMIT_INTERVAL_MS;
+import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_DEDUP_WINDOW;
+import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_STATE_DIR;
+import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_THREADS;
+
+import dev.tradeflow.runtime.TradeflowConfig;
+import dev.tradeflow.runtime.TradeflowConfig.HttpSettings;
+import dev.tradeflow.runtime.TradeflowConfig.KafkaSettings;
+import dev.tradeflow.runtime.TradeflowConfig.StreamsSettings;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Types and validates the merged settings into a {@link TradeflowConfig}. */
+public final class ConfigBinder {
+
+  // Same rule as the domain's LcTerms.placeOfExpiry: ISO country, '-', a 3-letter location.
+  private static final Pattern PLACE = Pattern.compile("[A-Z]{2}-[A-Z]{3}");
+  // application.id prefixes Streams' internal topic names, so it must be a legal topic name part.
+  private static final Pattern APPLICATION_ID = Pattern.compile("[A-Za-z0-9._-]+");
+
+  // Client properties the runtime sets itself: exactly-once and gap-free replays depend on them,
+  // or a dedicated key exists.
+  private static final Map<String, String> OWNED_CLIENT_PROPERTIES =
+      Map.ofEntries(
+          Map.entry("bootstrap.servers", "set " + KAFKA_BOOTSTRAP_SERVERS + " instead"),
+          Map.entry("application.id", "set " + STREAMS_APPLICATION_ID + " instead"),
+          Map.entry("group.id", "each consumer gets its own group id from Tradeflow; remove it"),
+          Map.entry("transactional.id", "each producer gets its own id from Tradeflow; remove it"),
+          Map.entry("enable.idempotence", "exactly-once processing depends on it; remove it"),
+          Map.entry("acks", "exactly-once processing depends on acks=all; remove it"),
+          Map.entry("isolation.level", "consumers must read committed records only; remove it"),
+          Map.entry("enable.auto.commit", "offsets are committed with the processing; remove it"),
+          Map.entry("processing.guarantee", "Streams apps run exactly_once_v2; remove it"),
+          Map.entry("auto.offset.reset", "a new consumer must read every event; remove it"));
+
+  private final Map<String, ConfigValue> values;
+
+  private ConfigBinder(Map<String, ConfigValue> values) {
+    this.values = values;
+  }
+
+  public static TradeflowConfig bind(Map<String, ConfigValue> values) {
+    return new ConfigBinder(values).bind();
+  }
+
+  private TradeflowConfig bind() {
+    Path dataDir = path(DATA_DIR);
+    Optional<String> bootstrapServers = bootstrapServers(required(KAFKA_BOOTSTRAP_SERVERS));
+    boolean embedded = bootstrapServers.isEmpty();
+    int port = port(KAFKA_EMBEDDED_PORT);
+    int controllerPort = port(KAFKA_EMBEDDED_CONTROLLER_PORT);
+    int partitions = intAtLeast(KAFKA_PARTITIONS, 1, "a partition count of at least 1");
+    int replicationFactor = replicationFactor(embedded);
+    int minInsyncReplicas = minInsyncReplicas(embedded, replicationFactor);
+    int httpPort = port(HTTP_PORT);
+    if (embedded) {
+      requireDistinctPort(
+          KAFKA_EMBEDDED_CONTROLLER_PORT, controllerPort, KAFKA_EMBEDDED_PORT, port);
+      requireDistinctPort(HTTP_PORT, httpPort, KAFKA_EMBEDDED_PORT, port);
+      requireDistinctPort(HTTP_PORT, httpPort, KAFKA_EMBEDDED_CONTROLLER_PORT, controllerPort);
+    }
+    KafkaSettings kafka =
+        new KafkaSettings(
+            bootstrapServers,
+            port,
+            controllerPort,
+            partitions,
+            replicationFactor,
+            minInsyncReplicas,
+            clientProperties());
+    HttpSettings http =
+        new HttpSettings(
+            nonBlank(HTTP_HOST, "a host name or address to listen on, such as 0.0.0.0"),
+            httpPort,
+            Duration.ofMillis(
+                longAtLeast(HTTP_COMMAND_WAIT_MS, 0, "a number of milliseconds, 0 or more")));
+    StreamsSettings streams =
+        new StreamsSettings(
+            applicationId(),
+            Duration.ofMillis(
+                longAtLeast(STREAMS_COMMIT_INTERVAL_MS, 1, "a number of milliseconds, 1 or more")),
+            intAtLeast(STREAMS_THREADS, 1, "a thread count of at least 1"),
+            values.containsKey(STREAMS_STATE_DIR)
+                ? path(STREAMS_STATE_DIR)
+                : dataDir.resolve("streams"),
+            intAtLeast(STREAMS_DEDUP_WINDOW, 1, "a number of command ids of at least 1"));
+    return new TradeflowConfig(dataDir, kafka, http, streams, holidays());
+  }
+
+  private ConfigValue required(String key) {
+    ConfigValue value = values.get(key);
+    if (value == null) {
+      throw new IllegalStateException(ConfigFiles.DEFAULTS_RESOURCE + " has no default for " + key);
+    }
+    return value;
+  }
+
+  private Path path(String key) {
+    ConfigValue value = required(key);
+    if (value.value().isEmpty()) {
+      throw value.invalid("expected a directory path");
+    }
+    try {
+      return Path.of(value.value());
+    } catch (InvalidPathException e) {
+      throw value.invalid("expected a directory path (" + e.getReason() + ")");
+    }
+  }
+
+  private String nonBlank(String key, String expected) {
+    ConfigValue value = required(key);
+    if (value.value().isEmpty()) {
+      throw value.invalid("expected " + expected);
+    }
+    return value.value();
+  }
+
+  private int port(String key) {
+    return intBetween(required(key), 1, 65_535, "a port number 1-65535");
+  }
+
+  private int intAtLeast(String key, int min, String expected) {
+    return intBetween(required(key), min, Integer.MAX_VALUE, expected);
+  }
+
+  private static int intBetween(ConfigValue value, int min, int max, String expected) {
+    try {
+      int parsed = Integer.parseInt(value.value());
+      if (parsed >= min && parsed <= max) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the expectation
+    }
+    throw value.invalid("expected " + expected);
+  }
+
+  private long longAtLeast(String key, long min, String expected) {
+    ConfigValue value = required(key);
+    try {
+      long parsed = Long.parseLong(value.value());
+      if (parsed >= min) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the expectation
+    }
+    throw value.invalid("expected " + expected);
+  }
+
+  private static Optional<String> bootstrapServers(ConfigValue value) {
+    if (value.value().isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> servers = new ArrayList<>();
+    for (String server : value.value().split(",", -1)) {
+      String trimmed = server.trim();
+      int colon = trimmed.lastIndexOf(':');
+      boolean valid = colon > 0;
+      if (valid) {
+        try {
+          int port = Integer.parseInt(trimmed.substring(colon + 1));
+          valid = port >= 1 && port <= 65_535;
+        } catch (NumberFormatException e) {
+          valid = false;
+        }
+      }
+      if (!valid) {
+        throw value.invalid(
+            "expected a comma-separated list of host:port such as broker1:9092,broker2:9092,"
+                + " or nothing to start the embedded broker");
+      }
+      servers.add(trimmed);
+    }
+    return Optional.of(String.join(",", servers));
+  }
+
+  private int replicationFactor(boolean embedded) {
+    ConfigValue value = values.get(KAFKA_REPLICATION_FACTOR);
+    if (value == null) {
+      return embedded ? 1 : 3;
+    }
+    int factor = intBetween(value, 1, Short.MAX_VALUE, "a replication factor of at least 1");
+    if (embedded && factor != 1) {
+      throw value.invalid(
+          "expected 1, as the embedded broker is a single node; set "
+              + KAFKA_BOOTSTRAP_SERVERS
+              + " to use a cluster with more replicas");
+    }
+    return factor;
+  }
+
+  private int minInsyncReplicas(boolean embedded, int replicationFactor) {
+    ConfigValue value = values.get(KAFKA_MIN_INSYNC_REPLICAS);
+    if (value == null) {
+      return Math.min(embedded ? 1 : 2, replicationFactor);
+    }
+    int min = intBetween(value, 1, Short.MAX_VALUE, "a replica count of at least 1");
+    if (min > replicationFactor) {
+      throw value.invalid(
+          "expected at most "
+              + KAFKA_REPLICATION_FACTOR
+              + " ("
+              + replicationFactor
+              + "), or no write with acks=all could ever succeed");
+    }
+    return min;
+  }
+
+  private void requireDistinctPort(String key, int port, String otherKey, int otherPort) {
+    if (port == otherPort) {
+      throw required(key)
+          .invalid(
+              "expected a port different from "
+                  + otherKey
+                  + " ("
+                  + otherPort
+                  + "), as the embedded broker listens there");
+    }
+  }
+
+  private String applicationId() {
+    ConfigValue value = required(STREAMS_APPLICATION_ID);
+    if (!APPLICATION_ID.matcher(value.value()).matches()) {
+      throw value.invalid(
+          "expected letters, digits, '.', '_' or '-' only, as it prefixes Kafka Streams'"
+              + " internal topic names");
+    }
+    return value.value();
+  }
+
+  private Map<String, String> clientProperties() {
+    Map<String, String> properties = new HashMap<>();
+    for (ConfigValue value : values.values()) {
+      if (!value.key().startsWith(KAFKA_CLIENT_PREFIX)) {
+        continue;
+      }
+      String property = value.key().substring(KAFKA_CLIENT_PREFIX.length());
+      String owned = OWNED_CLIENT_PROPERTIES.get(property);
+      if (owned != null) {
+        throw value.invalid("Tradeflow sets " + property + " itself: " + owned);
+      }
+      if (value.value().isEmpty()) {
+        throw value.invalid("expected a value for the Kafka client property " + property);
+      }
+      properties.put(property, value.value());
+    }
+    return properties;
+  }
+
+  private Map<String, Set<LocalDate>> holidays() {
+    Map<String, Set<LocalDate>> holidays = new HashMap<>();
+    for (ConfigValue value : values.values()) {
+      if (!value.key().startsWith(HOLIDAYS_PREFIX)) {
+        continue;
+      }
+      String place = value.key().substring(HOLIDAYS_PREFIX.length());
+      if (!PLACE.matcher(place).matches()) {
+        throw value.invalid(
+            "expected a banking place code after "
+                + HOLIDAYS_PREFIX
+                + ", such as GB-LON or US-NYC (ISO country code, '-', 3-letter location)");
+      }
+      Set<LocalDate> days = new LinkedHashSet<>();
+      for (String day : value.value().split(",")) {
+        String trimmed = day.trim();
+        if (trimmed.isEmpty()) {
+          continue;
+        }
+        try {
+          days.add(LocalDate.parse(trimmed));
+        } catch (DateTimeParseException e) {
+          throw value.invalid(
+              "'"
+                  + trimmed
+                  + "' is not an ISO date; expected comma-separated yyyy-MM-dd dates such as"
+                  + " 2026-12-25,2026-12-28");
+        }
+      }
+      holidays.put(place, days);
+    }
+    return holidays;
+  }
+}

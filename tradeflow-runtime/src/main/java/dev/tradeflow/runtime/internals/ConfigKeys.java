@@ -1,0 +1,132 @@
+package dev.tradeflow.runtime.internals;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The known configuration keys, their environment variable names and typo suggestions. */
+public final class ConfigKeys {
+
+  public static final String DATA_DIR = "data.dir";
+  public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap-servers";
+  public static final String KAFKA_EMBEDDED_PORT = "kafka.embedded.port";
+  public static final String KAFKA_EMBEDDED_CONTROLLER_PORT = "kafka.embedded.controller-port";
+  public static final String KAFKA_PARTITIONS = "kafka.partitions";
+  public static final String KAFKA_REPLICATION_FACTOR = "kafka.replication-factor";
+  public static final String KAFKA_MIN_INSYNC_REPLICAS = "kafka.min-insync-replicas";
+  public static final String HTTP_PORT = "http.port";
+  public static final String HTTP_HOST = "http.host";
+  public static final String HTTP_COMMAND_WAIT_MS = "http.command-wait-ms";
+  public static final String STREAMS_APPLICATION_ID = "streams.application-id";
+  public static final String STREAMS_COMMIT_INTERVAL_MS = "streams.commit-interval-ms";
+  public static final String STREAMS_THREADS = "streams.threads";
+  public static final String STREAMS_STATE_DIR = "streams.state-dir";
+  public static final String STREAMS_DEDUP_WINDOW = "streams.dedup-window";
+
+  /** {@code kafka.client.<property>}: passed as is to every Kafka client. */
+  public static final String KAFKA_CLIENT_PREFIX = "kafka.client.";
+
+  /** {@code calendar.holidays.<PLACE>}: bank holidays of one banking place. */
+  public static final String HOLIDAYS_PREFIX = "calendar.holidays.";
+
+  public static final List<String> FIXED =
+      List.of(
+          DATA_DIR,
+          KAFKA_BOOTSTRAP_SERVERS,
+          KAFKA_EMBEDDED_PORT,
+          KAFKA_EMBEDDED_CONTROLLER_PORT,
+          KAFKA_PARTITIONS,
+          KAFKA_REPLICATION_FACTOR,
+          KAFKA_MIN_INSYNC_REPLICAS,
+          HTTP_PORT,
+          HTTP_HOST,
+          HTTP_COMMAND_WAIT_MS,
+          STREAMS_APPLICATION_ID,
+          STREAMS_COMMIT_INTERVAL_MS,
+          STREAMS_THREADS,
+          STREAMS_STATE_DIR,
+          STREAMS_DEDUP_WINDOW);
+
+  private static final List<String> PREFIXES = List.of(KAFKA_CLIENT_PREFIX, HOLIDAYS_PREFIX);
+
+  static final String ENV_PREFIX = "TRADEFLOW_";
+
+  /** Shorter names kept for the settings people set most often. */
+  static final Map<String, String> ENV_ALIASES =
+      Map.of(
+          "TRADEFLOW_BOOTSTRAP_SERVERS", KAFKA_BOOTSTRAP_SERVERS,
+          "TRADEFLOW_KAFKA_PORT", KAFKA_EMBEDDED_PORT,
+          "TRADEFLOW_KAFKA_CONTROLLER_PORT", KAFKA_EMBEDDED_CONTROLLER_PORT);
+
+  private ConfigKeys() {}
+
+  public static boolean isKnown(String key) {
+    return FIXED.contains(key)
+        || PREFIXES.stream().anyMatch(p -> key.startsWith(p) && key.length() > p.length());
+  }
+
+  /**
+   * True for a key that only groups others ({@code kafka}, {@code kafka.client}), which a YAML file
+   * may leave empty.
+   */
+  public static boolean isSection(String key) {
+    return Stream.concat(FIXED.stream(), PREFIXES.stream()).anyMatch(k -> k.startsWith(key + "."));
+  }
+
+  /** {@code TRADEFLOW_} + the key upper-cased with {@code .} and {@code -} as {@code _}. */
+  public static String envNameOf(String key) {
+    return ENV_PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+  }
+
+  /** The known key closest to an unknown one, by edit distance. */
+  public static String closestKey(String unknown) {
+    Stream<String> prefixed =
+        PREFIXES.stream().map(prefix -> prefix + suffixAfterSegments(unknown, prefix));
+    return Stream.concat(FIXED.stream(), prefixed)
+        .min(Comparator.comparingInt(candidate -> editDistance(unknown, candidate)))
+        .orElseThrow();
+  }
+
+  /**
+   * The known variable a {@code TRADEFLOW_*} name is most likely a typo of, if it is close enough
+   * to be one; names far from every key are left to other tools that share the prefix.
+   */
+  static Optional<String> likelyIntendedEnvName(String unknown) {
+    return Stream.concat(FIXED.stream().map(ConfigKeys::envNameOf), ENV_ALIASES.keySet().stream())
+        .filter(candidate -> editDistance(unknown, candidate) <= 2)
+        .min(Comparator.comparingInt(candidate -> editDistance(unknown, candidate)));
+  }
+
+  // Pairs "calendar.holiday.GB-LON" with "calendar.holidays.GB-LON": keeps the part of the
+  // unknown key after as many segments as the prefix has.
+  private static String suffixAfterSegments(String key, String prefix) {
+    String[] segments = key.split("\\.", -1);
+    int prefixSegments = prefix.split("\\.").length;
+    if (segments.length <= prefixSegments) {
+      return "<name>";
+    }
+    return String.join(".", List.of(segments).subList(prefixSegments, segments.length));
+  }
+
+  static int editDistance(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+}

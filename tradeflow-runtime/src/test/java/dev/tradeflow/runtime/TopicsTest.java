@@ -1,0 +1,50 @@
+package dev.tradeflow.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class TopicsTest {
+
+  private final TradeflowConfig embedded = TradeflowConfig.defaults();
+  private final TradeflowConfig cluster =
+      ConfigLoader.load(Optional.empty(), Map.of("TRADEFLOW_BOOTSTRAP_SERVERS", "kafka:9092"));
+
+  @Test
+  void the_catalogue_holds_the_lc_pipeline_topics() {
+    assertThat(Topics.catalogue(embedded))
+        .extracting(TopicSpec::name)
+        .containsExactly("tf.lc.commands", "tf.lc.events", "tf.lc.command-results");
+  }
+
+  @Test
+  void events_are_kept_forever_and_never_compacted() {
+    TopicSpec events = Topics.lcEvents(cluster);
+
+    assertThat(events.configs())
+        .containsEntry("cleanup.policy", "delete")
+        .containsEntry("retention.ms", "-1")
+        .containsEntry("retention.bytes", "-1")
+        .containsEntry("min.insync.replicas", "2");
+    assertThat(events.partitions()).isEqualTo(6);
+    assertThat(events.replicationFactor()).isEqualTo(3);
+    assertThat(events.keepsEveryRecord()).isTrue();
+  }
+
+  @Test
+  void commands_are_kept_a_week_and_results_a_day() {
+    assertThat(Topics.lcCommands(embedded).configs())
+        .containsEntry("retention.ms", "604800000")
+        .containsEntry("min.insync.replicas", "1");
+    assertThat(Topics.lcCommandResults(embedded).configs())
+        .containsEntry("retention.ms", "86400000");
+    assertThat(Topics.lcCommands(embedded).keepsEveryRecord()).isFalse();
+  }
+
+  @Test
+  void a_dead_letter_topic_is_named_after_its_source() {
+    assertThat(Topics.dlqOf(Topics.LC_COMMANDS)).isEqualTo("tf.lc.commands.dlq");
+  }
+}

@@ -1,0 +1,62 @@
+package dev.tradeflow.schemas;
+
+import dev.tradeflow.domain.lc.LcEvent;
+import dev.tradeflow.schemas.internals.LcEventMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.avro.Schema;
+
+/**
+ * The catalogue of event schemas: one Avro record per letter-of-credit event type, several types
+ * per topic under {@code TopicRecordNameStrategy} subjects.
+ */
+public final class LcEventSchemas {
+
+  private static final List<LcEventSchema> ALL =
+      LcEventMapper.eventTypes().stream()
+          .map(type -> new LcEventSchema(type, LcEventMapper.schemaOf(type)))
+          .toList();
+
+  private static final Map<Class<? extends LcEvent>, LcEventSchema> BY_EVENT_TYPE =
+      ALL.stream()
+          .collect(Collectors.toUnmodifiableMap(LcEventSchema::eventType, Function.identity()));
+
+  private LcEventSchemas() {}
+
+  /** Every event type's schema, in the order of the credit's lifecycle. */
+  public static List<LcEventSchema> all() {
+    return ALL;
+  }
+
+  /**
+   * The schema of an event type.
+   *
+   * @throws IllegalArgumentException when the type has no schema (it is not a concrete LC event)
+   */
+  public static LcEventSchema of(Class<? extends LcEvent> eventType) {
+    LcEventSchema schema = BY_EVENT_TYPE.get(eventType);
+    if (schema == null) {
+      throw new IllegalArgumentException("no Avro schema for " + eventType.getName());
+    }
+    return schema;
+  }
+
+  public static Schema schemaOf(Class<? extends LcEvent> eventType) {
+    return of(eventType).schema();
+  }
+
+  /** The full name of the record an event type is written as. */
+  public static String recordNameOf(Class<? extends LcEvent> eventType) {
+    return of(eventType).recordName();
+  }
+
+  /** The registry subject of an event type on a topic: {@code <topic>-<record full name>}. */
+  public static String subjectFor(String topic, Class<? extends LcEvent> eventType) {
+    if (topic == null || topic.isBlank()) {
+      throw new IllegalArgumentException("a subject needs a topic name: " + topic);
+    }
+    return topic + "-" + recordNameOf(eventType);
+  }
+}
