@@ -77,8 +77,10 @@ public final class TradeflowService implements AutoCloseable {
       streams =
           new KafkaStreams(
               CommandProcessor.topology(calendar, eventSerde, config.streams().dedupWindow()),
-              clients.streamsProps(
-                  config.streams().applicationId(), Optional.of(self.host() + ":" + self.port())));
+              new org.apache.kafka.streams.StreamsConfig(
+                  clients.streamsProps(
+                      config.streams().applicationId(),
+                      Optional.of(self.host() + ":" + self.port()))));
       startAndAwait(streams);
       gateway =
           new CommandGateway(
@@ -93,7 +95,10 @@ public final class TradeflowService implements AutoCloseable {
               config.http().host(),
               httpPort);
       LOG.info(
-          "Tradeflow is up: API http://{}:{} , Kafka {}", self.host(), httpPort, cluster.bootstrapServers());
+          "Tradeflow is up: API http://{}:{} , Kafka {}",
+          self.host(),
+          httpPort,
+          cluster.bootstrapServers());
       return new TradeflowService(config, cluster, streams, gateway, api, self);
     } catch (RuntimeException e) {
       if (gateway != null) {

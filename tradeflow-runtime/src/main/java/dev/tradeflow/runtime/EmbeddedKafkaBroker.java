@@ -94,7 +94,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
       server.startup();
       awaitReady(bootstrap);
     } catch (RuntimeException e) {
-      stop(server);
+      try {
+        stop(server); // release the ports and the dir lock of a half-started server
+      } catch (RuntimeException stopFailure) {
+        e.addSuppressed(stopFailure);
+      }
       throw new BrokerStartException(
           "the embedded Kafka broker on "
               + bootstrap

@@ -99,6 +99,8 @@ public final class KafkaClients {
     props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), BATCH_SIZE);
     // Each commit flushes the producer anyway; lingering would only add latency.
     props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+    // Named by string: Kafka 4.3 recommends it but deprecates the constant; default from Kafka 5.0.
+    props.put("processing.exception.handler.global.enabled", true);
     applicationServer.ifPresent(
         server -> props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, server));
     return withClientProperties(props);

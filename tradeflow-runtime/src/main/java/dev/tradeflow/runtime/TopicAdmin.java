@@ -60,15 +60,15 @@ public final class TopicAdmin {
                                   .configs(s.configs()))
                       .toList())
               .values();
-      for (Map.Entry<String, KafkaFuture<Void>> result : results.entrySet()) {
+      for (TopicSpec spec : missing) {
         try {
-          await(result.getValue(), "create topic " + result.getKey());
-          created.add(result.getKey());
+          await(results.get(spec.name()), "create topic " + spec.name());
+          created.add(spec.name());
         } catch (KafkaException e) {
           if (!(e.getCause() instanceof TopicExistsException)) {
             throw e;
           }
-          raced.add(result.getKey()); // another instance created it meanwhile: check it instead
+          raced.add(spec.name()); // another instance created it meanwhile: check it instead
         }
       }
     }

@@ -29,7 +29,23 @@ public final class Topics {
 
   /** Every topic the LC pipeline needs, sized and configured from {@code config}. */
   public static List<TopicSpec> catalogue(TradeflowConfig config) {
-    return List.of(lcCommands(config), lcEvents(config), lcCommandResults(config));
+    return List.of(
+        lcCommands(config),
+        lcEvents(config),
+        lcCommandResults(config),
+        deadLetters(config, LC_COMMANDS));
+  }
+
+  /** Where unreadable records of {@code topic} are parked: kept until an operator acts on them. */
+  public static TopicSpec deadLetters(TradeflowConfig config, String topic) {
+    return spec(
+        config,
+        dlqOf(topic),
+        Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG,
+            TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG,
+            "-1"));
   }
 
   public static TopicSpec lcCommands(TradeflowConfig config) {

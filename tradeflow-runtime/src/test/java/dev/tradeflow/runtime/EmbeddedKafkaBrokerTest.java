@@ -52,7 +52,10 @@ class EmbeddedKafkaBrokerTest {
       try (Admin admin = Admin.create(clients.adminProps())) {
         assertThat(TopicAdmin.ensureTopics(admin, Topics.catalogue(config)))
             .containsExactlyInAnyOrder(
-                Topics.LC_COMMANDS, Topics.LC_EVENTS, Topics.LC_COMMAND_RESULTS);
+                Topics.LC_COMMANDS,
+                Topics.LC_EVENTS,
+                Topics.LC_COMMAND_RESULTS,
+                Topics.dlqOf(Topics.LC_COMMANDS));
         assertThat(retentionMs(admin, Topics.LC_EVENTS)).isEqualTo("-1");
       }
       try (KafkaProducer<String, String> producer =

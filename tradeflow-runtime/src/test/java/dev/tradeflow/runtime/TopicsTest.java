@@ -16,7 +16,15 @@ class TopicsTest {
   void the_catalogue_holds_the_lc_pipeline_topics() {
     assertThat(Topics.catalogue(embedded))
         .extracting(TopicSpec::name)
-        .containsExactly("tf.lc.commands", "tf.lc.events", "tf.lc.command-results");
+        .containsExactly(
+            "tf.lc.commands", "tf.lc.events", "tf.lc.command-results", "tf.lc.commands.dlq");
+  }
+
+  @Test
+  void dead_letters_are_kept_until_an_operator_acts() {
+    assertThat(Topics.deadLetters(cluster, Topics.LC_COMMANDS).configs())
+        .containsEntry("cleanup.policy", "delete")
+        .containsEntry("retention.ms", "-1");
   }
 
   @Test

@@ -4,7 +4,6 @@ import dev.tradeflow.domain.event.RecordedEvent;
 import dev.tradeflow.domain.lc.LcEvent;
 import dev.tradeflow.schemas.internals.GeneratedClassTrust;
 import dev.tradeflow.schemas.internals.LcEventMapper;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -21,6 +20,9 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.io.BinaryDecoder;
+import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.message.SchemaStore;
@@ -70,7 +72,8 @@ public final class AvroSingleObjectSerde implements EventSerde {
     for (Schema writer : otherVersions) {
       RecordCodec codec = codecsByRecordName.get(writer.getFullName());
       if (codec == null) {
-        throw new IllegalArgumentException("not a version of an LC event schema: " + writer);
+        throw new IllegalArgumentException(
+            "not a version of an LC event schema: " + writer.getFullName());
       }
       SchemaPairCompatibility compatibility =
           SchemaCompatibility.checkReaderWriterCompatibility(codec.readerSchema(), writer);
@@ -114,26 +117,17 @@ public final class AvroSingleObjectSerde implements EventSerde {
   public RecordedEvent<LcEvent> deserialize(String topic, byte[] data) {
     Schema writer = writerSchemaOf(topic, data);
     String recordName = writer.getFullName();
-    ByteArrayInputStream in = new ByteArrayInputStream(data);
+    checkBody(topic, writer, data);
     SpecificRecordBase record;
     try {
-      record = codecsByRecordName.get(recordName).decoder().decode(in, null);
+      record = codecsByRecordName.get(recordName).decoder().decode(data);
+    } catch (SecurityException e) {
+      // Avro distrusting the generated classes is a deployment fault, not a bad record.
+      throw e;
     } catch (IOException | RuntimeException e) {
       // Whatever Avro throws on these bytes, they are not a record of the schema they name.
-      String problem = isTruncation(e) ? "truncated" : "corrupt";
       throw new EventDecodingException(
-          problem + " " + recordName + " record on " + topic + ": " + e.getMessage(), e);
-    }
-    if (in.available() > 0) {
-      throw new EventDecodingException(
-          in.available()
-              + " unexpected bytes after a "
-              + recordName
-              + " record on "
-              + topic
-              + " ("
-              + data.length
-              + " bytes)");
+          "corrupt " + recordName + " record on " + topic + ": " + e.getMessage(), e);
     }
     try {
       return LcEventMapper.toRecordedEvent(record);
@@ -182,13 +176,44 @@ public final class AvroSingleObjectSerde implements EventSerde {
     return writer;
   }
 
-  private static boolean isTruncation(Throwable e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof EOFException) {
-        return true;
-      }
+  /**
+   * Walks the body by its writer schema before decoding it. Decoding allocates whatever length or
+   * count the bytes claim (a gigabyte for five corrupt bytes), whereas skipping over a byte array
+   * stops at its end: so truncated, corrupt or overlong input fails here, cheaply.
+   */
+  private static void checkBody(String topic, Schema writer, byte[] data) {
+    BinaryDecoder body =
+        DecoderFactory.get().binaryDecoder(data, HEADER_LENGTH, data.length - HEADER_LENGTH, null);
+    String recordName = writer.getFullName();
+    int unread;
+    try {
+      GenericDatumReader.skip(writer, body);
+      unread = body.isEnd() ? 0 : body.inputStream().available();
+    } catch (EOFException e) {
+      throw new EventDecodingException(
+          "truncated "
+              + recordName
+              + " record on "
+              + topic
+              + ": its "
+              + data.length
+              + " bytes end inside the record",
+          e);
+    } catch (IOException | RuntimeException e) {
+      throw new EventDecodingException(
+          "corrupt " + recordName + " record on " + topic + ": " + e.getMessage(), e);
     }
-    return false;
+    if (unread > 0) {
+      throw new EventDecodingException(
+          unread
+              + " unexpected bytes after a "
+              + recordName
+              + " record on "
+              + topic
+              + " ("
+              + data.length
+              + " bytes)");
+    }
   }
 
   /** Avro's single-object encoder and decoder of one generated record class. */

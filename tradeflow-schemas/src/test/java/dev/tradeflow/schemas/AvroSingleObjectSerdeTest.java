@@ -72,8 +72,7 @@ class AvroSingleObjectSerdeTest {
 
     assertThat(Arrays.copyOf(bytes, 2)).containsExactly(0xC3, 0x01);
     long fingerprint = ByteBuffer.wrap(bytes, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
-    assertThat(fingerprint)
-        .isEqualTo(LcEventSchemas.of(LcEvent.CreditExpired.class).fingerprint());
+    assertThat(fingerprint).isEqualTo(LcEventSchemas.of(LcEvent.CreditExpired.class).fingerprint());
   }
 
   @ParameterizedTest
@@ -86,7 +85,8 @@ class AvroSingleObjectSerdeTest {
             new LcEvent.HonourReimbursed(new PresentationId("PRES-1"), date(), money));
 
     LcEvent.HonourReimbursed decoded =
-        (LcEvent.HonourReimbursed) serde.deserialize(TOPIC, serde.serialize(TOPIC, event)).payload();
+        (LcEvent.HonourReimbursed)
+            serde.deserialize(TOPIC, serde.serialize(TOPIC, event)).payload();
 
     assertThat(decoded.amount()).isEqualTo(money);
     assertThat(decoded.amount().amount().scale())

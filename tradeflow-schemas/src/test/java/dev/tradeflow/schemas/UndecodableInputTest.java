@@ -93,8 +93,7 @@ class UndecodableInputTest {
     for (int length = 10; length < bytes.length; length++) {
       byte[] cut = Arrays.copyOf(bytes, length);
       EventDecodingException thrown =
-          catchThrowableOfType(
-              EventDecodingException.class, () -> serde.deserialize(TOPIC, cut));
+          catchThrowableOfType(EventDecodingException.class, () -> serde.deserialize(TOPIC, cut));
       assertThat(thrown).as("cut to %d bytes", length).isNotNull();
       assertThat(thrown.getMessage())
           .as("cut to %d bytes", length)
@@ -123,7 +122,7 @@ class UndecodableInputTest {
   }
 
   @Test
-  void an_impossible_length_is_corrupt_rather_than_an_allocation() {
+  void a_length_running_past_the_end_is_truncated_and_never_allocated() {
     byte[] valid = validBytes();
     // The event id, the record's first value, claims to be about a gigabyte long.
     byte[] bytes = Arrays.copyOf(valid, 16);
@@ -132,7 +131,20 @@ class UndecodableInputTest {
 
     assertThatThrownBy(() -> serde.deserialize(TOPIC, bytes))
         .isInstanceOf(EventDecodingException.class)
-        .hasMessageContaining("CreditApplied");
+        .hasMessageStartingWith("truncated")
+        .hasMessageContaining("16 bytes");
+  }
+
+  @Test
+  void a_malformed_value_is_corrupt() {
+    byte[] bytes = validBytes();
+    // The first byte of the event id, a UUID string after its one-byte length.
+    bytes[11] = 'x';
+
+    assertThatThrownBy(() -> serde.deserialize(TOPIC, bytes))
+        .isInstanceOf(EventDecodingException.class)
+        .hasMessageStartingWith(
+            "corrupt " + LcEventSchemas.recordNameOf(LcEvent.CreditApplied.class) + " record");
   }
 
   @Test

@@ -124,8 +124,7 @@ public final class HttpApi implements AutoCloseable {
       Duration commandWait,
       String host,
       int port) {
-    HttpApi api =
-        new HttpApi(gateway, queries, health, commandWait, Clock.systemUTC(), host, port);
+    HttpApi api = new HttpApi(gateway, queries, health, commandWait, Clock.systemUTC(), host, port);
     api.server.start();
     return api;
   }
@@ -160,10 +159,14 @@ public final class HttpApi implements AutoCloseable {
                         .header("Location", commandLocation(lcId, command.commandId()))
                         .json(
                             Map.of(
-                                "commandId", command.commandId(),
-                                "lcId", lcId,
-                                "status", "PENDING",
-                                "location", commandLocation(lcId, command.commandId())));
+                                "commandId",
+                                command.commandId(),
+                                "lcId",
+                                lcId,
+                                "status",
+                                "PENDING",
+                                "location",
+                                commandLocation(lcId, command.commandId())));
                   } else {
                     LOG.warn("command {} could not be sent", command.commandId(), error);
                     problem(
@@ -282,9 +285,7 @@ public final class HttpApi implements AutoCloseable {
     if (forwardIfRemote(ctx, lcId)) {
       return;
     }
-    queries
-        .view(lcId)
-        .ifPresentOrElse(ctx::json, () -> problem(ctx, lcNotFound(lcId, ctx.path())));
+    queries.view(lcId).ifPresentOrElse(ctx::json, () -> problem(ctx, lcNotFound(lcId, ctx.path())));
   }
 
   private void history(Context ctx) {
@@ -304,7 +305,8 @@ public final class HttpApi implements AutoCloseable {
     List<LcSummary> all = new ArrayList<>(queries.localList(status));
     if (ctx.header(FORWARDED) == null) {
       for (HostInfo other : queries.otherInstances()) {
-        String body = fetch(other, ctx.path() + "?" + Optional.ofNullable(ctx.queryString()).orElse(""));
+        String body =
+            fetch(other, ctx.path() + "?" + Optional.ofNullable(ctx.queryString()).orElse(""));
         try {
           all.addAll(
               Json.mapper()
@@ -330,7 +332,8 @@ public final class HttpApi implements AutoCloseable {
       return Optional.of(LcStatus.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT)));
     } catch (IllegalArgumentException e) {
       throw new BadRequest(
-          "status", "unknown status \"" + text + "\"; one of: " + Arrays.toString(LcStatus.values()));
+          "status",
+          "unknown status \"" + text + "\"; one of: " + Arrays.toString(LcStatus.values()));
     }
   }
 
@@ -355,7 +358,8 @@ public final class HttpApi implements AutoCloseable {
 
   private HttpResponse<String> forward(HostInfo host, String pathAndQuery) {
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
+        HttpRequest.newBuilder(
+                URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
             .header(FORWARDED, "1")
             .timeout(Duration.ofSeconds(10))
             .GET()

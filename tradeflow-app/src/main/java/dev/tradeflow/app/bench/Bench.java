@@ -43,7 +43,8 @@ public final class Bench {
   }
 
   /** Latency percentiles in milliseconds and the rate actually achieved. */
-  public record Latency(double p50, double p95, double p99, double max, long samples, double rate) {}
+  public record Latency(
+      double p50, double p95, double p99, double max, long samples, double rate) {}
 
   /** Records per second from the first send to the last output committed. */
   public record Throughput(long records, Duration elapsed, int writers) {
@@ -56,7 +57,8 @@ public final class Bench {
    * Offers commands at {@code rate} per second for {@code warmup + measure}; only the {@code
    * measure} part is recorded.
    */
-  public Latency commitLatency(int rate, Duration warmup, Duration measure) throws InterruptedException {
+  public Latency commitLatency(int rate, Duration warmup, Duration measure)
+      throws InterruptedException {
     CommandLoad load = new CommandLoad("LAT-" + shortId());
     Histogram histogram = new Histogram(60_000_000_000L, 3);
     long total = (long) ((warmup.toMillis() + measure.toMillis()) * rate / 1000.0);
@@ -103,7 +105,8 @@ public final class Bench {
   /** {@code writers} threads send {@code records} commands as fast as they can. */
   public Throughput commandThroughput(long records, int writers) throws InterruptedException {
     CommandLoad load = new CommandLoad("THR-" + shortId());
-    return saturate(Topics.LC_COMMANDS, Topics.LC_EVENTS, records, writers, load::lcId, load::command);
+    return saturate(
+        Topics.LC_COMMANDS, Topics.LC_EVENTS, records, writers, load::lcId, load::command);
   }
 
   /**
@@ -111,7 +114,8 @@ public final class Bench {
    * consumer, transactional producer, offsets sent in the transaction) with no domain logic.
    */
   public Throughput rawExactlyOnceCeiling(
-      String inputTopic, String outputTopic, long records, int writers) throws InterruptedException {
+      String inputTopic, String outputTopic, long records, int writers)
+      throws InterruptedException {
     CommandLoad load = new CommandLoad("RAW-" + shortId());
     try (PassThrough passThrough = PassThrough.start(clients, inputTopic, outputTopic)) {
       return saturate(inputTopic, outputTopic, records, writers, load::lcId, load::command);
@@ -153,7 +157,8 @@ public final class Bench {
   }
 
   private KafkaProducer<String, byte[]> producer() {
-    return new KafkaProducer<>(clients.producerProps(), new StringSerializer(), new ByteArraySerializer());
+    return new KafkaProducer<>(
+        clients.producerProps(), new StringSerializer(), new ByteArraySerializer());
   }
 
   private static String shortId() {
@@ -265,7 +270,8 @@ public final class Bench {
       consumerProps.put("auto.offset.reset", "latest");
       consumerProps.put("max.poll.records", 5000);
       try (KafkaConsumer<byte[], byte[]> consumer =
-              new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+              new KafkaConsumer<>(
+                  consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
           KafkaProducer<byte[], byte[]> producer =
               new KafkaProducer<>(
                   clients.transactionalProducerProps("bench-raw-" + shortId()),

@@ -34,19 +34,34 @@ final class BenchCommand implements Callable<Integer> {
 
   @ParentCommand TradeflowCli cli;
 
-  @Option(names = "--rate", defaultValue = "1000", description = "offered commands/s for the latency run (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--rate",
+      defaultValue = "1000",
+      description = "offered commands/s for the latency run (default ${DEFAULT-VALUE})")
   int rate;
 
-  @Option(names = "--warmup", defaultValue = "20", description = "seconds of warm-up, not recorded (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--warmup",
+      defaultValue = "20",
+      description = "seconds of warm-up, not recorded (default ${DEFAULT-VALUE})")
   int warmupSeconds;
 
-  @Option(names = "--duration", defaultValue = "20", description = "seconds recorded in the latency run (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--duration",
+      defaultValue = "20",
+      description = "seconds recorded in the latency run (default ${DEFAULT-VALUE})")
   int durationSeconds;
 
-  @Option(names = "--commands", defaultValue = "300000", description = "commands sent in each throughput run (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--commands",
+      defaultValue = "300000",
+      description = "commands sent in each throughput run (default ${DEFAULT-VALUE})")
   long commands;
 
-  @Option(names = "--writers", defaultValue = "4", description = "concurrent writers in the throughput runs (default ${DEFAULT-VALUE})")
+  @Option(
+      names = "--writers",
+      defaultValue = "4",
+      description = "concurrent writers in the throughput runs (default ${DEFAULT-VALUE})")
   int writers;
 
   @Override
@@ -59,7 +74,8 @@ final class BenchCommand implements Callable<Integer> {
             admin,
             List.of(
                 benchTopic(RAW_IN, config.kafka().partitions(), config.kafka().replicationFactor()),
-                benchTopic(RAW_OUT, config.kafka().partitions(), config.kafka().replicationFactor())));
+                benchTopic(
+                    RAW_OUT, config.kafka().partitions(), config.kafka().replicationFactor())));
       }
       Bench bench = new Bench(clients);
       System.out.printf(
@@ -68,9 +84,12 @@ final class BenchCommand implements Callable<Integer> {
           config.streams().commitInterval().toMillis(),
           config.streams().threads(),
           config.kafka().partitions());
-      System.out.printf("Latency run: %d commands/s, %d s warm-up + %d s recorded...%n", rate, warmupSeconds, durationSeconds);
+      System.out.printf(
+          "Latency run: %d commands/s, %d s warm-up + %d s recorded...%n",
+          rate, warmupSeconds, durationSeconds);
       Bench.Latency latency =
-          bench.commitLatency(rate, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds));
+          bench.commitLatency(
+              rate, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds));
       System.out.printf("Throughput run: %d commands, %d writers...%n", commands, writers);
       Bench.Throughput throughput = bench.commandThroughput(commands, writers);
       System.out.printf("Raw exactly-once ceiling: %d records, %d writers...%n", commands, writers);
@@ -81,15 +100,25 @@ final class BenchCommand implements Callable<Integer> {
       System.out.println("|---|---|");
       System.out.printf(
           "| commit latency at %d cmd/s (offered %.0f/s), p50 / p95 / p99 / max | %.2f / %.2f / %.2f / %.2f ms (%d samples) |%n",
-          rate, latency.rate(), latency.p50(), latency.p95(), latency.p99(), latency.max(), latency.samples());
+          rate,
+          latency.rate(),
+          latency.p50(),
+          latency.p95(),
+          latency.p99(),
+          latency.max(),
+          latency.samples());
       System.out.printf(
           "| command throughput, %d writers, saturation | %,.0f commands/s (%d in %.2f s) |%n",
-          writers, throughput.perSecond(), throughput.records(), throughput.elapsed().toNanos() / 1e9);
+          writers,
+          throughput.perSecond(),
+          throughput.records(),
+          throughput.elapsed().toNanos() / 1e9);
       System.out.printf(
           "| raw Kafka exactly-once ceiling (consume-transform-produce, no domain logic) | %,.0f records/s |%n",
           ceiling.perSecond());
       System.out.printf(
-          "| command processing vs raw ceiling | %.0f%% |%n", 100 * throughput.perSecond() / ceiling.perSecond());
+          "| command processing vs raw ceiling | %.0f%% |%n",
+          100 * throughput.perSecond() / ceiling.perSecond());
       return 0;
     }
   }

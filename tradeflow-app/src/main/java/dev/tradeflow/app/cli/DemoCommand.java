@@ -17,7 +17,9 @@ final class DemoCommand implements Callable<Integer> {
 
   @ParentCommand TradeflowCli cli;
 
-  @Option(names = "--exit", description = "stop after the summary; exit 0 only if every outcome was as expected")
+  @Option(
+      names = "--exit",
+      description = "stop after the summary; exit 0 only if every outcome was as expected")
   boolean exit;
 
   @Option(names = "--fresh", description = "wipe the embedded broker's log and the state first")
@@ -35,11 +37,20 @@ final class DemoCommand implements Callable<Integer> {
       service.close();
       throw e;
     }
-    System.out.printf("%nTradeflow demo %s: ready in %.1f s, %d credits, %d commands in %.1f s%n",
-        summary.runId(), readySeconds, summary.credits(), summary.commands(), summary.elapsed().toMillis() / 1000.0);
+    System.out.printf(
+        "%nTradeflow demo %s: ready in %.1f s, %d credits, %d commands in %.1f s%n",
+        summary.runId(),
+        readySeconds,
+        summary.credits(),
+        summary.commands(),
+        summary.elapsed().toMillis() / 1000.0);
     System.out.println("Credits per state:");
-    summary.countByStatus().forEach((status, count) -> System.out.printf("  %-10s %3d%n", status, count));
-    System.out.printf("Events written: %d (topic tf.lc.events on %s)%n", summary.eventsWritten(), service.bootstrapServers());
+    summary
+        .countByStatus()
+        .forEach((status, count) -> System.out.printf("  %-10s %3d%n", status, count));
+    System.out.printf(
+        "Events written: %d (topic tf.lc.events on %s)%n",
+        summary.eventsWritten(), service.bootstrapServers());
     System.out.println("API: " + service.apiBase() + "/api/v1/lcs");
     if (summary.allAsExpected()) {
       System.out.println("Every outcome was as expected.");

@@ -44,7 +44,8 @@ final class ReplayCommand implements Callable<Integer> {
           report.eventsPerSecond(),
           report.creditsInLiveStore());
       if (report.agrees()) {
-        System.out.println("OK: every hash chain holds and the rebuilt state equals the live store.");
+        System.out.println(
+            "OK: every hash chain holds and the rebuilt state equals the live store.");
         return 0;
       }
       System.out.println(report.divergences().size() + " divergence(s); the first:");

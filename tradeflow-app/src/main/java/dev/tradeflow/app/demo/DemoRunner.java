@@ -16,8 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Drives the demo's letters of credit through their lifecycles over the public HTTP API, several
- * at once, and checks every outcome against what the scenario expects.
+ * Drives the demo's letters of credit through their lifecycles over the public HTTP API, several at
+ * once, and checks every outcome against what the scenario expects.
  */
 public final class DemoRunner {
 
@@ -27,7 +27,9 @@ public final class DemoRunner {
   public DemoRunner(URI apiBase, Clock clock) {
     this.api = new ApiClient(apiBase);
     this.runId =
-        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(clock.getZone()).format(clock.instant());
+        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(clock.getZone())
+            .format(clock.instant());
   }
 
   /** What the demo did and whether everything happened as expected. */
@@ -94,11 +96,18 @@ public final class DemoRunner {
       outcome.commands++;
       String what = lcId + " (" + scenario.name() + ") " + step.command().type();
       if (step.expectedRejection().isEmpty() && response.status() != 200) {
-        outcome.failures.add(what + ": expected acceptance, got " + response.status() + " " + response.body());
+        outcome.failures.add(
+            what + ": expected acceptance, got " + response.status() + " " + response.body());
       } else if (step.expectedRejection().isPresent()
           && !step.expectedRejection().get().name().equals(response.problemCode())) {
         outcome.failures.add(
-            what + ": expected " + step.expectedRejection().get() + ", got " + response.status() + " " + response.body());
+            what
+                + ": expected "
+                + step.expectedRejection().get()
+                + ", got "
+                + response.status()
+                + " "
+                + response.body());
       }
     }
     ApiClient.Response view = api.get("/api/v1/lcs/" + lcId);
@@ -111,7 +120,13 @@ public final class DemoRunner {
     outcome.version = ((Number) view.body().get("version")).longValue();
     if (status != scenario.expectedStatus()) {
       outcome.failures.add(
-          lcId + " (" + scenario.name() + "): ended " + status + ", expected " + scenario.expectedStatus());
+          lcId
+              + " ("
+              + scenario.name()
+              + "): ended "
+              + status
+              + ", expected "
+              + scenario.expectedStatus());
     }
     return outcome;
   }

@@ -72,10 +72,13 @@ final class DemoScenarios {
   private static Scenario cleanSightPayment(Script s) {
     s.issuedAndAdvised(terms(s, AvailableBy.SIGHT_PAYMENT, "100000.00", Tolerance.NONE, true));
     s.ok(present(s, "P1", "100000.00", SHIPPED, PRESENTED));
-    LcCommand examined = new RecordExamination(s.next(), pid("P1"), PRESENTED.plusDays(2), List.of());
+    LcCommand examined =
+        new RecordExamination(s.next(), pid("P1"), PRESENTED.plusDays(2), List.of());
     s.ok(examined);
     s.ok(examined); // the same command id again: answered with the first outcome, nothing new
-    s.ok(new HonourPresentation(s.next(), pid("P1"), PRESENTED.plusDays(3), AvailableBy.SIGHT_PAYMENT, null));
+    s.ok(
+        new HonourPresentation(
+            s.next(), pid("P1"), PRESENTED.plusDays(3), AvailableBy.SIGHT_PAYMENT, null));
     s.ok(new ReimburseHonour(s.next(), pid("P1"), PRESENTED.plusDays(6)));
     s.ok(new CloseCredit(s.next(), PRESENTED.plusDays(7)));
     return s.scenario("clean sight payment", LcStatus.CLOSED);
@@ -89,7 +92,11 @@ final class DemoScenarios {
             s.next(),
             a1,
             new AmendmentChanges(
-                Money.of("300000.00", "USD"), EXPIRY.plusMonths(3), null, null, "increase and extend"),
+                Money.of("300000.00", "USD"),
+                EXPIRY.plusMonths(3),
+                null,
+                null,
+                "increase and extend"),
             ADVISED.plusDays(10)));
     s.no(
         new RequestAmendment(
@@ -129,7 +136,11 @@ final class DemoScenarios {
     s.ok(new WaiveDiscrepancies(s.next(), pid("P1"), PRESENTED.plusDays(3)));
     s.ok(
         new HonourPresentation(
-            s.next(), pid("P1"), PRESENTED.plusDays(4), AvailableBy.DEFERRED_PAYMENT, PRESENTED.plusDays(94)));
+            s.next(),
+            pid("P1"),
+            PRESENTED.plusDays(4),
+            AvailableBy.DEFERRED_PAYMENT,
+            PRESENTED.plusDays(94)));
     s.ok(new ReimburseHonour(s.next(), pid("P1"), PRESENTED.plusDays(94)));
     s.ok(new CloseCredit(s.next(), PRESENTED.plusDays(95)));
     return s.scenario("discrepant presentation waived", LcStatus.CLOSED);
@@ -145,11 +156,19 @@ final class DemoScenarios {
     s.ok(new RecordExamination(s.next(), pid("P1"), PRESENTED.plusDays(1), found));
     s.no(
         new RefuseDocuments(
-            s.next(), pid("P1"), PRESENTED.plusDays(2), found.subList(0, 1), DocumentDisposal.HOLDING_PENDING_INSTRUCTIONS),
+            s.next(),
+            pid("P1"),
+            PRESENTED.plusDays(2),
+            found.subList(0, 1),
+            DocumentDisposal.HOLDING_PENDING_INSTRUCTIONS),
         RejectionCode.UCP600_ART16C_NOTICE_INCOMPLETE);
     s.ok(
         new RefuseDocuments(
-            s.next(), pid("P1"), PRESENTED.plusDays(2), found, DocumentDisposal.HOLDING_PENDING_INSTRUCTIONS));
+            s.next(),
+            pid("P1"),
+            PRESENTED.plusDays(2),
+            found,
+            DocumentDisposal.HOLDING_PENDING_INSTRUCTIONS));
     s.no(new ExpireCredit(s.next(), EXPIRY), RejectionCode.EXPIRY_NOT_REACHED);
     s.ok(new ExpireCredit(s.next(), EXPIRY.plusDays(1)));
     return s.scenario("discrepant presentation refused, then expired", LcStatus.EXPIRED);
@@ -157,8 +176,12 @@ final class DemoScenarios {
 
   private static Scenario latePresentation(Script s) {
     s.issuedAndAdvised(terms(s, AvailableBy.NEGOTIATION, "40000.00", Tolerance.NONE, true));
-    s.no(present(s, "P1", "40000.00", SHIPPED, SHIPPED.plusDays(30)), RejectionCode.UCP600_ART14C_LATE_PRESENTATION);
-    s.no(present(s, "P2", "40000.00", SHIPPED, EXPIRY.plusDays(1)), RejectionCode.UCP600_ART6E_PRESENTED_AFTER_EXPIRY);
+    s.no(
+        present(s, "P1", "40000.00", SHIPPED, SHIPPED.plusDays(30)),
+        RejectionCode.UCP600_ART14C_LATE_PRESENTATION);
+    s.no(
+        present(s, "P2", "40000.00", SHIPPED, EXPIRY.plusDays(1)),
+        RejectionCode.UCP600_ART6E_PRESENTED_AFTER_EXPIRY);
     return s.scenario("late presentation refused", LcStatus.ADVISED);
   }
 
@@ -170,7 +193,11 @@ final class DemoScenarios {
   }
 
   private static Scenario applicationRejected(Script s) {
-    s.ok(new ApplyForCredit(s.next(), terms(s, AvailableBy.SIGHT_PAYMENT, "999000.00", Tolerance.NONE, true), APPLIED));
+    s.ok(
+        new ApplyForCredit(
+            s.next(),
+            terms(s, AvailableBy.SIGHT_PAYMENT, "999000.00", Tolerance.NONE, true),
+            APPLIED));
     s.ok(new RejectApplication(s.next(), "credit limit exceeded", APPLIED.plusDays(1)));
     s.no(new IssueCredit(s.next(), ISSUED), RejectionCode.ILLEGAL_STATE);
     return s.scenario("application rejected", LcStatus.REJECTED);
@@ -190,7 +217,9 @@ final class DemoScenarios {
     for (String p : List.of("P1", "P2")) {
       s.ok(present(s, p, "60000.00", SHIPPED, PRESENTED));
       s.ok(new RecordExamination(s.next(), pid(p), PRESENTED.plusDays(1), List.of()));
-      s.ok(new HonourPresentation(s.next(), pid(p), PRESENTED.plusDays(2), AvailableBy.NEGOTIATION, null));
+      s.ok(
+          new HonourPresentation(
+              s.next(), pid(p), PRESENTED.plusDays(2), AvailableBy.NEGOTIATION, null));
       s.ok(new ReimburseHonour(s.next(), pid(p), PRESENTED.plusDays(4)));
     }
     s.no(present(s, "P3", "6000.01", SHIPPED, PRESENTED), RejectionCode.UCP600_ART30_OVERDRAWN);

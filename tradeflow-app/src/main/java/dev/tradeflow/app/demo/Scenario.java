@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One letter of credit's scripted life: the commands sent, what each should produce, and the
- * status the credit should end in.
+ * One letter of credit's scripted life: the commands sent, what each should produce, and the status
+ * the credit should end in.
  */
 record Scenario(String name, List<Step> steps, LcStatus expectedStatus) {
 

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -33,8 +32,8 @@ import java.math.BigDecimal;
 import java.util.function.Function;
 
 /**
- * The one JSON mapping of the service, used by the API, the command topic and the state stores.
- * The domain carries no Jackson annotations: identifiers are written as plain strings, decimals as
+ * The one JSON mapping of the service, used by the API, the command topic and the state stores. The
+ * domain carries no Jackson annotations: identifiers are written as plain strings, decimals as
  * strings (no binary floating point on money), and the sealed command and event families are told
  * apart by a {@code type} property named after the record.
  */
@@ -66,12 +65,15 @@ public final class Json {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .defaultPropertyInclusion(
+                JsonInclude.Value.construct(
+                    JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
             // Records are written by their components only, not by helpers such as isPositive().
             .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
             .build();
-    mapper.configOverride(BigDecimal.class).setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
+    mapper
+        .configOverride(BigDecimal.class)
+        .setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING));
     for (Class<?> type : LcCommand.class.getPermittedSubclasses()) {
       mapper.registerSubtypes(new NamedType(type, type.getSimpleName()));
     }
@@ -82,7 +84,10 @@ public final class Json {
   }
 
   private static <T> void stringValue(
-      SimpleModule module, Class<T> type, Function<T, String> toText, Function<String, T> fromText) {
+      SimpleModule module,
+      Class<T> type,
+      Function<T, String> toText,
+      Function<String, T> fromText) {
     module.addSerializer(
         type,
         new JsonSerializer<T>() {

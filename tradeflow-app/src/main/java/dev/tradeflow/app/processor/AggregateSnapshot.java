@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the command processor keeps per letter of credit: the state its events fold to, the head
- * of its hash chain, and the outcomes of its most recent commands (oldest first, at most the dedup
+ * What the command processor keeps per letter of credit: the state its events fold to, the head of
+ * its hash chain, and the outcomes of its most recent commands (oldest first, at most the dedup
  * window) so a repeated command id is answered without deciding again.
  */
 public record AggregateSnapshot(LcState state, ChainHead head, List<CommandResult> recentResults) {

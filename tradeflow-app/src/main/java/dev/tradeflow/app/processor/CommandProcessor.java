@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The command processor: one Kafka Streams task per partition of {@code tf.lc.commands} owns the
- * letters of credit keyed to it, decides each command against the aggregate in its state store,
- * and writes the events, the history and the outcome in one exactly-once transaction.
+ * letters of credit keyed to it, decides each command against the aggregate in its state store, and
+ * writes the events, the history and the outcome in one exactly-once transaction.
  */
 public final class CommandProcessor {
 
@@ -47,15 +47,15 @@ public final class CommandProcessor {
 
   private CommandProcessor() {}
 
-  public static Topology topology(BankingCalendar calendar, EventSerde eventSerde, int dedupWindow) {
+  public static Topology topology(
+      BankingCalendar calendar, EventSerde eventSerde, int dedupWindow) {
     Topology topology = new Topology();
     topology.addSource(
         SOURCE,
         Serdes.String().deserializer(),
         Serdes.ByteArray().deserializer(),
         Topics.LC_COMMANDS);
-    topology.addProcessor(
-        DECIDE, () -> new Decider(calendar, eventSerde, dedupWindow), SOURCE);
+    topology.addProcessor(DECIDE, () -> new Decider(calendar, eventSerde, dedupWindow), SOURCE);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(AGGREGATE_STORE),
@@ -167,7 +167,8 @@ public final class CommandProcessor {
         byte[] bytes = eventSerde.serialize(Topics.LC_EVENTS, event);
         history.put(historyKey(lcId, event.aggregateVersion()), bytes);
         context.forward(
-            new Record<String, Object>(lcId, bytes, event.occurredAt().toEpochMilli(), record.headers()),
+            new Record<String, Object>(
+                lcId, bytes, event.occurredAt().toEpochMilli(), record.headers()),
             EVENTS_SINK);
       }
       CommandResult result = CommandResult.accepted(envelope, recorded, now);

@@ -35,7 +35,8 @@ public final class JsonSerde<T> implements Serde<T> {
       try {
         return Json.mapper().readValue(data, type);
       } catch (IOException e) {
-        throw new SerializationException("not a " + type.getRawClass().getSimpleName() + ": " + e.getMessage(), e);
+        throw new SerializationException(
+            "not a " + type.getRawClass().getSimpleName() + ": " + e.getMessage(), e);
       }
     };
   }

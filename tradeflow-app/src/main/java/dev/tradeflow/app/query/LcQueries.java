@@ -27,8 +27,8 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Interactive queries over the command processor's stores. Each instance answers for the
- * partitions it holds; {@link #ownerOf} tells the API where to send a query for another one.
+ * Interactive queries over the command processor's stores. Each instance answers for the partitions
+ * it holds; {@link #ownerOf} tells the API where to send a query for another one.
  */
 public final class LcQueries {
 
@@ -76,10 +76,12 @@ public final class LcQueries {
     ReadOnlyKeyValueStore<String, byte[]> store =
         streams.store(
             StoreQueryParameters.fromNameAndType(
-                CommandProcessor.HISTORY_STORE, QueryableStoreTypes.<String, byte[]>keyValueStore()));
+                CommandProcessor.HISTORY_STORE,
+                QueryableStoreTypes.<String, byte[]>keyValueStore()));
     List<RecordedEvent<LcEvent>> events = new ArrayList<>();
     try (KeyValueIterator<String, byte[]> it =
-        store.prefixScan(CommandProcessor.historyPrefix(lcId.value()), Serdes.String().serializer())) {
+        store.prefixScan(
+            CommandProcessor.historyPrefix(lcId.value()), Serdes.String().serializer())) {
       while (it.hasNext()) {
         events.add(eventSerde.deserialize(Topics.LC_EVENTS, it.next().value));
       }
@@ -95,8 +97,7 @@ public final class LcQueries {
         KeyValue<String, AggregateSnapshot> entry = it.next();
         AggregateSnapshot snapshot = entry.value;
         if (status.isEmpty() || snapshot.state().status() == status.get()) {
-          list.add(
-              LcSummary.of(new LcId(entry.key), snapshot.head().version(), snapshot.state()));
+          list.add(LcSummary.of(new LcId(entry.key), snapshot.head().version(), snapshot.state()));
         }
       }
     }

@@ -8,7 +8,11 @@ import java.util.List;
  * chains and the live store (the first one is the one to look at).
  */
 public record ReplayReport(
-    long eventsRead, int creditsRebuilt, int creditsInLiveStore, Duration elapsed, List<Divergence> divergences) {
+    long eventsRead,
+    int creditsRebuilt,
+    int creditsInLiveStore,
+    Duration elapsed,
+    List<Divergence> divergences) {
 
   public ReplayReport {
     divergences = List.copyOf(divergences);

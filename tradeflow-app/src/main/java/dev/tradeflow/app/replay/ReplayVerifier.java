@@ -85,7 +85,9 @@ public final class ReplayVerifier {
   }
 
   private void replay(
-      ConsumerRecord<byte[], byte[]> record, Map<String, Rebuilt> rebuilt, List<Divergence> divergences) {
+      ConsumerRecord<byte[], byte[]> record,
+      Map<String, Rebuilt> rebuilt,
+      List<Divergence> divergences) {
     String where = record.topic() + "-" + record.partition() + "@" + record.offset();
     String key = record.key() == null ? "?" : new String(record.key(), StandardCharsets.UTF_8);
     RecordedEvent<LcEvent> event;
@@ -113,7 +115,8 @@ public final class ReplayVerifier {
     Optional<HashChain.ChainBreak> chainBreak = HashChain.verifyNext(lc.head, event);
     if (chainBreak.isPresent()) {
       divergences.add(
-          new Divergence(event.aggregateId(), event.aggregateVersion(), where, chainBreak.get().reason()));
+          new Divergence(
+              event.aggregateId(), event.aggregateVersion(), where, chainBreak.get().reason()));
       lc.broken = true;
       return;
     }
@@ -123,13 +126,18 @@ public final class ReplayVerifier {
     } catch (RuntimeException e) {
       divergences.add(
           new Divergence(
-              event.aggregateId(), event.aggregateVersion(), where, "cannot fold: " + e.getMessage()));
+              event.aggregateId(),
+              event.aggregateVersion(),
+              where,
+              "cannot fold: " + e.getMessage()));
       lc.broken = true;
     }
   }
 
   private static void compare(
-      Map<String, Rebuilt> rebuilt, Map<String, AggregateSnapshot> live, List<Divergence> divergences) {
+      Map<String, Rebuilt> rebuilt,
+      Map<String, AggregateSnapshot> live,
+      List<Divergence> divergences) {
     Set<String> ids = new TreeSet<>(rebuilt.keySet());
     ids.addAll(live.keySet());
     for (String lcId : ids) {
@@ -140,10 +148,12 @@ public final class ReplayVerifier {
       }
       if (fromLog == null) {
         divergences.add(
-            new Divergence(lcId, stored.head().version(), "live store", "in the store but not in the log"));
+            new Divergence(
+                lcId, stored.head().version(), "live store", "in the store but not in the log"));
       } else if (stored == null) {
         divergences.add(
-            new Divergence(lcId, fromLog.head.version(), "live store", "in the log but not in the store"));
+            new Divergence(
+                lcId, fromLog.head.version(), "live store", "in the log but not in the store"));
       } else if (!fromLog.head.equals(stored.head())) {
         divergences.add(
             new Divergence(
@@ -182,7 +192,8 @@ public final class ReplayVerifier {
   }
 
   /** Reads partitions from their beginning up to the given end offsets. */
-  private void readAll(Map<TopicPartition, Long> end, Consumer<ConsumerRecord<byte[], byte[]>> onRecord) {
+  private void readAll(
+      Map<TopicPartition, Long> end, Consumer<ConsumerRecord<byte[], byte[]>> onRecord) {
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
       List<TopicPartition> partitions = List.copyOf(end.keySet());
       consumer.assign(partitions);
@@ -206,7 +217,8 @@ public final class ReplayVerifier {
   }
 
   private KafkaConsumer<byte[], byte[]> consumer() {
-    return new KafkaConsumer<>(consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    return new KafkaConsumer<>(
+        consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
   private static final class Rebuilt {

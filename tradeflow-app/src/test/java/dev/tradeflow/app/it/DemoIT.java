@@ -12,7 +12,8 @@ class DemoIT {
 
   @Test
   void every_scripted_lifecycle_ends_as_ucp_600_says() throws Exception {
-    DemoRunner.Summary summary = new DemoRunner(SharedKafka.service().apiBase(), Clock.systemUTC()).run();
+    DemoRunner.Summary summary =
+        new DemoRunner(SharedKafka.service().apiBase(), Clock.systemUTC()).run();
 
     assertThat(summary.failures()).isEmpty();
     assertThat(summary.credits()).isGreaterThanOrEqualTo(20);

@@ -123,11 +123,15 @@ class HttpApiIT {
     send(lcId, TestCommands.apply("c1"));
 
     HttpResponse<String> response =
-        postRaw(lcId, new String(Json.toBytes(new IssueCredit(new CommandId("c2"), TestCommands.APPLIED))));
+        postRaw(
+            lcId,
+            new String(Json.toBytes(new IssueCredit(new CommandId("c2"), TestCommands.APPLIED))));
 
     assertThat(response.statusCode()).isEqualTo(422);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
-    Map<String, Object> problem = Json.mapper().readValue(response.body(), new TypeReference<>() {});
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(ct -> assertThat(ct).startsWith("application/problem+json"));
+    Map<String, Object> problem =
+        Json.mapper().readValue(response.body(), new TypeReference<>() {});
     assertThat(problem)
         .containsEntry("status", 422)
         .containsEntry("code", "ILLEGAL_STATE")
@@ -153,9 +157,11 @@ class HttpApiIT {
 
   @Test
   void an_unknown_command_type_answers_400_naming_the_known_ones() throws Exception {
-    HttpResponse<String> response = postRaw(newLcId(), "{\"type\":\"LaunchRocket\",\"commandId\":\"c1\"}");
+    HttpResponse<String> response =
+        postRaw(newLcId(), "{\"type\":\"LaunchRocket\",\"commandId\":\"c1\"}");
     assertThat(response.statusCode()).isEqualTo(400);
-    Map<String, Object> problem = Json.mapper().readValue(response.body(), new TypeReference<>() {});
+    Map<String, Object> problem =
+        Json.mapper().readValue(response.body(), new TypeReference<>() {});
     assertThat(problem).containsEntry("field", "type");
     assertThat((String) problem.get("detail")).contains("LaunchRocket").contains("ApplyForCredit");
   }
@@ -165,20 +171,23 @@ class HttpApiIT {
     HttpResponse<String> response =
         postRaw(newLcId(), "{\"type\":\"IssueCredit\",\"commandId\":\"c1\"}");
     assertThat(response.statusCode()).isEqualTo(400);
-    Map<String, Object> problem = Json.mapper().readValue(response.body(), new TypeReference<>() {});
+    Map<String, Object> problem =
+        Json.mapper().readValue(response.body(), new TypeReference<>() {});
     assertThat(problem).containsEntry("field", "issuedOn");
   }
 
   @Test
   void an_invalid_nested_value_answers_400_naming_its_path() throws Exception {
-    Map<String, Object> command = Json.mapper().convertValue(TestCommands.apply("c1"), new TypeReference<>() {});
+    Map<String, Object> command =
+        Json.mapper().convertValue(TestCommands.apply("c1"), new TypeReference<>() {});
     @SuppressWarnings("unchecked")
     Map<String, Object> terms = (Map<String, Object>) command.get("terms");
     terms.put("amount", Map.of("amount", "10.001", "currency", "USD"));
     HttpResponse<String> response = postRaw(newLcId(), Json.mapper().writeValueAsString(command));
 
     assertThat(response.statusCode()).isEqualTo(400);
-    Map<String, Object> problem = Json.mapper().readValue(response.body(), new TypeReference<>() {});
+    Map<String, Object> problem =
+        Json.mapper().readValue(response.body(), new TypeReference<>() {});
     assertThat((String) problem.get("field")).startsWith("terms.amount");
     assertThat((String) problem.get("detail")).contains("minor units");
   }
@@ -221,7 +230,9 @@ class HttpApiIT {
   void health_reports_the_processor_running() {
     Response health = api.get("/health");
     assertThat(health.status()).isEqualTo(200);
-    assertThat(health.body()).containsEntry("status", "UP").containsEntry("commandProcessor", "RUNNING");
+    assertThat(health.body())
+        .containsEntry("status", "UP")
+        .containsEntry("commandProcessor", "RUNNING");
   }
 
   @Test
@@ -229,7 +240,9 @@ class HttpApiIT {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(service.apiBase() + "/api/v1/nothing")).GET().build(),
+                HttpRequest.newBuilder(URI.create(service.apiBase() + "/api/v1/nothing"))
+                    .GET()
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).isEqualTo(404);
   }

@@ -18,8 +18,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two instances of the service share the processor's partitions: a query answers whichever
- * instance holds the credit, and a command that takes longer than the wait is answered 202.
+ * Two instances of the service share the processor's partitions: a query answers whichever instance
+ * holds the credit, and a command that takes longer than the wait is answered 202.
  */
 class TwoInstancesIT {
 
@@ -30,13 +30,15 @@ class TwoInstancesIT {
     List<String> lcIds = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       String lcId = "TWO-" + UUID.randomUUID().toString().substring(0, 8);
-      assertThat(viaFirst.post("/api/v1/lcs/" + lcId + "/commands", TestCommands.apply("c1")).status())
+      assertThat(
+              viaFirst.post("/api/v1/lcs/" + lcId + "/commands", TestCommands.apply("c1")).status())
           .isEqualTo(200);
       lcIds.add(lcId);
     }
 
     try (TradeflowService second =
-        TradeflowService.start(SharedKafka.config(Map.of("TRADEFLOW_HTTP_COMMAND_WAIT_MS", "1")), false)) {
+        TradeflowService.start(
+            SharedKafka.config(Map.of("TRADEFLOW_HTTP_COMMAND_WAIT_MS", "1")), false)) {
       await()
           .atMost(Duration.ofSeconds(60))
           .until(
@@ -62,7 +64,8 @@ class TwoInstancesIT {
       Response pending =
           viaSecond.post(
               "/api/v1/lcs/" + lcId + "/commands",
-              new ApproveApplication(new CommandId("c2"), "officer", TestCommands.APPLIED.plusDays(1)));
+              new ApproveApplication(
+                  new CommandId("c2"), "officer", TestCommands.APPLIED.plusDays(1)));
       assertThat(pending.status()).isEqualTo(202);
       String location = (String) pending.body().get("location");
       assertThat(location).isEqualTo("/api/v1/lcs/" + lcId + "/commands/c2");
@@ -72,7 +75,9 @@ class TwoInstancesIT {
               () -> {
                 Response outcome = viaSecond.get(location);
                 assertThat(outcome.status()).isEqualTo(200);
-                assertThat(outcome.body()).containsEntry("outcome", "ACCEPTED").containsEntry("version", 2);
+                assertThat(outcome.body())
+                    .containsEntry("outcome", "ACCEPTED")
+                    .containsEntry("version", 2);
               });
     }
   }

@@ -107,7 +107,9 @@ class CommandProcessorTest {
     CommandResult result = results.readValue();
     assertThat(result.isAccepted()).isTrue();
     assertThat(result.version()).isEqualTo(1);
-    assertThat(result.events()).singleElement().satisfies(e -> assertThat(e.hash()).isEqualTo(applied.hash()));
+    assertThat(result.events())
+        .singleElement()
+        .satisfies(e -> assertThat(e.hash()).isEqualTo(applied.hash()));
   }
 
   @Test
@@ -121,12 +123,15 @@ class CommandProcessorTest {
       assertThat(HashChain.verifyNext(head, event)).isEmpty();
       head = ChainHead.of(event);
     }
-    KeyValueStore<String, AggregateSnapshot> store = driver.getKeyValueStore(CommandProcessor.AGGREGATE_STORE);
+    KeyValueStore<String, AggregateSnapshot> store =
+        driver.getKeyValueStore(CommandProcessor.AGGREGATE_STORE);
     AggregateSnapshot snapshot = store.get("LC-2");
     assertThat(snapshot.state().status()).isEqualTo(LcStatus.ADVISED);
     assertThat(snapshot.head()).isEqualTo(head);
     KeyValueStore<String, byte[]> history = driver.getKeyValueStore(CommandProcessor.HISTORY_STORE);
-    assertThat(serde.deserialize(Topics.LC_EVENTS, history.get(CommandProcessor.historyKey("LC-2", 3))))
+    assertThat(
+            serde.deserialize(
+                Topics.LC_EVENTS, history.get(CommandProcessor.historyKey("LC-2", 3))))
         .isEqualTo(written.get(2));
   }
 
@@ -146,7 +151,9 @@ class CommandProcessorTest {
   void the_dedup_window_is_bounded() {
     issuedAndAdvised().forEach(command -> send("LC-4", command));
     AggregateSnapshot snapshot =
-        driver.<String, AggregateSnapshot>getKeyValueStore(CommandProcessor.AGGREGATE_STORE).get("LC-4");
+        driver
+            .<String, AggregateSnapshot>getKeyValueStore(CommandProcessor.AGGREGATE_STORE)
+            .get("LC-4");
     assertThat(snapshot.recentResults())
         .extracting(r -> r.commandId().value())
         .containsExactly("c2", "c3", "c4");
@@ -183,7 +190,10 @@ class CommandProcessorTest {
     TestRecord<String, byte[]> parked = dlq.readRecord();
     assertThat(parked.key()).isEqualTo("LC-7");
     assertThat(parked.value()).isEqualTo(garbage);
-    assertThat(new String(parked.headers().lastHeader("tf-dlq-original-topic").value(), StandardCharsets.UTF_8))
+    assertThat(
+            new String(
+                parked.headers().lastHeader("tf-dlq-original-topic").value(),
+                StandardCharsets.UTF_8))
         .isEqualTo(Topics.LC_COMMANDS);
     assertThat(parked.headers().lastHeader("tf-dlq-exception-message")).isNotNull();
     assertThat(results.isEmpty()).isTrue();

@@ -60,7 +60,9 @@ public final class ConfigFiles {
     }
     if (!Files.isRegularFile(file)) {
       throw new ConfigException(
-          "config file " + source + " is not a regular file: give the path of a .yaml file");
+          "config file "
+              + source
+              + " is not a regular file: give the path of a .yaml, .yml or .properties file");
     }
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     try (InputStream in = Files.newInputStream(file)) {

@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The known configuration keys, their environment variable names and typo suggestions. */
-public final class ConfigKeys {
+final class ConfigKeys {
 
   public static final String DATA_DIR = "data.dir";
   public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap-servers";
