@@ -257,6 +257,9 @@ public final class HttpApi implements AutoCloseable {
     } catch (JsonProcessingException e) {
       throw new BadRequest(null, "malformed JSON: " + e.getOriginalMessage());
     }
+    if (command == null) {
+      throw new BadRequest(null, "the request body must be a JSON command, not null");
+    }
     if (command.commandId() == null) {
       throw new BadRequest("commandId", "missing commandId");
     }
