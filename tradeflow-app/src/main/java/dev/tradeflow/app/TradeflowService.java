@@ -84,7 +84,7 @@ public final class TradeflowService implements AutoCloseable {
       startAndAwait(streams);
       gateway =
           new CommandGateway(
-              clients.producerProps(),
+              clients.interactiveProducerProps(),
               clients.consumerProps("tradeflow-gateway-" + UUID.randomUUID()));
       HttpApi api =
           HttpApi.start(

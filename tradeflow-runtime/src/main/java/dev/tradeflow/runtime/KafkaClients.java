@@ -55,6 +55,16 @@ public final class KafkaClients {
   }
 
   /** {@link #producerProps()} with a {@code transactional.id}, unique per producer instance. */
+  /**
+   * A producer for one request at a time (the API's commands, latency probes): it sends at once
+   * instead of lingering to fill a batch.
+   */
+  public Map<String, Object> interactiveProducerProps() {
+    Map<String, Object> props = producerProps();
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    return props;
+  }
+
   public Map<String, Object> transactionalProducerProps(String transactionalId) {
     Map<String, Object> props = producerProps();
     props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, requireText(transactionalId, "txId"));

@@ -64,7 +64,11 @@ public final class Bench {
     long total = (long) ((warmup.toMillis() + measure.toMillis()) * rate / 1000.0);
     long warmupCount = (long) (warmup.toMillis() * rate / 1000.0);
     try (OutputWatcher watcher = OutputWatcher.start(clients, Topics.LC_EVENTS);
-        KafkaProducer<String, byte[]> producer = producer()) {
+        KafkaProducer<String, byte[]> producer =
+            new KafkaProducer<>(
+                clients.interactiveProducerProps(),
+                new StringSerializer(),
+                new ByteArraySerializer())) {
       watcher.onRecord =
           record -> {
             Header due = record.headers().lastHeader(SENT_HEADER);

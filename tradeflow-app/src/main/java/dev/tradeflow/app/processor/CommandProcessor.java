@@ -89,7 +89,8 @@ public final class CommandProcessor {
 
   /** Key of an event in the history store: the LC id, then the version, zero-padded to sort. */
   public static String historyKey(String lcId, long version) {
-    return historyPrefix(lcId) + String.format("%019d", version);
+    String digits = Long.toString(version);
+    return historyPrefix(lcId) + "0".repeat(19 - digits.length()) + digits;
   }
 
   public static String historyPrefix(String lcId) {

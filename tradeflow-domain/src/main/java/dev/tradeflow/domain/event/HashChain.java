@@ -16,6 +16,10 @@ import java.util.function.Supplier;
  */
 public final class HashChain {
 
+  // MessageDigest is not thread-safe and costs a provider lookup to create: one per thread.
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(HashChain::newSha256);
+
   private HashChain() {}
 
   /** Stamps new events onto an aggregate's history: versions {@code head+1...}, linked hashes. */
@@ -126,10 +130,10 @@ public final class HashChain {
                 actor,
                 prevHash.hex(),
                 payload));
-    return EventHash.of(sha256().digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    return EventHash.of(SHA256.get().digest(canonical.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static MessageDigest sha256() {
+  private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
