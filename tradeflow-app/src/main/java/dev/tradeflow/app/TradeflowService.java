@@ -81,6 +81,10 @@ public final class TradeflowService implements AutoCloseable {
                   clients.streamsProps(
                       config.streams().applicationId(),
                       Optional.of(self.host() + ":" + self.port()))));
+      if (fresh) {
+        // The log is new: local state from an earlier run would claim offsets it no longer has.
+        streams.cleanUp();
+      }
       startAndAwait(streams);
       gateway =
           new CommandGateway(

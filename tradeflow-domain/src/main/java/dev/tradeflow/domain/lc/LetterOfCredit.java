@@ -8,6 +8,7 @@ import dev.tradeflow.domain.calendar.BankingCalendar;
 import dev.tradeflow.domain.lc.LcCommand.*;
 import dev.tradeflow.domain.lc.LcEvent.*;
 import dev.tradeflow.domain.money.Money;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -176,6 +177,9 @@ public final class LetterOfCredit {
         && !changes.newAmount().sameCurrencyAs(state.terms().amount())) {
       return currencyMismatch(changes.newAmount(), state.terms().amount());
     }
+    if (changes.newAmount() != null && !changes.newAmount().isPositive()) {
+      return reject(INVALID_AMOUNT, "the amended amount is positive: " + changes.newAmount());
+    }
     if (changes.newExpiryDate() != null && changes.newExpiryDate().isBefore(c.requestedOn())) {
       return dateBefore("newExpiryDate", changes.newExpiryDate(), "requestedOn", c.requestedOn());
     }
@@ -194,6 +198,9 @@ public final class LetterOfCredit {
 
   private static Decision acceptAmendment(
       LcState state, AcceptAmendment c, BankingCalendar calendar) {
+    if (!state.status().isOperative()) {
+      return illegalState(state, "accept an amendment");
+    }
     Optional<Amendment> pending = pendingAmendment(state, c.amendmentId());
     if (pending.isEmpty()) {
       return noPendingAmendment(c.amendmentId());
@@ -320,23 +327,18 @@ public final class LetterOfCredit {
               + terms.maximumDrawable()
               + " (amount plus tolerance)");
     }
-    if (terms.quantity() != null
-        && c.quantity() != null
-        && !terms.quantity().allows(c.quantity())) {
-      return reject(
-          UCP600_ART30_QUANTITY_OUT_OF_TOLERANCE,
-          "shipped "
-              + c.quantity().toPlainString()
-              + " "
-              + terms.quantity().unit()
-              + " against "
-              + terms.quantity().quantity().toPlainString()
-              + " ±"
-              + terms.quantity().tolerancePercent()
-              + "%");
+    if (terms.quantity() != null && c.quantity() != null) {
+      Optional<Decision> outOfTolerance = checkQuantity(state, c.quantity());
+      if (outOfTolerance.isPresent()) {
+        return outOfTolerance.get();
+      }
     }
+    // Documents received on a closed day are taken as presented on the next banking day (art. 33).
     LocalDate deadline =
-        calendar.bankingDaysAfter(terms.placeOfExpiry(), c.presentedOn(), EXAMINATION_BANKING_DAYS);
+        calendar.bankingDaysAfter(
+            terms.placeOfExpiry(),
+            calendar.onOrNextBankingDay(terms.placeOfExpiry(), c.presentedOn()),
+            EXAMINATION_BANKING_DAYS);
     return accept(
         new DocumentsPresented(
             c.presentationId(),
@@ -345,6 +347,43 @@ public final class LetterOfCredit {
             c.presentedOn(),
             c.quantity(),
             deadline));
+  }
+
+  /**
+   * Art. 30(a)-(b) on the quantity shipped. A single shipment stays within the tolerance either
+   * way; where partial shipments are allowed (art. 31(a)) each may be smaller, and only their total
+   * is capped at the quantity plus its tolerance.
+   */
+  private static Optional<Decision> checkQuantity(LcState state, BigDecimal shipped) {
+    QuantityTerms agreed = state.terms().quantity();
+    String against =
+        " "
+            + agreed.unit()
+            + " against "
+            + agreed.quantity().toPlainString()
+            + " ±"
+            + agreed.tolerancePercent()
+            + "%";
+    if (!state.terms().partialDrawingsAllowed()) {
+      return agreed.allows(shipped)
+          ? Optional.empty()
+          : Optional.of(
+              reject(
+                  UCP600_ART30_QUANTITY_OUT_OF_TOLERANCE,
+                  "shipped " + shipped.toPlainString() + against));
+    }
+    BigDecimal total = shipped;
+    for (Presentation p : state.presentations()) {
+      if (p.status() != PresentationStatus.REFUSED && p.quantity() != null) {
+        total = total.add(p.quantity());
+      }
+    }
+    return agreed.isExceededBy(total)
+        ? Optional.of(
+            reject(
+                UCP600_ART30_QUANTITY_OUT_OF_TOLERANCE,
+                "shipments would total " + total.toPlainString() + against))
+        : Optional.empty();
   }
 
   private static Decision examine(LcState state, RecordExamination c) {
@@ -543,8 +582,11 @@ public final class LetterOfCredit {
     if (state.hasOutstandingPresentations()) {
       return outstanding("cancelled");
     }
-    if (c.cancelledOn().isBefore(state.appliedOn())) {
+    if (beforeIssue && c.cancelledOn().isBefore(state.appliedOn())) {
       return dateBefore("cancelledOn", c.cancelledOn(), "appliedOn", state.appliedOn());
+    }
+    if (!beforeIssue && c.cancelledOn().isBefore(state.issuedOn())) {
+      return dateBefore("cancelledOn", c.cancelledOn(), "issuedOn", state.issuedOn());
     }
     return accept(new CreditCancelled(c.reason(), c.cancelledOn()));
   }

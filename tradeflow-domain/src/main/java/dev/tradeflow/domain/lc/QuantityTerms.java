@@ -42,8 +42,15 @@ public record QuantityTerms(
   }
 
   public boolean allows(BigDecimal shipped) {
-    BigDecimal band = quantity.multiply(BigDecimal.valueOf(tolerancePercent())).movePointLeft(2);
-    return shipped.compareTo(quantity.subtract(band)) >= 0
-        && shipped.compareTo(quantity.add(band)) <= 0;
+    return shipped.compareTo(quantity.subtract(band())) >= 0 && !isExceededBy(shipped);
+  }
+
+  /** More than the quantity plus its tolerance: the cap on partial shipments in total. */
+  boolean isExceededBy(BigDecimal shipped) {
+    return shipped.compareTo(quantity.add(band())) > 0;
+  }
+
+  private BigDecimal band() {
+    return quantity.multiply(BigDecimal.valueOf(tolerancePercent())).movePointLeft(2);
   }
 }

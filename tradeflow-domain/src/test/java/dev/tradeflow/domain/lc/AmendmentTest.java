@@ -24,8 +24,7 @@ class AmendmentTest {
     void the_issuing_bank_requests_an_increase() {
       given(applied(), approved(), issued())
           .when(requestAmendment(newAmount("150000.00")))
-          .thenEvents(
-              new AmendmentRequested(A1, newAmount("150000.00"), AMENDMENT_REQUESTED_ON));
+          .thenEvents(new AmendmentRequested(A1, newAmount("150000.00"), AMENDMENT_REQUESTED_ON));
     }
 
     @Test
@@ -84,6 +83,13 @@ class AmendmentTest {
     }
 
     @Test
+    void an_amended_amount_of_zero_is_refused() {
+      given(applied(), approved(), issued())
+          .when(requestAmendment(newAmount("0.00")))
+          .thenRejectedWith(INVALID_AMOUNT, "positive");
+    }
+
+    @Test
     void an_amendment_dated_before_issue_is_refused() {
       given(applied(), approved(), issued())
           .when(requestAmendment(newAmount("150000.00"), "2026-02-04"))
@@ -109,6 +115,13 @@ class AmendmentTest {
       given(applied(), approved(), issued())
           .when(requestAmendment(newLatestShipment("2026-07-15")))
           .thenRejectedWith(INVALID_DATE, "latestShipmentDate 2026-07-15 is after expiryDate");
+    }
+
+    @Test
+    void an_expiry_cut_before_the_latest_shipment_date_makes_the_terms_inconsistent() {
+      given(applied(terms().latestShipment("2026-06-09")), approved(), issued())
+          .when(requestAmendment(newExpiry("2026-05-29")))
+          .thenRejectedWith(INVALID_DATE, "latestShipmentDate 2026-06-09 is after expiryDate");
     }
 
     @Test

@@ -112,10 +112,6 @@ final class LcExamples {
     private ConfirmationInstruction confirmation = ConfirmationInstruction.MAY_ADD;
     private QuantityTerms quantity;
 
-    Terms amount(String usd) {
-      return amount(usd(usd));
-    }
-
     Terms amount(Money value) {
       amount = value;
       return this;

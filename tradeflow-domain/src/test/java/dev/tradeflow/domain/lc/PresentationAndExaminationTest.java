@@ -128,7 +128,8 @@ class PresentationAndExaminationTest {
     void art6e_presentation_the_day_after_expiry_is_refused() {
       given(applied(), approved(), issued())
           .when(presentDocuments(shippedOn("2026-06-15"), presentedOn("2026-07-01")))
-          .thenRejectedWith(UCP600_ART6E_PRESENTED_AFTER_EXPIRY, "after the expiry date 2026-06-30");
+          .thenRejectedWith(
+              UCP600_ART6E_PRESENTED_AFTER_EXPIRY, "after the expiry date 2026-06-30");
     }
 
     @Test
@@ -267,6 +268,16 @@ class PresentationAndExaminationTest {
     }
 
     @Test
+    void art30a_about_on_a_yen_credit_is_counted_in_whole_yen() {
+      given(
+              applied(terms().amount(Money.of("15000000", "JPY")).tolerance(Tolerance.ABOUT)),
+              approved(),
+              issued())
+          .when(presentDocuments(drawing(Money.of("16500001", "JPY"))))
+          .thenRejectedWith(UCP600_ART30_OVERDRAWN, "over the maximum JPY 16500000");
+    }
+
+    @Test
     void art30_an_explicit_five_percent_tolerance_allows_five_percent_more() {
       given(applied(terms().tolerance(new Tolerance(5, 5))), approved(), issued())
           .when(presentDocuments(drawing("105000.00")))
@@ -289,8 +300,7 @@ class PresentationAndExaminationTest {
               presented(drawing("60000.00")),
               presented(presentation(P2), drawing("35000.00"), presentedOn("2026-03-11")))
           .when(presentDocuments(presentation(P3), drawing("5000.00"), presentedOn("2026-03-12")))
-          .thenEvents(
-              presented(presentation(P3), drawing("5000.00"), presentedOn("2026-03-12")));
+          .thenEvents(presented(presentation(P3), drawing("5000.00"), presentedOn("2026-03-12")));
     }
 
     @Test
@@ -315,8 +325,7 @@ class PresentationAndExaminationTest {
               examined("2026-03-11", LATE_SHIPMENT),
               refused("2026-03-12", LATE_SHIPMENT))
           .when(presentDocuments(presentation(P2), drawing("100000.00"), presentedOn("2026-03-13")))
-          .thenEvents(
-              presented(presentation(P2), drawing("100000.00"), presentedOn("2026-03-13")));
+          .thenEvents(presented(presentation(P2), drawing("100000.00"), presentedOn("2026-03-13")));
     }
 
     @Test
@@ -405,10 +414,16 @@ class PresentationAndExaminationTest {
               presented(drawing("60000.00"), quantity("600")))
           .when(
               presentDocuments(
-                  presentation(P2), drawing("40000.00"), quantity("450"), presentedOn("2026-03-11")))
+                  presentation(P2),
+                  drawing("40000.00"),
+                  quantity("450"),
+                  presentedOn("2026-03-11")))
           .thenEvents(
               presented(
-                  presentation(P2), drawing("40000.00"), quantity("450"), presentedOn("2026-03-11")));
+                  presentation(P2),
+                  drawing("40000.00"),
+                  quantity("450"),
+                  presentedOn("2026-03-11")));
     }
 
     @Test
@@ -420,7 +435,10 @@ class PresentationAndExaminationTest {
               presented(drawing("60000.00"), quantity("600")))
           .when(
               presentDocuments(
-                  presentation(P2), drawing("40000.00"), quantity("451"), presentedOn("2026-03-11")))
+                  presentation(P2),
+                  drawing("40000.00"),
+                  quantity("451"),
+                  presentedOn("2026-03-11")))
           .thenRejectedWith(UCP600_ART30_QUANTITY_OUT_OF_TOLERANCE, "1051");
     }
 
@@ -462,8 +480,7 @@ class PresentationAndExaminationTest {
     void art31a_partial_drawings_are_allowed_unless_prohibited() {
       given(applied(), approved(), issued(), presented(drawing("40000.00")))
           .when(presentDocuments(presentation(P2), drawing("30000.00"), presentedOn("2026-03-11")))
-          .thenEvents(
-              presented(presentation(P2), drawing("30000.00"), presentedOn("2026-03-11")));
+          .thenEvents(presented(presentation(P2), drawing("30000.00"), presentedOn("2026-03-11")));
     }
 
     @Test
@@ -487,8 +504,7 @@ class PresentationAndExaminationTest {
               examined("2026-03-11", LATE_SHIPMENT),
               refused("2026-03-12", LATE_SHIPMENT))
           .when(presentDocuments(presentation(P2), drawing("100000.00"), presentedOn("2026-03-13")))
-          .thenEvents(
-              presented(presentation(P2), drawing("100000.00"), presentedOn("2026-03-13")));
+          .thenEvents(presented(presentation(P2), drawing("100000.00"), presentedOn("2026-03-13")));
     }
 
     @Test
@@ -591,6 +607,17 @@ class PresentationAndExaminationTest {
                   shippedOn("2026-12-10"),
                   presentedOn("2026-12-22"),
                   examinationDeadline("2026-12-31")));
+    }
+
+    @Test
+    void art14b_documents_received_on_a_saturday_count_from_monday() {
+      given(applied(), approved(), issued())
+          .when(presentDocuments(shippedOn("2026-03-02"), presentedOn("2026-03-14")))
+          .thenEvents(
+              presented(
+                  shippedOn("2026-03-02"),
+                  presentedOn("2026-03-14"),
+                  examinationDeadline("2026-03-23")));
     }
 
     @Test

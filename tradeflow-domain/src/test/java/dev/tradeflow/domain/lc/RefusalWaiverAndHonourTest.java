@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What becomes of an examined presentation: a waiver sought from the applicant (art. 16(b)), one
- * notice of refusal by the fifth banking day (art. 16(c)-(d)) or preclusion (art. 16(f)), honour
- * in the way the credit is available, and reimbursement. P1 is presented on 2026-03-10; its
+ * notice of refusal by the fifth banking day (art. 16(c)-(d)) or preclusion (art. 16(f)), honour in
+ * the way the credit is available, and reimbursement. P1 is presented on 2026-03-10; its
  * examination deadline is 2026-03-17.
  */
 class RefusalWaiverAndHonourTest {
@@ -31,11 +31,11 @@ class RefusalWaiverAndHonourTest {
     return new LcEvent[] {applied(), approved(), issued(), presented(), examined("2026-03-11")};
   }
 
-  static LcEvent[] waiverSoughtFor() {
-    return then(discrepant(), waiverSought("2026-03-12"));
+  static LcEvent[] awaitingWaiver() {
+    return followedBy(discrepant(), waiverSought("2026-03-12"));
   }
 
-  static LcEvent[] then(LcEvent[] history, LcEvent... more) {
+  static LcEvent[] followedBy(LcEvent[] history, LcEvent... more) {
     LcEvent[] all = new LcEvent[history.length + more.length];
     System.arraycopy(history, 0, all, 0, history.length);
     System.arraycopy(more, 0, all, history.length, more.length);
@@ -68,7 +68,9 @@ class RefusalWaiverAndHonourTest {
 
     @Test
     void complying_documents_need_no_waiver() {
-      given(complying()).when(seekWaiver("2026-03-12")).thenRejectedWith(ILLEGAL_STATE, "COMPLYING");
+      given(complying())
+          .when(seekWaiver("2026-03-12"))
+          .thenRejectedWith(ILLEGAL_STATE, "COMPLYING");
     }
 
     @Test
@@ -96,14 +98,14 @@ class RefusalWaiverAndHonourTest {
 
     @Test
     void the_applicant_waives_the_discrepancies() {
-      given(waiverSoughtFor())
+      given(awaitingWaiver())
           .when(waiveDiscrepancies("2026-03-13"))
           .thenEvents(new DiscrepanciesWaived(P1, date("2026-03-13")));
     }
 
     @Test
     void a_waiver_given_after_the_examination_deadline_is_still_recorded() {
-      given(waiverSoughtFor())
+      given(awaitingWaiver())
           .when(waiveDiscrepancies("2026-03-20"))
           .thenEvents(new DiscrepanciesWaived(P1, date("2026-03-20")));
     }
@@ -117,21 +119,21 @@ class RefusalWaiverAndHonourTest {
 
     @Test
     void discrepancies_are_waived_once() {
-      given(then(waiverSoughtFor(), waived("2026-03-13")))
+      given(followedBy(awaitingWaiver(), waived("2026-03-13")))
           .when(waiveDiscrepancies("2026-03-14"))
           .thenRejectedWith(ILLEGAL_STATE, "WAIVED");
     }
 
     @Test
     void a_waiver_dated_before_the_presentation_is_refused() {
-      given(waiverSoughtFor())
+      given(awaitingWaiver())
           .when(waiveDiscrepancies("2026-03-09"))
           .thenRejectedWith(INVALID_DATE, "waivedOn");
     }
 
     @Test
     void a_waiver_is_given_for_a_presentation_that_exists() {
-      given(waiverSoughtFor())
+      given(awaitingWaiver())
           .when(waiveDiscrepancies(P2, "2026-03-13"))
           .thenRejectedWith(PRESENTATION_NOT_FOUND, "P2");
     }
@@ -173,8 +175,9 @@ class RefusalWaiverAndHonourTest {
 
     @Test
     void art16d_over_christmas_the_notice_is_due_by_new_years_eve() {
-      given(overChristmas()).when(refuseDocuments("2026-12-31", LATE_SHIPMENT)).thenEvents(
-          refused("2026-12-31", LATE_SHIPMENT));
+      given(overChristmas())
+          .when(refuseDocuments("2026-12-31", LATE_SHIPMENT))
+          .thenEvents(refused("2026-12-31", LATE_SHIPMENT));
     }
 
     @Test
@@ -186,7 +189,7 @@ class RefusalWaiverAndHonourTest {
 
     @Test
     void the_bank_may_refuse_while_the_applicant_considers_a_waiver() {
-      given(waiverSoughtFor())
+      given(awaitingWaiver())
           .when(refuseDocuments("2026-03-13", LATE_SHIPMENT))
           .thenEvents(refused("2026-03-13", LATE_SHIPMENT));
     }
@@ -205,7 +208,7 @@ class RefusalWaiverAndHonourTest {
 
     @Test
     void art16c_a_second_notice_of_refusal_is_refused() {
-      given(then(discrepant(), refused("2026-03-12", LATE_SHIPMENT)))
+      given(followedBy(discrepant(), refused("2026-03-12", LATE_SHIPMENT)))
           .when(refuseDocuments("2026-03-13", LATE_SHIPMENT, INVOICE_NOT_SIGNED))
           .thenRejectedWith(UCP600_ART16C_SINGLE_NOTICE, "one notice only");
     }
@@ -219,7 +222,7 @@ class RefusalWaiverAndHonourTest {
 
     @Test
     void waived_discrepancies_are_no_ground_for_refusal() {
-      given(then(waiverSoughtFor(), waived("2026-03-13")))
+      given(followedBy(awaitingWaiver(), waived("2026-03-13")))
           .when(refuseDocuments("2026-03-14", LATE_SHIPMENT))
           .thenRejectedWith(ILLEGAL_STATE, "WAIVED");
     }
@@ -263,7 +266,7 @@ class RefusalWaiverAndHonourTest {
 
     @Test
     void documents_whose_discrepancies_were_waived_are_honoured() {
-      given(then(waiverSoughtFor(), waived("2026-03-13")))
+      given(followedBy(awaitingWaiver(), waived("2026-03-13")))
           .when(honourPresentation("2026-03-16"))
           .thenEvents(honoured("2026-03-16"));
     }
@@ -320,14 +323,12 @@ class RefusalWaiverAndHonourTest {
 
     @Test
     void art16f_discrepant_documents_not_refused_in_time_must_be_honoured() {
-      given(discrepant())
-          .when(honourPresentation("2026-03-18"))
-          .thenEvents(honoured("2026-03-18"));
+      given(discrepant()).when(honourPresentation("2026-03-18")).thenEvents(honoured("2026-03-18"));
     }
 
     @Test
     void art16f_a_waiver_still_awaited_after_the_deadline_does_not_save_the_bank() {
-      given(waiverSoughtFor())
+      given(awaitingWaiver())
           .when(honourPresentation("2026-03-18"))
           .thenEvents(honoured("2026-03-18"));
     }
@@ -348,14 +349,14 @@ class RefusalWaiverAndHonourTest {
 
     @Test
     void refused_documents_are_not_honoured() {
-      given(then(discrepant(), refused("2026-03-12", LATE_SHIPMENT)))
+      given(followedBy(discrepant(), refused("2026-03-12", LATE_SHIPMENT)))
           .when(honourPresentation("2026-03-20"))
           .thenRejectedWith(ILLEGAL_STATE, "REFUSED");
     }
 
     @Test
     void a_presentation_is_honoured_once() {
-      given(then(complying(), honoured("2026-03-12")))
+      given(followedBy(complying(), honoured("2026-03-12")))
           .when(honourPresentation("2026-03-13"))
           .thenRejectedWith(ILLEGAL_STATE, "HONOURED");
     }
@@ -419,7 +420,7 @@ class RefusalWaiverAndHonourTest {
 
     @Test
     void the_honour_is_reimbursed_for_the_amount_honoured() {
-      given(then(complying(), honoured("2026-03-12")))
+      given(followedBy(complying(), honoured("2026-03-12")))
           .when(reimburseHonour("2026-03-16"))
           .thenEvents(new HonourReimbursed(P1, date("2026-03-16"), usd("40000.00")));
     }
@@ -433,21 +434,21 @@ class RefusalWaiverAndHonourTest {
 
     @Test
     void an_honour_is_reimbursed_once() {
-      given(then(complying(), honoured("2026-03-12"), reimbursed("2026-03-16")))
+      given(followedBy(complying(), honoured("2026-03-12"), reimbursed("2026-03-16")))
           .when(reimburseHonour("2026-03-17"))
           .thenRejectedWith(ILLEGAL_STATE, "REIMBURSED");
     }
 
     @Test
     void a_reimbursement_dated_before_the_presentation_is_refused() {
-      given(then(complying(), honoured("2026-03-12")))
+      given(followedBy(complying(), honoured("2026-03-12")))
           .when(reimburseHonour("2026-03-09"))
           .thenRejectedWith(INVALID_DATE, "reimbursedOn");
     }
 
     @Test
     void a_reimbursement_names_a_presentation_that_exists() {
-      given(then(complying(), honoured("2026-03-12")))
+      given(followedBy(complying(), honoured("2026-03-12")))
           .when(reimburseHonour(P2, "2026-03-16"))
           .thenRejectedWith(PRESENTATION_NOT_FOUND, "P2");
     }
