@@ -108,7 +108,7 @@ public final class KafkaClients {
         config.kafka().minInsyncReplicas());
     props.put(StreamsConfig.producerPrefix(ProducerConfig.BATCH_SIZE_CONFIG), BATCH_SIZE);
     // Each commit flushes the producer anyway; lingering would only add latency.
-    props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 0);
+    props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 100);
     // Named by string: Kafka 4.3 recommends it but deprecates the constant; default from Kafka 5.0.
     props.put("processing.exception.handler.global.enabled", true);
     applicationServer.ifPresent(

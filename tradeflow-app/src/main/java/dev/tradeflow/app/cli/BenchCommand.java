@@ -90,6 +90,7 @@ final class BenchCommand implements Callable<Integer> {
       Bench.Latency latency =
           bench.commitLatency(
               rate, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds));
+      printThreadMetrics(service);
       System.out.printf("Throughput run: %d commands, %d writers...%n", commands, writers);
       Bench.Throughput throughput = bench.commandThroughput(commands, writers);
       System.out.printf("Raw exactly-once ceiling: %d records, %d writers...%n", commands, writers);
@@ -121,6 +122,25 @@ final class BenchCommand implements Callable<Integer> {
           100 * throughput.perSecond() / ceiling.perSecond());
       return 0;
     }
+  }
+
+  /** Where the processor's stream threads spend their time: processing, polling or committing. */
+  private static void printThreadMetrics(TradeflowService service) {
+    service.streams().metrics().forEach(
+        (name, metric) -> {
+          if (name.group().equals("stream-thread-metrics")
+              && List.of(
+                      "commit-latency-avg",
+                      "commit-latency-max",
+                      "process-ratio",
+                      "poll-ratio",
+                      "commit-ratio",
+                      "punctuate-ratio",
+                      "process-records-avg")
+                  .contains(name.name())) {
+            System.out.printf("  %s %s = %.3f%n", name.tags().get("thread-id").replaceAll(".*-", ""), name.name(), (Double) metric.metricValue());
+          }
+        });
   }
 
   private static TopicSpec benchTopic(String name, int partitions, int replicationFactor) {
