@@ -126,21 +126,28 @@ final class BenchCommand implements Callable<Integer> {
 
   /** Where the processor's stream threads spend their time: processing, polling or committing. */
   private static void printThreadMetrics(TradeflowService service) {
-    service.streams().metrics().forEach(
-        (name, metric) -> {
-          if (name.group().equals("stream-thread-metrics")
-              && List.of(
-                      "commit-latency-avg",
-                      "commit-latency-max",
-                      "process-ratio",
-                      "poll-ratio",
-                      "commit-ratio",
-                      "punctuate-ratio",
-                      "process-records-avg")
-                  .contains(name.name())) {
-            System.out.printf("  %s %s = %.3f%n", name.tags().get("thread-id").replaceAll(".*-", ""), name.name(), (Double) metric.metricValue());
-          }
-        });
+    service
+        .streams()
+        .metrics()
+        .forEach(
+            (name, metric) -> {
+              if (name.group().equals("stream-thread-metrics")
+                  && List.of(
+                          "commit-latency-avg",
+                          "commit-latency-max",
+                          "process-ratio",
+                          "poll-ratio",
+                          "commit-ratio",
+                          "punctuate-ratio",
+                          "process-records-avg")
+                      .contains(name.name())) {
+                System.out.printf(
+                    "  %s %s = %.3f%n",
+                    name.tags().get("thread-id").replaceAll(".*-", ""),
+                    name.name(),
+                    (Double) metric.metricValue());
+              }
+            });
   }
 
   private static TopicSpec benchTopic(String name, int partitions, int replicationFactor) {
