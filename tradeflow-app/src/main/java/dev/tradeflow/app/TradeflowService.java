@@ -12,18 +12,18 @@ import dev.tradeflow.runtime.Topics;
 import dev.tradeflow.runtime.TradeflowConfig;
 import dev.tradeflow.schemas.AvroSingleObjectSerde;
 import dev.tradeflow.schemas.EventSerde;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,80 +39,87 @@ public final class TradeflowService implements AutoCloseable {
   private static final Duration STREAMS_START_TIMEOUT = Duration.ofSeconds(60);
 
   private final TradeflowConfig config;
-  private final KafkaCluster cluster;
+  private final Deque<AutoCloseable> parts;
   private final KafkaStreams streams;
-  private final CommandGateway gateway;
   private final HttpApi api;
   private final HostInfo self;
+  private final String bootstrapServers;
 
   private TradeflowService(
       TradeflowConfig config,
-      KafkaCluster cluster,
+      Deque<AutoCloseable> parts,
       KafkaStreams streams,
-      CommandGateway gateway,
       HttpApi api,
       HostInfo self) {
     this.config = config;
-    this.cluster = cluster;
+    this.parts = parts;
     this.streams = streams;
-    this.gateway = gateway;
     this.api = api;
     this.self = self;
+    this.bootstrapServers = ((KafkaCluster) parts.peekLast()).bootstrapServers();
   }
 
   /** Starts everything; on failure, closes what was started and rethrows. */
   public static TradeflowService start(TradeflowConfig config, boolean fresh) {
     KafkaCluster cluster = KafkaCluster.connect(config, fresh);
-    KafkaStreams streams = null;
-    CommandGateway gateway = null;
+    Deque<AutoCloseable> started = new ArrayDeque<>();
+    started.push(cluster);
     try {
       KafkaClients clients = new KafkaClients(config, cluster.bootstrapServers());
       try (Admin admin = Admin.create(clients.adminProps())) {
         TopicAdmin.ensureTopics(admin, Topics.catalogue(config));
       }
-      int httpPort = config.http().port() == 0 ? freePort() : config.http().port();
-      HostInfo self = new HostInfo(advertisedHost(config.http().host()), httpPort);
+      HostInfo self = new HostInfo(advertisedHost(config.http().host()), config.http().port());
       EventSerde eventSerde = new AvroSingleObjectSerde();
       BankingCalendar calendar = BankingCalendar.of(config.holidays());
-      streams =
+      KafkaStreams streams =
           new KafkaStreams(
               CommandProcessor.topology(calendar, eventSerde, config.streams().dedupWindow()),
-              new org.apache.kafka.streams.StreamsConfig(
+              new StreamsConfig(
                   clients.streamsProps(
                       config.streams().applicationId(),
                       Optional.of(self.host() + ":" + self.port()))));
+      started.push(() -> streams.close(Duration.ofSeconds(30)));
       if (fresh) {
         // The log is new: local state from an earlier run would claim offsets it no longer has.
         streams.cleanUp();
       }
       startAndAwait(streams);
-      gateway =
+      CommandGateway gateway =
           new CommandGateway(
               clients.interactiveProducerProps(),
               clients.consumerProps("tradeflow-gateway-" + UUID.randomUUID()));
+      started.push(gateway);
       HttpApi api =
           HttpApi.start(
               gateway,
               new LcQueries(streams, self, eventSerde),
-              healthOf(streams, cluster),
+              healthOf(streams, cluster, gateway),
               config.http().commandWait(),
               config.http().host(),
-              httpPort);
+              config.http().port());
+      started.push(api);
       LOG.info(
           "Tradeflow is up: API http://{}:{} , Kafka {}",
           self.host(),
-          httpPort,
+          self.port(),
           cluster.bootstrapServers());
-      return new TradeflowService(config, cluster, streams, gateway, api, self);
+      return new TradeflowService(config, started, streams, api, self);
     } catch (RuntimeException e) {
-      if (gateway != null) {
-        gateway.close();
-      }
-      if (streams != null) {
-        streams.close(Duration.ofSeconds(10));
-      }
-      cluster.close();
+      closeAll(started);
       throw e;
+    }
+  }
+
+  /** Closes parts newest first; one failing to close does not keep the others open. */
+  private static void closeAll(Deque<AutoCloseable> parts) {
+    while (!parts.isEmpty()) {
+      AutoCloseable part = parts.pop();
+      try {
+        part.close();
+      } catch (Exception e) {
+        LOG.warn("error while stopping {}", part, e);
+      }
     }
   }
 
@@ -129,12 +136,15 @@ public final class TradeflowService implements AutoCloseable {
   }
 
   private static java.util.function.Supplier<Map<String, Object>> healthOf(
-      KafkaStreams streams, KafkaCluster cluster) {
+      KafkaStreams streams, KafkaCluster cluster, CommandGateway gateway) {
     return () -> {
       Map<String, Object> health = new LinkedHashMap<>();
       KafkaStreams.State state = streams.state();
-      health.put("status", state == KafkaStreams.State.RUNNING ? "UP" : "DOWN");
+      // A rebalance is routine (an instance joins or leaves): still up, queries may answer 503.
+      boolean up = state.isRunningOrRebalancing() && gateway.isListening();
+      health.put("status", up ? "UP" : "DOWN");
       health.put("commandProcessor", state.name());
+      health.put("commandOutcomes", gateway.isListening() ? "LISTENING" : "STOPPED");
       health.put("kafka", cluster.bootstrapServers());
       health.put("embeddedBroker", cluster.isEmbedded());
       return health;
@@ -146,7 +156,7 @@ public final class TradeflowService implements AutoCloseable {
   }
 
   public String bootstrapServers() {
-    return cluster.bootstrapServers();
+    return bootstrapServers;
   }
 
   public URI apiBase() {
@@ -158,24 +168,16 @@ public final class TradeflowService implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (parts.isEmpty()) {
+      return;
+    }
     LOG.info("Tradeflow is stopping");
-    api.close();
-    gateway.close();
-    streams.close(Duration.ofSeconds(30));
-    cluster.close();
+    closeAll(parts);
   }
 
   private static String advertisedHost(String bindHost) {
     return "0.0.0.0".equals(bindHost) || "::".equals(bindHost) ? "127.0.0.1" : bindHost;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port for the HTTP API", e);
-    }
   }
 
   static void sleep(long millis) {
@@ -207,16 +209,14 @@ public final class TradeflowService implements AutoCloseable {
         return new KafkaCluster(config.kafka().bootstrapServers().get(), null, false);
       }
       String local = "127.0.0.1:" + config.kafka().embeddedPort();
-      if (!fresh && EmbeddedKafkaBroker.isReachable(local, Duration.ofMillis(500))) {
+      // Only the broker that holds this data directory's lock, not whatever answers the port.
+      if (!fresh
+          && EmbeddedKafkaBroker.isRunningOn(config.kafkaDataDir())
+          && EmbeddedKafkaBroker.isReachable(local, Duration.ofMillis(500))) {
         LOG.info("using the embedded broker already running on {}", local);
         return new KafkaCluster(local, null, true);
       }
-      EmbeddedKafkaBroker broker =
-          EmbeddedKafkaBroker.start(
-              config.kafkaDataDir(),
-              config.kafka().embeddedPort(),
-              config.kafka().embeddedControllerPort(),
-              fresh);
+      EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(config, fresh);
       return new KafkaCluster(broker.bootstrapServers(), broker, true);
     }
 

@@ -143,6 +143,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
+  /** True while a broker (in any process on this machine) holds the lock of this data dir. */
+  public static boolean isRunningOn(Path dataDir) {
+    return BrokerStorage.isLocked(dataDir.toAbsolutePath().normalize());
+  }
+
   /** True if a Kafka cluster answers a metadata request at {@code bootstrap} within the timeout. */
   public static boolean isReachable(String bootstrap, Duration timeout) {
     int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));

@@ -56,7 +56,7 @@ class ConfigLoaderTest {
                   Duration.ofMillis(5),
                   1,
                   Path.of("./data/streams"),
-                  1000));
+                  100));
     }
 
     @Test

@@ -74,7 +74,7 @@ class KafkaClientsTest {
         .containsEntry("replication.factor", 1)
         .containsEntry("topic.min.insync.replicas", 1)
         .containsEntry("producer.batch.size", 131_072)
-        .containsEntry("producer.linger.ms", 0)
+        .containsEntry("producer.linger.ms", 100)
         .containsEntry("application.server", "10.0.0.5:8080");
     assertThat(clients.streamsProps("tf-saga", Optional.empty()))
         .containsEntry("application.id", "tf-saga")

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.avro.LogicalTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -105,26 +106,35 @@ class AvroSingleObjectSerdeTest {
   }
 
   @Test
-  void an_amount_beyond_the_schema_decimal_is_refused_when_writing() {
-    RecordedEvent<LcEvent> event =
+  void the_domain_admits_no_amount_the_schema_cannot_hold() {
+    LogicalTypes.Decimal amount =
+        (LogicalTypes.Decimal)
+            dev.tradeflow.schemas.avro.Money.getClassSchema()
+                .getField("amount")
+                .schema()
+                .getLogicalType();
+    assertThat(amount.getPrecision() - amount.getScale()).isEqualTo(Money.MAX_INTEGER_DIGITS);
+    RecordedEvent<LcEvent> largest =
         SampleEvents.recorded(
             new LcEvent.HonourReimbursed(
-                new PresentationId("PRES-1"), date(), Money.of("1000000000000000000", "JPY")));
-
-    assertThatThrownBy(() -> serde.serialize(TOPIC, event))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("HonourReimbursed")
-        .hasMessageContaining("precision");
+                new PresentationId("PRES-1"), date(), Money.of("999999999999999999.99", "USD")));
+    assertThat(serde.deserialize(TOPIC, serde.serialize(TOPIC, largest))).isEqualTo(largest);
   }
 
   @Test
-  void a_quantity_with_more_than_six_decimals_is_refused_when_writing() {
-    RecordedEvent<LcEvent> event = SampleEvents.recorded(presentation(new BigDecimal("1.0000001")));
-
-    assertThatThrownBy(() -> serde.serialize(TOPIC, event))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("DocumentsPresented")
-        .hasMessageContaining("scale");
+  void the_domain_admits_no_quantity_the_schema_cannot_hold() {
+    LogicalTypes.Decimal quantity =
+        (LogicalTypes.Decimal)
+            dev.tradeflow.schemas.avro.QuantityTerms.getClassSchema()
+                .getField("quantity")
+                .schema()
+                .getLogicalType();
+    assertThat(quantity.getScale()).isEqualTo(dev.tradeflow.domain.lc.QuantityTerms.MAX_DECIMALS);
+    assertThat(quantity.getPrecision() - quantity.getScale())
+        .isEqualTo(dev.tradeflow.domain.lc.QuantityTerms.MAX_INTEGER_DIGITS);
+    RecordedEvent<LcEvent> finest =
+        SampleEvents.recorded(presentation(new BigDecimal("9999999999999999.000001")));
+    assertThat(serde.deserialize(TOPIC, serde.serialize(TOPIC, finest))).isEqualTo(finest);
   }
 
   @Test

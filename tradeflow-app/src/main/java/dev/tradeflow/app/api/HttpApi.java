@@ -95,6 +95,17 @@ public final class HttpApi implements AutoCloseable {
               config.routes.get("/api/v1/lcs", this::list);
               config.routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, e.problem(ctx)));
               config.routes.exception(
+                  InstanceUnavailable.class,
+                  (e, ctx) ->
+                      problem(
+                          ctx,
+                          Problem.of(
+                              503,
+                              "INSTANCE_UNAVAILABLE",
+                              "Instance unavailable",
+                              e.getMessage() + "; retry shortly",
+                              ctx.path())));
+              config.routes.exception(
                   InvalidStateStoreException.class,
                   (e, ctx) ->
                       problem(
@@ -148,8 +159,11 @@ public final class HttpApi implements AutoCloseable {
     CompletableFuture<Void> answered =
         gateway
             .submit(envelope)
+            // A copy: the same command id sent twice shares one outcome, not one deadline.
+            .copy()
             .orTimeout(commandWait.toMillis(), TimeUnit.MILLISECONDS)
-            .handle(
+            // Off the listener thread, which must stay free to hear other outcomes.
+            .handleAsync(
                 (result, error) -> {
                   if (error == null) {
                     answer(ctx, result);
@@ -168,15 +182,18 @@ public final class HttpApi implements AutoCloseable {
                                 "location",
                                 commandLocation(lcId, command.commandId())));
                   } else {
-                    LOG.warn("command {} could not be sent", command.commandId(), error);
+                    LOG.warn("no outcome for command {}", command.commandId(), error);
                     problem(
                         ctx,
                         Problem.of(
-                            503,
-                            "KAFKA_UNAVAILABLE",
-                            "Command not sent",
-                            "the command could not be written to Kafka: " + error.getMessage(),
-                            ctx.path()));
+                                503,
+                                "OUTCOME_UNKNOWN",
+                                "Outcome unknown",
+                                "the command's outcome is unknown ("
+                                    + error.getMessage()
+                                    + "); retry with the same commandId: it is idempotent",
+                                ctx.path())
+                            .with("commandId", command.commandId()));
                   }
                   return null;
                 });
@@ -260,9 +277,6 @@ public final class HttpApi implements AutoCloseable {
     if (command == null) {
       throw new BadRequest(null, "the request body must be a JSON command, not null");
     }
-    if (command.commandId() == null) {
-      throw new BadRequest("commandId", "missing commandId");
-    }
     return command;
   }
 
@@ -319,7 +333,7 @@ public final class HttpApi implements AutoCloseable {
                           .getTypeFactory()
                           .constructCollectionType(List.class, LcSummary.class)));
         } catch (JsonProcessingException e) {
-          throw new IllegalStateException("instance " + other + " answered " + body, e);
+          throw new InstanceUnavailable("instance " + other + " answered: " + body);
         }
       }
     }
@@ -370,7 +384,7 @@ public final class HttpApi implements AutoCloseable {
     try {
       return forwarder.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException e) {
-      throw new IllegalStateException("instance " + host + " did not answer: " + e.getMessage(), e);
+      throw new InstanceUnavailable("instance " + host + " did not answer: " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
@@ -403,6 +417,13 @@ public final class HttpApi implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+  }
+
+  /** Another instance that holds the data did not answer (or is moving): 503, retry. */
+  static final class InstanceUnavailable extends RuntimeException {
+    InstanceUnavailable(String message) {
+      super(message);
+    }
   }
 
   /** A request the client must fix: 400 naming the field at fault. */

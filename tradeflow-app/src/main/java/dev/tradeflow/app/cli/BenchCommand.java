@@ -2,6 +2,7 @@ package dev.tradeflow.app.cli;
 
 import dev.tradeflow.app.TradeflowService;
 import dev.tradeflow.app.bench.Bench;
+import dev.tradeflow.runtime.ConfigException;
 import dev.tradeflow.runtime.ConfigLoader;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TopicAdmin;
@@ -43,7 +44,8 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--warmup",
       defaultValue = "60",
-      // Measured here: after 20 s the JIT still compiles on one of the two cores; by 60 s it is done.
+      // Measured here: after 20 s the JIT still compiles on one of the two cores; by 60 s it is
+      // done.
       description = "seconds of warm-up, not recorded (default ${DEFAULT-VALUE})")
   int warmupSeconds;
 
@@ -163,7 +165,15 @@ final class BenchCommand implements Callable<Integer> {
     env.put("TRADEFLOW_HTTP_PORT", Integer.toString(freePort()));
     env.put("TRADEFLOW_KAFKA_EMBEDDED_PORT", Integer.toString(freePort()));
     env.put("TRADEFLOW_KAFKA_EMBEDDED_CONTROLLER_PORT", Integer.toString(freePort()));
-    return ConfigLoader.load(Optional.ofNullable(cli.configFile), env);
+    TradeflowConfig config = ConfigLoader.load(Optional.ofNullable(cli.configFile), env);
+    if (!config.embeddedBroker()) {
+      // tf.lc.events keeps every record forever: hundreds of thousands of synthetic credits have
+      // no place in a real cluster's log of record.
+      throw new ConfigException(
+          "bench runs on its own throw-away embedded broker: unset kafka.bootstrap-servers"
+              + " (or TRADEFLOW_BOOTSTRAP_SERVERS) to run it");
+    }
+    return config;
   }
 
   private static int freePort() throws IOException {

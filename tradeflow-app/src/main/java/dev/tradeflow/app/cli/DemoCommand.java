@@ -4,6 +4,7 @@ import dev.tradeflow.app.TradeflowService;
 import dev.tradeflow.app.demo.DemoRunner;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -29,6 +30,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     long started = System.nanoTime();
     TradeflowService service = TradeflowService.start(cli.config(), fresh);
+    CountDownLatch stopped = ServeCommand.closeOnShutdown(service);
     double readySeconds = (System.nanoTime() - started) / 1e9;
     DemoRunner.Summary summary;
     try {
@@ -63,7 +65,7 @@ final class DemoCommand implements Callable<Integer> {
       return summary.allAsExpected() ? 0 : 1;
     }
     System.out.println("Serving until Ctrl-C.");
-    ServeCommand.awaitShutdown(service);
+    stopped.await();
     return 0;
   }
 }

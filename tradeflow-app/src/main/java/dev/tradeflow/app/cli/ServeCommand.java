@@ -17,14 +17,17 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    TradeflowService service = TradeflowService.start(cli.config(), fresh);
-    System.out.println("Tradeflow API: " + service.apiBase() + "  (Ctrl-C to stop)");
-    awaitShutdown(service);
+    CountDownLatch stopped = closeOnShutdown(TradeflowService.start(cli.config(), fresh));
+    System.out.println("Tradeflow is serving. Ctrl-C to stop.");
+    stopped.await();
     return 0;
   }
 
-  /** Blocks until the JVM is asked to stop, then closes the service cleanly. */
-  static void awaitShutdown(AutoCloseable service) throws InterruptedException {
+  /**
+   * Closes the service cleanly when the JVM is asked to stop (Ctrl-C, SIGTERM), from the moment it
+   * has started; the latch opens once it is closed.
+   */
+  static CountDownLatch closeOnShutdown(TradeflowService service) {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -32,13 +35,11 @@ final class ServeCommand implements Callable<Integer> {
                 () -> {
                   try {
                     service.close();
-                  } catch (Exception e) {
-                    System.err.println("error while stopping: " + e.getMessage());
                   } finally {
                     stopped.countDown();
                   }
                 },
                 "tradeflow-shutdown"));
-    stopped.await();
+    return stopped;
   }
 }

@@ -13,10 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -39,47 +41,83 @@ public final class CommandGateway implements AutoCloseable {
   private final Thread listener;
   private final CountDownLatch listening = new CountDownLatch(1);
   private volatile boolean running = true;
+  private volatile RuntimeException failure;
 
   public CommandGateway(Map<String, Object> producerProps, Map<String, Object> consumerProps) {
-    this.producer =
-        new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
-    this.consumer =
-        new KafkaConsumer<>(
-            consumerProps,
-            new StringDeserializer(),
-            JsonSerde.of(CommandResult.class).deserializer());
+    KafkaProducer<String, byte[]> newProducer = null;
+    KafkaConsumer<String, CommandResult> newConsumer = null;
+    try {
+      newProducer =
+          new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
+      newConsumer =
+          new KafkaConsumer<>(
+              consumerProps,
+              new StringDeserializer(),
+              JsonSerde.of(CommandResult.class).deserializer());
+    } catch (RuntimeException e) {
+      if (newProducer != null) {
+        newProducer.close(Duration.ZERO);
+      }
+      throw e;
+    }
+    this.producer = newProducer;
+    this.consumer = newConsumer;
     this.listener = new Thread(this::listen, "command-results-listener");
     listener.setDaemon(true);
     listener.start();
+    boolean started;
     try {
-      if (!listening.await(30, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("the command-results listener did not start in 30 s");
-      }
+      started = listening.await(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      close();
       throw new IllegalStateException("interrupted while starting", e);
+    }
+    if (!started || failure != null) {
+      close();
+      throw new IllegalStateException(
+          "the command-results listener did not start"
+              + (failure == null ? " in 30 s" : ": " + failure.getMessage()),
+          failure);
     }
   }
 
-  /** Sends a command; the future completes with its outcome once committed. */
+  /**
+   * Sends a command; the future completes with its outcome once committed, or fails when the
+   * command could not be sent or outcomes can no longer be heard (then the outcome is unknown).
+   */
   public CompletableFuture<CommandResult> submit(CommandEnvelope envelope) {
+    if (failure != null) {
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("the command-results listener stopped", failure));
+    }
     String key = pendingKey(envelope.lcId().value(), envelope.command().commandId().value());
     CompletableFuture<CommandResult> outcome =
         pending.computeIfAbsent(key, k -> new CompletableFuture<>());
-    producer.send(
-        new ProducerRecord<>(Topics.LC_COMMANDS, envelope.lcId().value(), Json.toBytes(envelope)),
-        (metadata, error) -> {
-          if (error != null) {
-            pending.remove(key);
-            outcome.completeExceptionally(error);
-          }
-        });
+    try {
+      producer.send(
+          new ProducerRecord<>(Topics.LC_COMMANDS, envelope.lcId().value(), Json.toBytes(envelope)),
+          (metadata, error) -> {
+            if (error != null) {
+              pending.remove(key, outcome);
+              outcome.completeExceptionally(error);
+            }
+          });
+    } catch (RuntimeException e) {
+      pending.remove(key, outcome);
+      outcome.completeExceptionally(e);
+    }
     return outcome;
   }
 
   /** Stops waiting for an outcome (the caller timed out); a late outcome is then dropped. */
   public void forget(CommandEnvelope envelope) {
     pending.remove(pendingKey(envelope.lcId().value(), envelope.command().commandId().value()));
+  }
+
+  /** Whether outcomes are still being heard; reported by the health check. */
+  public boolean isListening() {
+    return failure == null && listener.isAlive();
   }
 
   private void listen() {
@@ -93,7 +131,18 @@ public final class CommandGateway implements AutoCloseable {
       partitions.forEach(consumer::position);
       listening.countDown();
       while (running) {
-        for (ConsumerRecord<String, CommandResult> record : consumer.poll(Duration.ofMillis(200))) {
+        ConsumerRecords<String, CommandResult> records;
+        try {
+          records = consumer.poll(Duration.ofMillis(200));
+        } catch (RecordDeserializationException e) {
+          // Only the processor writes this topic; an unreadable outcome is logged and skipped so
+          // that every other caller still gets its answer.
+          LOG.error(
+              "skipping an unreadable command outcome at {}-{}", e.topicPartition(), e.offset(), e);
+          consumer.seek(e.topicPartition(), e.offset() + 1);
+          continue;
+        }
+        for (ConsumerRecord<String, CommandResult> record : records) {
           CommandResult result = record.value();
           CompletableFuture<CommandResult> outcome =
               pending.remove(pendingKey(result.lcId().value(), result.commandId().value()));
@@ -106,7 +155,9 @@ public final class CommandGateway implements AutoCloseable {
       // close() wakes the poll to stop
     } catch (RuntimeException e) {
       LOG.error("the command-results listener stopped", e);
+      failure = e;
       pending.values().forEach(f -> f.completeExceptionally(e));
+      pending.clear();
     } finally {
       listening.countDown();
       consumer.close();

@@ -27,7 +27,7 @@ public final class DemoRunner {
   public DemoRunner(URI apiBase, Clock clock) {
     this.api = new ApiClient(apiBase);
     this.runId =
-        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+        DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS")
             .withZone(clock.getZone())
             .format(clock.instant());
   }

@@ -46,7 +46,7 @@ final class DemoScenarios {
 
   private DemoScenarios() {}
 
-  /** All lifecycles, each run for {@code copies} credits. */
+  /** Every lifecycle, three times over (30 credits). */
   static List<Scenario> all() {
     List<Function<Script, Scenario>> lifecycles =
         List.of(

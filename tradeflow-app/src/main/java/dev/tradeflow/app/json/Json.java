@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -29,6 +30,8 @@ import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.lc.PresentationId;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 
 /**
@@ -54,6 +57,7 @@ public final class Json {
     stringValue(values, PresentationId.class, PresentationId::value, PresentationId::new);
     stringValue(values, AmendmentId.class, AmendmentId::value, AmendmentId::new);
     stringValue(values, EventHash.class, EventHash::hex, EventHash::new);
+    values.addDeserializer(LocalDate.class, new BusinessDateDeserializer());
     values.setMixInAnnotation(LcCommand.class, TypedByName.class);
     values.setMixInAnnotation(LcEvent.class, TypedByName.class);
 
@@ -121,6 +125,36 @@ public final class Json {
       return MAPPER.writeValueAsBytes(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write " + value.getClass().getSimpleName(), e);
+    }
+  }
+
+  /**
+   * ISO dates within 1900-2999: business dates of a credit live there, and the log of record (Avro
+   * {@code date}, days in an int) and the calendar arithmetic stay far from their limits.
+   */
+  private static final class BusinessDateDeserializer extends JsonDeserializer<LocalDate> {
+    private static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
+
+    @Override
+    public LocalDate deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
+      if (parser.currentToken() != JsonToken.VALUE_STRING) {
+        return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+      }
+      String text = parser.getText();
+      LocalDate date;
+      try {
+        date = LocalDate.parse(text);
+      } catch (DateTimeParseException e) {
+        throw context.weirdStringException(
+            text, LocalDate.class, "expected an ISO date YYYY-MM-DD");
+      }
+      if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+        throw context.weirdStringException(
+            text, LocalDate.class, "a business date lies between " + EARLIEST + " and " + LATEST);
+      }
+      return date;
     }
   }
 

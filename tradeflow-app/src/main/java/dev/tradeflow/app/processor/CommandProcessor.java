@@ -9,10 +9,13 @@ import dev.tradeflow.domain.lc.Decision;
 import dev.tradeflow.domain.lc.LcEvent;
 import dev.tradeflow.domain.lc.LcState;
 import dev.tradeflow.domain.lc.LetterOfCredit;
+import dev.tradeflow.domain.lc.Rejection;
+import dev.tradeflow.domain.lc.RejectionCode;
 import dev.tradeflow.runtime.Topics;
 import dev.tradeflow.schemas.EventSerde;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -124,11 +127,7 @@ public final class CommandProcessor {
     public void process(Record<String, byte[]> record) {
       CommandEnvelope envelope;
       try {
-        envelope = envelopes.deserializer().deserialize(Topics.LC_COMMANDS, record.value());
-        if (envelope == null || !envelope.lcId().value().equals(record.key())) {
-          throw new IllegalArgumentException(
-              "the record key " + record.key() + " is not the command's LC id");
-        }
+        envelope = read(record);
       } catch (RuntimeException e) {
         park(record, e);
         return;
@@ -142,18 +141,67 @@ public final class CommandProcessor {
         return;
       }
       Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+      Outcome outcome;
+      try {
+        outcome = decide(envelope, snapshot, now);
+      } catch (RuntimeException e) {
+        // A command the domain or the schemas cannot take (a bug, or a value out of range that
+        // came past the API): nothing was written; the caller is told and the record parked.
+        park(record, e);
+        outcome =
+            rejectedOutcome(
+                envelope,
+                snapshot,
+                new Rejection(
+                    RejectionCode.INVALID_COMMAND,
+                    "the command could not be processed and was parked for an operator: "
+                        + e.getMessage()),
+                now);
+      }
+      for (int i = 0; i < outcome.events().size(); i++) {
+        RecordedEvent<LcEvent> event = outcome.events().get(i);
+        byte[] bytes = outcome.eventBytes().get(i);
+        history.put(historyKey(lcId, event.aggregateVersion()), bytes);
+        context.forward(
+            new Record<String, Object>(
+                lcId, bytes, event.occurredAt().toEpochMilli(), record.headers()),
+            EVENTS_SINK);
+      }
+      if (outcome.snapshot() != null) {
+        aggregates.put(lcId, outcome.snapshot());
+      }
+      context.forward(
+          record.withValue(outcome.result()).withTimestamp(now.toEpochMilli()), RESULTS_SINK);
+    }
+
+    private CommandEnvelope read(Record<String, byte[]> record) {
+      if (record.key() == null) {
+        throw new IllegalArgumentException("the command has no key: commands are keyed by LC id");
+      }
+      if (record.value() == null) {
+        throw new IllegalArgumentException("the command record has no value");
+      }
+      CommandEnvelope envelope =
+          envelopes.deserializer().deserialize(Topics.LC_COMMANDS, record.value());
+      if (envelope == null || !envelope.lcId().value().equals(record.key())) {
+        throw new IllegalArgumentException(
+            "the record key " + record.key() + " is not the command's LC id");
+      }
+      return envelope;
+    }
+
+    /**
+     * Everything a command causes, computed before anything is written, so that a failure leaves no
+     * partial output: the events and their stored bytes, the next snapshot, the outcome.
+     */
+    private Outcome decide(CommandEnvelope envelope, AggregateSnapshot snapshot, Instant now) {
+      String lcId = envelope.lcId().value();
       Optional<LcState> state = Optional.ofNullable(snapshot).map(AggregateSnapshot::state);
       Decision decision = LetterOfCredit.decide(state, envelope.command(), calendar);
-      ChainHead head = snapshot == null ? ChainHead.EMPTY : snapshot.head();
       if (decision.rejection().isPresent()) {
-        CommandResult result =
-            CommandResult.rejected(envelope, head.version(), decision.rejection().get(), now);
-        if (snapshot != null) {
-          aggregates.put(lcId, snapshot.next(snapshot.state(), head, result, dedupWindow));
-        }
-        context.forward(record.withValue(result).withTimestamp(now.toEpochMilli()), RESULTS_SINK);
-        return;
+        return rejectedOutcome(envelope, snapshot, decision.rejection().get(), now);
       }
+      ChainHead head = snapshot == null ? ChainHead.EMPTY : snapshot.head();
       EventContext eventContext =
           new EventContext(
               envelope.command().commandId().value(),
@@ -162,29 +210,36 @@ public final class CommandProcessor {
               now);
       List<RecordedEvent<LcEvent>> recorded =
           HashChain.append(head, lcId, decision.events(), eventContext, UUID::randomUUID);
+      List<byte[]> bytes = new ArrayList<>(recorded.size());
       LcState newState = state.orElse(null);
       for (RecordedEvent<LcEvent> event : recorded) {
         newState = LetterOfCredit.evolve(Optional.ofNullable(newState), event.payload());
-        byte[] bytes = eventSerde.serialize(Topics.LC_EVENTS, event);
-        history.put(historyKey(lcId, event.aggregateVersion()), bytes);
-        context.forward(
-            new Record<String, Object>(
-                lcId, bytes, event.occurredAt().toEpochMilli(), record.headers()),
-            EVENTS_SINK);
+        bytes.add(eventSerde.serialize(Topics.LC_EVENTS, event));
       }
       CommandResult result = CommandResult.accepted(envelope, recorded, now);
       ChainHead newHead = ChainHead.of(recorded.get(recorded.size() - 1));
-      aggregates.put(
-          lcId,
+      AggregateSnapshot next =
           snapshot == null
               ? AggregateSnapshot.first(newState, newHead, result)
-              : snapshot.next(newState, newHead, result, dedupWindow));
-      context.forward(record.withValue(result).withTimestamp(now.toEpochMilli()), RESULTS_SINK);
+              : snapshot.next(newState, newHead, result, dedupWindow);
+      return new Outcome(recorded, bytes, next, result);
     }
 
-    /** An unreadable command goes to the dead-letter topic with the reason; nothing is lost. */
+    private Outcome rejectedOutcome(
+        CommandEnvelope envelope, AggregateSnapshot snapshot, Rejection rejection, Instant now) {
+      long version = snapshot == null ? 0 : snapshot.head().version();
+      CommandResult result = CommandResult.rejected(envelope, version, rejection, now);
+      // An LC that does not exist is not created by a rejected command.
+      AggregateSnapshot next =
+          snapshot == null
+              ? null
+              : snapshot.next(snapshot.state(), snapshot.head(), result, dedupWindow);
+      return new Outcome(List.of(), List.of(), next, result);
+    }
+
+    /** A command that cannot be read or processed goes to the dead-letter topic with the reason. */
     private void park(Record<String, byte[]> record, RuntimeException e) {
-      LOG.warn("parking unreadable command with key {}: {}", record.key(), e.getMessage());
+      LOG.warn("parking the command with key {}: {}", record.key(), e.toString());
       Headers headers = record.headers();
       context
           .recordMetadata()
@@ -196,6 +251,9 @@ public final class CommandProcessor {
               });
       headers.add("tf-dlq-exception-class", bytes(e.getClass().getName()));
       headers.add("tf-dlq-exception-message", bytes(String.valueOf(e.getMessage())));
+      headers.add(
+          "tf-dlq-failed-at",
+          bytes(Instant.ofEpochMilli(context.currentSystemTimeMs()).toString()));
       context.forward(record.withValue((Object) record.value()).withHeaders(headers), DLQ_SINK);
     }
 
@@ -203,4 +261,11 @@ public final class CommandProcessor {
       return text.getBytes(StandardCharsets.UTF_8);
     }
   }
+
+  /** What one command produces; {@code snapshot} is null when there is nothing to store. */
+  private record Outcome(
+      List<RecordedEvent<LcEvent>> events,
+      List<byte[]> eventBytes,
+      AggregateSnapshot snapshot,
+      CommandResult result) {}
 }

@@ -21,6 +21,7 @@ import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
@@ -47,9 +48,11 @@ public final class LcQueries {
     KeyQueryMetadata metadata =
         streams.queryMetadataForKey(
             CommandProcessor.AGGREGATE_STORE, lcId.value(), new StringSerializer());
-    if (metadata == null
-        || metadata == KeyQueryMetadata.NOT_AVAILABLE
-        || metadata.activeHost().equals(self)) {
+    if (metadata == null || metadata == KeyQueryMetadata.NOT_AVAILABLE) {
+      // The partitions are being (re)assigned: nobody can answer for this key right now.
+      throw new InvalidStateStoreException("the partition of " + lcId + " is being reassigned");
+    }
+    if (metadata.activeHost().equals(self)) {
       return Optional.empty();
     }
     return Optional.of(metadata.activeHost());

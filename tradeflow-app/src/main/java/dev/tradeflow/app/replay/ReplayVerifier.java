@@ -54,23 +54,36 @@ public final class ReplayVerifier {
 
   public ReplayReport verify() {
     long started = System.nanoTime();
+    // The processor writes an LC's events and its store update in one transaction. The store is
+    // read first and the log after, to ends taken after the store's: every event committed before
+    // the store was read (offsets below eventsBefore) must be reflected in it, and later ones may
+    // run ahead of it without being a divergence.
+    Map<TopicPartition, Long> eventsBefore = endOffsets(Topics.LC_EVENTS);
+    Map<String, AggregateSnapshot> live = readStore();
+    Map<TopicPartition, Long> eventsAfter = endOffsets(Topics.LC_EVENTS);
     Map<String, Rebuilt> rebuilt = new HashMap<>();
     List<Divergence> divergences = new ArrayList<>();
     long[] eventsRead = {0};
-    // Both ends are taken before reading: the processor writes events and store updates in one
-    // transaction, so the log and the store are compared at the same point.
-    Map<TopicPartition, Long> eventsEnd = endOffsets(Topics.LC_EVENTS);
-    Map<TopicPartition, Long> storeEnd = endOffsets(aggregateChangelog);
     readAll(
-        eventsEnd,
+        eventsAfter,
         record -> {
           eventsRead[0]++;
-          replay(record, rebuilt, divergences);
+          boolean beforeStore =
+              record.offset()
+                  < eventsBefore.getOrDefault(
+                      new TopicPartition(record.topic(), record.partition()), 0L);
+          replay(record, beforeStore, live, rebuilt, divergences);
         });
+    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+    compare(rebuilt, live, divergences);
+    return new ReplayReport(eventsRead[0], rebuilt.size(), live.size(), elapsed, divergences);
+  }
+
+  private Map<String, AggregateSnapshot> readStore() {
     Map<String, AggregateSnapshot> live = new HashMap<>();
     var snapshots = JsonSerde.of(AggregateSnapshot.class).deserializer();
     readAll(
-        storeEnd,
+        endOffsets(aggregateChangelog),
         record -> {
           String lcId = new String(record.key(), StandardCharsets.UTF_8);
           if (record.value() == null) {
@@ -79,13 +92,13 @@ public final class ReplayVerifier {
             live.put(lcId, snapshots.deserialize(aggregateChangelog, record.value()));
           }
         });
-    Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-    compare(rebuilt, live, divergences);
-    return new ReplayReport(eventsRead[0], rebuilt.size(), live.size(), elapsed, divergences);
+    return live;
   }
 
   private void replay(
       ConsumerRecord<byte[], byte[]> record,
+      boolean beforeStore,
+      Map<String, AggregateSnapshot> live,
       Map<String, Rebuilt> rebuilt,
       List<Divergence> divergences) {
     String where = record.topic() + "-" + record.partition() + "@" + record.offset();
@@ -123,6 +136,14 @@ public final class ReplayVerifier {
     try {
       lc.state = Optional.of(LetterOfCredit.evolve(lc.state, event.payload()));
       lc.head = ChainHead.of(event);
+      if (beforeStore) {
+        lc.versionBeforeStore = event.aggregateVersion();
+      }
+      AggregateSnapshot stored = live.get(event.aggregateId());
+      if (stored != null && stored.head().version() == event.aggregateVersion()) {
+        lc.atStoreVersion = lc.state;
+        lc.headAtStoreVersion = lc.head;
+      }
     } catch (RuntimeException e) {
       divergences.add(
           new Divergence(
@@ -141,41 +162,43 @@ public final class ReplayVerifier {
     Set<String> ids = new TreeSet<>(rebuilt.keySet());
     ids.addAll(live.keySet());
     for (String lcId : ids) {
-      Rebuilt fromLog = rebuilt.get(lcId);
+      Rebuilt fromLog = rebuilt.getOrDefault(lcId, new Rebuilt());
       AggregateSnapshot stored = live.get(lcId);
-      if (fromLog != null && fromLog.broken) {
+      long storedVersion = stored == null ? 0 : stored.head().version();
+      if (fromLog.broken) {
         continue;
       }
-      if (fromLog == null) {
-        divergences.add(
-            new Divergence(
-                lcId, stored.head().version(), "live store", "in the store but not in the log"));
-      } else if (stored == null) {
-        divergences.add(
-            new Divergence(
-                lcId, fromLog.head.version(), "live store", "in the log but not in the store"));
-      } else if (!fromLog.head.equals(stored.head())) {
+      if (storedVersion < fromLog.versionBeforeStore) {
         divergences.add(
             new Divergence(
                 lcId,
-                stored.head().version(),
+                fromLog.versionBeforeStore,
+                "live store",
+                "the log holds version "
+                    + fromLog.versionBeforeStore
+                    + " but the store "
+                    + (stored == null ? "has no such credit" : "is at version " + storedVersion)));
+      } else if (storedVersion > fromLog.head.version()) {
+        divergences.add(
+            new Divergence(
+                lcId,
+                storedVersion,
                 "live store",
                 "the store is at version "
-                    + stored.head().version()
-                    + " ("
-                    + stored.head().hash()
-                    + "), the log at "
-                    + fromLog.head.version()
-                    + " ("
-                    + fromLog.head.hash()
-                    + ")"));
-      } else if (!fromLog.state.map(s -> s.equals(stored.state())).orElse(false)) {
+                    + storedVersion
+                    + " but the log only reaches version "
+                    + fromLog.head.version()));
+      } else if (stored != null
+          && (!stored.head().equals(fromLog.headAtStoreVersion)
+              || !fromLog.atStoreVersion.map(s -> s.equals(stored.state())).orElse(false))) {
         divergences.add(
             new Divergence(
                 lcId,
-                stored.head().version(),
+                storedVersion,
                 "live store",
-                "the stored state differs from the state rebuilt from the log"));
+                "the stored state or hash at version "
+                    + storedVersion
+                    + " differs from the one rebuilt from the log"));
       }
     }
   }
@@ -221,9 +244,13 @@ public final class ReplayVerifier {
         consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
 
+  /** One LC as the log rebuilds it, and as it stood at the version the store holds. */
   private static final class Rebuilt {
     ChainHead head = ChainHead.EMPTY;
     Optional<LcState> state = Optional.empty();
+    long versionBeforeStore;
+    ChainHead headAtStoreVersion;
+    Optional<LcState> atStoreVersion = Optional.empty();
     boolean broken;
   }
 }

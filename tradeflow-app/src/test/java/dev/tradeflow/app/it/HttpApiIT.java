@@ -11,13 +11,20 @@ import dev.tradeflow.app.json.Json;
 import dev.tradeflow.domain.lc.CommandId;
 import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcCommand.IssueCredit;
+import dev.tradeflow.runtime.KafkaClients;
+import dev.tradeflow.runtime.Topics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -219,11 +226,36 @@ class HttpApiIT {
         "{\"type\":\"PresentDocuments\",\"commandId\":\"c1\",\"presentationId\":\"p\",\"amount\":{\"amount\":\"1e999999999\",\"currency\":\"USD\"},\"shipmentDate\":\"2026-01-01\",\"presentedOn\":\"2026-01-02\"}",
         "{\"type\":\"PresentDocuments\",\"commandId\":\"c1\",\"presentationId\":\"p\",\"amount\":{\"amount\":\"1\",\"currency\":\"ZZZ\"},\"shipmentDate\":\"2026-01-01\",\"presentedOn\":\"2026-01-02\"}",
         "{\"type\":\"HonourPresentation\",\"commandId\":\"c1\",\"presentationId\":\"p\",\"honouredOn\":\"2026-01-01\",\"mode\":\"BARTER\"}",
-        "{\"type\":\"CancelCredit\",\"commandId\":\"c1\",\"reason\":\"r\",\"beneficiaryConsent\":null,\"cancelledOn\":\"2026-01-01\"}"
+        "{\"type\":\"CancelCredit\",\"commandId\":\"c1\",\"reason\":\"r\",\"beneficiaryConsent\":null,\"cancelledOn\":\"2026-01-01\"}",
+        "{\"type\":\"IssueCredit\",\"commandId\":\"c1\",\"issuedOn\":\"+6000000-01-01\"}",
+        "{\"type\":\"IssueCredit\",\"commandId\":\"c1\",\"issuedOn\":\"1899-12-31\"}",
+        "{\"type\":\"PresentDocuments\",\"commandId\":\"c1\",\"presentationId\":\"p\",\"amount\":{\"amount\":\"1000000000000000000.00\",\"currency\":\"USD\"},\"shipmentDate\":\"2026-01-01\",\"presentedOn\":\"2026-01-02\"}",
+        "{\"type\":\"PresentDocuments\",\"commandId\":\"c1\",\"presentationId\":\"p\",\"amount\":{\"amount\":\"1.00\",\"currency\":\"USD\"},\"shipmentDate\":\"2026-01-01\",\"presentedOn\":\"2026-01-02\",\"quantity\":\"0.0000001\"}",
+        "{\"type\":\"PresentDocuments\",\"commandId\":\"c1\",\"presentationId\":\"p\",\"amount\":{\"amount\":\"1.00\",\"currency\":\"USD\"},\"shipmentDate\":\"2026-01-01\",\"presentedOn\":\"2026-01-02\",\"quantity\":\"-5\"}"
       })
   void no_malformed_command_produces_a_server_error(String body) throws Exception {
     HttpResponse<String> response = postRaw(newLcId(), body);
     assertThat(response.statusCode()).as(body + " -> " + response.body()).isBetween(400, 499);
+  }
+
+  @Test
+  void an_unreadable_outcome_on_the_results_topic_does_not_stop_the_answers() throws Exception {
+    KafkaClients clients = new KafkaClients(service.config(), service.bootstrapServers());
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            clients.producerProps(), new StringSerializer(), new ByteArraySerializer())) {
+      for (int partition = 0; partition < service.config().kafka().partitions(); partition++) {
+        producer
+            .send(
+                new ProducerRecord<>(
+                    Topics.LC_COMMAND_RESULTS,
+                    partition,
+                    "garbage",
+                    "{not json".getBytes(StandardCharsets.UTF_8)))
+            .get();
+      }
+    }
+    assertThat(send(newLcId(), TestCommands.apply("c1")).status()).isEqualTo(200);
   }
 
   @Test

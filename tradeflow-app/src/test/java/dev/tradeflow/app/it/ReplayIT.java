@@ -107,6 +107,7 @@ class ReplayIT {
         ReplayReport.Divergence first = report.divergences().get(0);
         assertThat(first.lcId()).isEqualTo(lcId);
         assertThat(first.version()).isEqualTo(2);
+        assertThat(first.reason()).contains("follows version");
         assertThat(first.where())
             .isEqualTo(
                 Topics.LC_EVENTS
@@ -114,6 +115,62 @@ class ReplayIT {
                     + stored.partition()
                     + "@"
                     + (lastOffset(clients, stored.partition())));
+      }
+    }
+  }
+
+  @Test
+  void a_forged_next_event_whose_hash_does_not_cover_its_content_is_named() throws Exception {
+    try (EmbeddedKafkaBroker broker = SharedKafka.startBroker()) {
+      TradeflowConfig config =
+          SharedKafka.config(Map.of("TRADEFLOW_BOOTSTRAP_SERVERS", broker.bootstrapServers()));
+      String lcId = "FORGED-1";
+      try (TradeflowService service = TradeflowService.start(config, false)) {
+        ApiClient api = new ApiClient(service.apiBase());
+        TestCommands.issuedAndAdvised()
+            .forEach(
+                c ->
+                    assertThat(api.post("/api/v1/lcs/" + lcId + "/commands", c).status())
+                        .isEqualTo(200));
+        KafkaClients clients = new KafkaClients(config, broker.bootstrapServers());
+        ConsumerRecord<String, byte[]> last = storedEvent(clients, lcId, 4);
+        RecordedEvent<LcEvent> advised = serde.deserialize(Topics.LC_EVENTS, last.value());
+        // The next version, linked to the real head, but its hash copied rather than computed.
+        RecordedEvent<LcEvent> forged =
+            new RecordedEvent<>(
+                UUID.randomUUID(),
+                lcId,
+                5,
+                advised.occurredAt(),
+                "forged",
+                advised.correlationId(),
+                "mallory",
+                advised.hash(),
+                advised.hash(),
+                new LcEvent.CreditClosed(TestCommands.APPLIED.plusDays(9)));
+        try (KafkaProducer<String, byte[]> producer =
+            new KafkaProducer<>(
+                clients.producerProps(), new StringSerializer(), new ByteArraySerializer())) {
+          producer
+              .send(
+                  new ProducerRecord<>(
+                      Topics.LC_EVENTS,
+                      last.partition(),
+                      lcId,
+                      serde.serialize(Topics.LC_EVENTS, forged)))
+              .get();
+        }
+
+        ReplayReport report = verifier(config, broker.bootstrapServers()).verify();
+
+        assertThat(report.divergences())
+            .singleElement()
+            .satisfies(
+                d -> {
+                  assertThat(d.lcId()).isEqualTo(lcId);
+                  assertThat(d.version()).isEqualTo(5);
+                  assertThat(d.reason()).contains("does not match its content");
+                });
       }
     }
   }

@@ -55,6 +55,10 @@ class CommandProcessorTest {
     driver =
         new TopologyTestDriver(
             CommandProcessor.topology(BankingCalendar.weekendsOnly(), serde, 3), props);
+    start(driver);
+  }
+
+  private void start(TopologyTestDriver driver) {
     commands =
         driver.createInputTopic(
             Topics.LC_COMMANDS, Serdes.String().serializer(), Serdes.ByteArray().serializer());
@@ -198,6 +202,52 @@ class CommandProcessorTest {
     assertThat(parked.headers().lastHeader("tf-dlq-exception-message")).isNotNull();
     assertThat(results.isEmpty()).isTrue();
     assertThat(events.isEmpty()).isTrue();
+  }
+
+  @Test
+  void a_command_that_cannot_be_recorded_is_parked_answered_and_writes_nothing() {
+    driver.close();
+    EventSerde failing =
+        new EventSerde() {
+          @Override
+          public byte[] serialize(String topic, RecordedEvent<LcEvent> event) {
+            throw new IllegalArgumentException("cannot encode " + event.eventType());
+          }
+
+          @Override
+          public RecordedEvent<LcEvent> deserialize(String topic, byte[] data) {
+            return serde.deserialize(topic, data);
+          }
+        };
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "processor-test-failing");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("failing").toString());
+    driver =
+        new TopologyTestDriver(
+            CommandProcessor.topology(BankingCalendar.weekendsOnly(), failing, 3), props);
+    start(driver);
+
+    send("LC-9", apply("c1"));
+
+    assertThat(events.isEmpty()).isTrue();
+    assertThat(dlq.readRecord().headers().lastHeader("tf-dlq-exception-message").value())
+        .asString(StandardCharsets.UTF_8)
+        .contains("cannot encode CreditApplied");
+    CommandResult result = results.readValue();
+    assertThat(result.rejection().code()).isEqualTo(RejectionCode.INVALID_COMMAND);
+    assertThat(driver.getKeyValueStore(CommandProcessor.AGGREGATE_STORE).get("LC-9")).isNull();
+  }
+
+  @Test
+  void a_command_without_a_key_is_parked() {
+    commands.pipeInput((String) null, Json.toBytes(envelope("LC-10", apply("c1"))));
+
+    assertThat(
+            new String(
+                dlq.readRecord().headers().lastHeader("tf-dlq-exception-message").value(),
+                StandardCharsets.UTF_8))
+        .contains("no key");
   }
 
   @Test

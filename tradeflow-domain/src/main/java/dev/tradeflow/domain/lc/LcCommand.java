@@ -24,6 +24,7 @@ public sealed interface LcCommand {
   record ApplyForCredit(CommandId commandId, LcTerms terms, LocalDate appliedOn)
       implements LcCommand {
     public ApplyForCredit {
+      Objects.requireNonNull(commandId, "commandId");
       Objects.requireNonNull(terms, "terms");
       Objects.requireNonNull(appliedOn, "appliedOn");
     }
@@ -32,6 +33,7 @@ public sealed interface LcCommand {
   record ApproveApplication(CommandId commandId, String approver, LocalDate approvedOn)
       implements LcCommand {
     public ApproveApplication {
+      Objects.requireNonNull(commandId, "commandId");
       Objects.requireNonNull(approver, "approver");
       Objects.requireNonNull(approvedOn, "approvedOn");
     }
@@ -40,6 +42,7 @@ public sealed interface LcCommand {
   record RejectApplication(CommandId commandId, String reason, LocalDate rejectedOn)
       implements LcCommand {
     public RejectApplication {
+      Objects.requireNonNull(commandId, "commandId");
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(rejectedOn, "rejectedOn");
     }
@@ -48,6 +51,7 @@ public sealed interface LcCommand {
   /** The issuing bank issues the approved credit (MT700). */
   record IssueCredit(CommandId commandId, LocalDate issuedOn) implements LcCommand {
     public IssueCredit {
+      Objects.requireNonNull(commandId, "commandId");
       Objects.requireNonNull(issuedOn, "issuedOn");
     }
   }
@@ -55,6 +59,7 @@ public sealed interface LcCommand {
   /** The advising bank advises the credit to the beneficiary (MT710/MT730). */
   record AdviseCredit(CommandId commandId, LocalDate advisedOn) implements LcCommand {
     public AdviseCredit {
+      Objects.requireNonNull(commandId, "commandId");
       Objects.requireNonNull(advisedOn, "advisedOn");
     }
   }
@@ -62,6 +67,7 @@ public sealed interface LcCommand {
   record ConfirmCredit(CommandId commandId, Bank confirmingBank, LocalDate confirmedOn)
       implements LcCommand {
     public ConfirmCredit {
+      Objects.requireNonNull(commandId, "commandId");
       Objects.requireNonNull(confirmingBank, "confirmingBank");
       Objects.requireNonNull(confirmedOn, "confirmedOn");
     }
@@ -72,6 +78,7 @@ public sealed interface LcCommand {
       CommandId commandId, AmendmentId amendmentId, AmendmentChanges changes, LocalDate requestedOn)
       implements LcCommand {
     public RequestAmendment {
+      Objects.requireNonNull(commandId, "commandId");
       Objects.requireNonNull(amendmentId, "amendmentId");
       Objects.requireNonNull(changes, "changes");
       Objects.requireNonNull(requestedOn, "requestedOn");
@@ -81,6 +88,7 @@ public sealed interface LcCommand {
   record AcceptAmendment(CommandId commandId, AmendmentId amendmentId, LocalDate acceptedOn)
       implements LcCommand {
     public AcceptAmendment {
+      Objects.requireNonNull(commandId, "commandId");
       Objects.requireNonNull(amendmentId, "amendmentId");
       Objects.requireNonNull(acceptedOn, "acceptedOn");
     }
@@ -90,6 +98,7 @@ public sealed interface LcCommand {
       CommandId commandId, AmendmentId amendmentId, String reason, LocalDate rejectedOn)
       implements LcCommand {
     public RejectAmendment {
+      Objects.requireNonNull(commandId, "commandId");
       Objects.requireNonNull(amendmentId, "amendmentId");
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(rejectedOn, "rejectedOn");
@@ -106,6 +115,7 @@ public sealed interface LcCommand {
       BigDecimal quantity)
       implements LcCommand {
     public PresentDocuments {
+      Objects.requireNonNull(commandId, "commandId");
       Objects.requireNonNull(presentationId, "presentationId");
       Objects.requireNonNull(amount, "amount");
       Objects.requireNonNull(shipmentDate, "shipmentDate");
@@ -122,6 +132,7 @@ public sealed interface LcCommand {
       List<Discrepancy> discrepancies)
       implements LcCommand {
     public RecordExamination {
+      Objects.requireNonNull(commandId, "commandId");
       Objects.requireNonNull(presentationId, "presentationId");
       Objects.requireNonNull(examinedOn, "examinedOn");
       discrepancies = List.copyOf(discrepancies);
@@ -132,6 +143,7 @@ public sealed interface LcCommand {
   record SeekWaiver(CommandId commandId, PresentationId presentationId, LocalDate soughtOn)
       implements LcCommand {
     public SeekWaiver {
+      Objects.requireNonNull(commandId, "commandId");
       Objects.requireNonNull(presentationId, "presentationId");
       Objects.requireNonNull(soughtOn, "soughtOn");
     }
@@ -140,6 +152,7 @@ public sealed interface LcCommand {
   record WaiveDiscrepancies(CommandId commandId, PresentationId presentationId, LocalDate waivedOn)
       implements LcCommand {
     public WaiveDiscrepancies {
+      Objects.requireNonNull(commandId, "commandId");
       Objects.requireNonNull(presentationId, "presentationId");
       Objects.requireNonNull(waivedOn, "waivedOn");
     }
@@ -154,6 +167,7 @@ public sealed interface LcCommand {
       DocumentDisposal disposal)
       implements LcCommand {
     public RefuseDocuments {
+      Objects.requireNonNull(commandId, "commandId");
       Objects.requireNonNull(presentationId, "presentationId");
       Objects.requireNonNull(refusedOn, "refusedOn");
       Objects.requireNonNull(disposal, "disposal");
@@ -173,6 +187,7 @@ public sealed interface LcCommand {
       LocalDate maturityDate)
       implements LcCommand {
     public HonourPresentation {
+      Objects.requireNonNull(commandId, "commandId");
       Objects.requireNonNull(presentationId, "presentationId");
       Objects.requireNonNull(honouredOn, "honouredOn");
       Objects.requireNonNull(mode, "mode");
@@ -182,6 +197,7 @@ public sealed interface LcCommand {
   record ReimburseHonour(CommandId commandId, PresentationId presentationId, LocalDate reimbursedOn)
       implements LcCommand {
     public ReimburseHonour {
+      Objects.requireNonNull(commandId, "commandId");
       Objects.requireNonNull(presentationId, "presentationId");
       Objects.requireNonNull(reimbursedOn, "reimbursedOn");
     }
@@ -189,6 +205,7 @@ public sealed interface LcCommand {
 
   record CloseCredit(CommandId commandId, LocalDate closedOn) implements LcCommand {
     public CloseCredit {
+      Objects.requireNonNull(commandId, "commandId");
       Objects.requireNonNull(closedOn, "closedOn");
     }
   }
@@ -201,6 +218,7 @@ public sealed interface LcCommand {
       CommandId commandId, String reason, boolean beneficiaryConsent, LocalDate cancelledOn)
       implements LcCommand {
     public CancelCredit {
+      Objects.requireNonNull(commandId, "commandId");
       Objects.requireNonNull(reason, "reason");
       Objects.requireNonNull(cancelledOn, "cancelledOn");
     }
@@ -208,6 +226,7 @@ public sealed interface LcCommand {
 
   record ExpireCredit(CommandId commandId, LocalDate asOf) implements LcCommand {
     public ExpireCredit {
+      Objects.requireNonNull(commandId, "commandId");
       Objects.requireNonNull(asOf, "asOf");
     }
   }

@@ -10,12 +10,14 @@ import java.util.Objects;
 public record QuantityTerms(
     BigDecimal quantity, String unit, boolean about, boolean countedInUnits) {
 
+  /** What the log of record holds for a quantity (the event schemas' decimal(22,6)). */
+  public static final int MAX_DECIMALS = 6;
+
+  public static final int MAX_INTEGER_DIGITS = 16;
+
   public QuantityTerms {
     Objects.requireNonNull(quantity, "quantity");
     Objects.requireNonNull(unit, "unit");
-    if (quantity.signum() <= 0) {
-      throw new IllegalArgumentException("a quantity is positive");
-    }
     if (unit.isBlank()) {
       throw new IllegalArgumentException("a quantity has a unit");
     }
@@ -31,7 +33,19 @@ public record QuantityTerms(
       return null;
     }
     BigDecimal stripped = value.stripTrailingZeros();
-    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    BigDecimal normalized = stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    if (normalized.signum() <= 0
+        || normalized.scale() > MAX_DECIMALS
+        || normalized.precision() - normalized.scale() > MAX_INTEGER_DIGITS) {
+      throw new IllegalArgumentException(
+          "a quantity is positive, with at most "
+              + MAX_INTEGER_DIGITS
+              + " integer digits and "
+              + MAX_DECIMALS
+              + " decimals: "
+              + value.toPlainString());
+    }
+    return normalized;
   }
 
   public int tolerancePercent() {

@@ -2,6 +2,11 @@ package dev.tradeflow.domain.lc;
 
 /** Why a command was refused: stable codes that clients and reports may rely on. */
 public enum RejectionCode {
+  /**
+   * The command could not be decided or recorded (a value outside what the log of record holds); it
+   * was parked in the dead-letter topic for an operator.
+   */
+  INVALID_COMMAND,
   /** No credit with this id: every command but an application needs one. */
   LC_NOT_FOUND,
   LC_ALREADY_EXISTS,

@@ -11,6 +11,9 @@ import java.util.Objects;
  */
 public record Money(BigDecimal amount, Currency currency) implements Comparable<Money> {
 
+  /** The largest amount the log of record holds: 18 integer digits (the event schemas' limit). */
+  public static final int MAX_INTEGER_DIGITS = 18;
+
   public Money {
     Objects.requireNonNull(amount, "amount");
     Objects.requireNonNull(currency, "currency");
@@ -25,6 +28,13 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
               + " minor units; "
               + amount.toPlainString()
               + " has more");
+    }
+    if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+      throw new IllegalArgumentException(
+          "an amount has at most "
+              + MAX_INTEGER_DIGITS
+              + " integer digits: "
+              + amount.toPlainString());
     }
   }
 

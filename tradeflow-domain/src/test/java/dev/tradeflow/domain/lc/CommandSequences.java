@@ -313,7 +313,9 @@ final class CommandSequences {
       }
       LocalDate shipped = today.minusDays(percent(85) ? between(0, 18) : between(19, 30));
       BigDecimal quantity =
-          terms.quantity() != null && percent(70) ? shippedQuantity(terms, amount) : null;
+          terms.quantity() != null && percent(70) && amount.isPositive()
+              ? shippedQuantity(terms, amount)
+              : null;
       return new PresentDocuments(nextId(), id, amount, shipped, today, quantity);
     }
 
