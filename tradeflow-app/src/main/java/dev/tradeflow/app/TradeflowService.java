@@ -74,7 +74,7 @@ public final class TradeflowService implements AutoCloseable {
       BankingCalendar calendar = BankingCalendar.of(config.holidays());
       KafkaStreams streams =
           new KafkaStreams(
-              CommandProcessor.topology(calendar, eventSerde, config.streams().dedupWindow()),
+              CommandProcessor.topology(calendar, eventSerde, config.streams().dedupRetention()),
               new StreamsConfig(
                   clients.streamsProps(
                       config.streams().applicationId(),

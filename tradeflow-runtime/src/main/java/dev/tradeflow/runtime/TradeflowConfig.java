@@ -135,14 +135,20 @@ public record TradeflowConfig(
    * @param commitInterval {@code streams.commit-interval-ms}: the latency lever under exactly-once
    * @param threads {@code streams.threads}
    * @param stateDir {@code streams.state-dir}, by default {@code <data.dir>/streams}
-   * @param dedupWindow {@code streams.dedup-window}: command ids remembered per LC
+   * @param dedupRetention {@code streams.dedup-retention-ms}: how long a command's outcome is
+   *     remembered, so that the same command id is answered the same way
    */
   public record StreamsSettings(
-      String applicationId, Duration commitInterval, int threads, Path stateDir, int dedupWindow) {
+      String applicationId,
+      Duration commitInterval,
+      int threads,
+      Path stateDir,
+      Duration dedupRetention) {
     public StreamsSettings {
       Objects.requireNonNull(applicationId, "applicationId");
       Objects.requireNonNull(commitInterval, "commitInterval");
       Objects.requireNonNull(stateDir, "stateDir");
+      Objects.requireNonNull(dedupRetention, "dedupRetention");
     }
   }
 }

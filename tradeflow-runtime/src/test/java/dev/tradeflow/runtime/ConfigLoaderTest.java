@@ -56,7 +56,7 @@ class ConfigLoaderTest {
                   Duration.ofMillis(5),
                   1,
                   Path.of("./data/streams"),
-                  100));
+                  Duration.ofDays(7)));
     }
 
     @Test
@@ -163,7 +163,7 @@ class ConfigLoaderTest {
               kafka.embedded.port=19092
               kafka.embedded.controller-port=19093
               streams.state-dir=/fast-disk/streams
-              streams.dedup-window=50
+              streams.dedup-retention-ms=3600000
               calendar.holidays.US-NYC=
               """);
 
@@ -173,7 +173,7 @@ class ConfigLoaderTest {
       assertThat(config.kafka().embeddedPort()).isEqualTo(19092);
       assertThat(config.kafka().embeddedControllerPort()).isEqualTo(19093);
       assertThat(config.streams().stateDir()).isEqualTo(Path.of("/fast-disk/streams"));
-      assertThat(config.streams().dedupWindow()).isEqualTo(50);
+      assertThat(config.streams().dedupRetention()).isEqualTo(Duration.ofHours(1));
       assertThat(config.holidays().get("US-NYC")).isEmpty();
     }
 

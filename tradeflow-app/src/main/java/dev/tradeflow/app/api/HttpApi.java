@@ -206,7 +206,10 @@ public final class HttpApi implements AutoCloseable {
       return;
     }
     RejectionCode code = result.rejection().code();
-    int status = code == RejectionCode.LC_NOT_FOUND ? 404 : 422;
+    int status =
+        code == RejectionCode.LC_NOT_FOUND
+            ? 404
+            : code == RejectionCode.COMMAND_ID_REUSED ? 409 : 422;
     problem(
         ctx,
         Problem.of(status, code.name(), "Command rejected", result.rejection().detail(), ctx.path())
@@ -225,8 +228,7 @@ public final class HttpApi implements AutoCloseable {
     } catch (IllegalArgumentException e) {
       throw new BadRequest("commandId", e.getMessage());
     }
-    Optional<CommandResult> result =
-        queries.snapshot(lcId).flatMap(snapshot -> snapshot.resultOf(commandId));
+    Optional<CommandResult> result = queries.outcome(lcId, commandId);
     if (result.isEmpty()) {
       problem(
           ctx,

@@ -14,6 +14,7 @@ import dev.tradeflow.domain.lc.RejectionCode;
 import dev.tradeflow.runtime.Topics;
 import dev.tradeflow.schemas.EventSerde;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +42,7 @@ public final class CommandProcessor {
 
   public static final String AGGREGATE_STORE = "lc-aggregates";
   public static final String HISTORY_STORE = "lc-history";
+  public static final String OUTCOME_STORE = "lc-command-outcomes";
 
   private static final String SOURCE = "commands";
   private static final String DECIDE = "decide";
@@ -51,14 +55,14 @@ public final class CommandProcessor {
   private CommandProcessor() {}
 
   public static Topology topology(
-      BankingCalendar calendar, EventSerde eventSerde, int dedupWindow) {
+      BankingCalendar calendar, EventSerde eventSerde, Duration dedupRetention) {
     Topology topology = new Topology();
     topology.addSource(
         SOURCE,
         Serdes.String().deserializer(),
         Serdes.ByteArray().deserializer(),
         Topics.LC_COMMANDS);
-    topology.addProcessor(DECIDE, () -> new Decider(calendar, eventSerde, dedupWindow), SOURCE);
+    topology.addProcessor(DECIDE, () -> new Decider(calendar, eventSerde, dedupRetention), SOURCE);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(AGGREGATE_STORE),
@@ -68,6 +72,14 @@ public final class CommandProcessor {
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(HISTORY_STORE), Serdes.String(), Serdes.ByteArray()),
+        DECIDE);
+    // Outcomes expire with the store's segments: a time window, not a count, so that neither a
+    // busy credit nor a burst of bad commands pushes a recent command id out.
+    topology.addStateStore(
+        Stores.windowStoreBuilder(
+            Stores.persistentWindowStore(OUTCOME_STORE, dedupRetention, dedupRetention, false),
+            Serdes.String(),
+            JsonSerde.of(RememberedOutcome.class)),
         DECIDE);
     topology.addSink(
         EVENTS_SINK,
@@ -104,16 +116,17 @@ public final class CommandProcessor {
 
     private final BankingCalendar calendar;
     private final EventSerde eventSerde;
-    private final int dedupWindow;
+    private final Duration dedupRetention;
     private final JsonSerde<CommandEnvelope> envelopes = JsonSerde.of(CommandEnvelope.class);
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, AggregateSnapshot> aggregates;
     private KeyValueStore<String, byte[]> history;
+    private WindowStore<String, RememberedOutcome> outcomes;
 
-    Decider(BankingCalendar calendar, EventSerde eventSerde, int dedupWindow) {
+    Decider(BankingCalendar calendar, EventSerde eventSerde, Duration dedupRetention) {
       this.calendar = calendar;
       this.eventSerde = eventSerde;
-      this.dedupWindow = dedupWindow;
+      this.dedupRetention = dedupRetention;
     }
 
     @Override
@@ -121,6 +134,7 @@ public final class CommandProcessor {
       this.context = context;
       this.aggregates = context.getStateStore(AGGREGATE_STORE);
       this.history = context.getStateStore(HISTORY_STORE);
+      this.outcomes = context.getStateStore(OUTCOME_STORE);
     }
 
     @Override
@@ -133,14 +147,19 @@ public final class CommandProcessor {
         return;
       }
       String lcId = record.key();
-      AggregateSnapshot snapshot = aggregates.get(lcId);
-      Optional<CommandResult> earlier =
-          snapshot == null ? Optional.empty() : snapshot.resultOf(envelope.command().commandId());
+      Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+      String outcomeKey = RememberedOutcome.key(lcId, envelope.command().commandId().value());
+      String fingerprint = RememberedOutcome.fingerprintOf(envelope);
+      Optional<RememberedOutcome> earlier = remembered(outcomeKey, now);
       if (earlier.isPresent()) {
-        context.forward(record.withValue(earlier.get()), RESULTS_SINK);
+        context.forward(
+            record
+                .withValue(answerToRepeat(envelope, earlier.get(), fingerprint, now))
+                .withTimestamp(now.toEpochMilli()),
+            RESULTS_SINK);
         return;
       }
-      Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+      AggregateSnapshot snapshot = aggregates.get(lcId);
       Outcome outcome;
       try {
         outcome = decide(envelope, snapshot, now);
@@ -170,6 +189,8 @@ public final class CommandProcessor {
       if (outcome.snapshot() != null) {
         aggregates.put(lcId, outcome.snapshot());
       }
+      outcomes.put(
+          outcomeKey, new RememberedOutcome(fingerprint, outcome.result()), now.toEpochMilli());
       context.forward(
           record.withValue(outcome.result()).withTimestamp(now.toEpochMilli()), RESULTS_SINK);
     }
@@ -217,11 +238,8 @@ public final class CommandProcessor {
         bytes.add(eventSerde.serialize(Topics.LC_EVENTS, event));
       }
       CommandResult result = CommandResult.accepted(envelope, recorded, now);
-      ChainHead newHead = ChainHead.of(recorded.get(recorded.size() - 1));
       AggregateSnapshot next =
-          snapshot == null
-              ? AggregateSnapshot.first(newState, newHead, result)
-              : snapshot.next(newState, newHead, result, dedupWindow);
+          new AggregateSnapshot(newState, ChainHead.of(recorded.get(recorded.size() - 1)));
       return new Outcome(recorded, bytes, next, result);
     }
 
@@ -229,12 +247,41 @@ public final class CommandProcessor {
         CommandEnvelope envelope, AggregateSnapshot snapshot, Rejection rejection, Instant now) {
       long version = snapshot == null ? 0 : snapshot.head().version();
       CommandResult result = CommandResult.rejected(envelope, version, rejection, now);
-      // An LC that does not exist is not created by a rejected command.
-      AggregateSnapshot next =
-          snapshot == null
-              ? null
-              : snapshot.next(snapshot.state(), snapshot.head(), result, dedupWindow);
-      return new Outcome(List.of(), List.of(), next, result);
+      // Nothing changes: the aggregate is not written (nor created, for an unknown LC).
+      return new Outcome(List.of(), List.of(), null, result);
+    }
+
+    private Optional<RememberedOutcome> remembered(String outcomeKey, Instant now) {
+      RememberedOutcome latest = null;
+      try (WindowStoreIterator<RememberedOutcome> it =
+          outcomes.fetch(outcomeKey, now.minus(dedupRetention), now)) {
+        while (it.hasNext()) {
+          latest = it.next().value;
+        }
+      }
+      return Optional.ofNullable(latest);
+    }
+
+    /**
+     * A command id seen before: the same command is answered with its first outcome; different
+     * content under the same id is refused, as a client's mistake rather than a retry.
+     */
+    private static CommandResult answerToRepeat(
+        CommandEnvelope envelope, RememberedOutcome earlier, String fingerprint, Instant now) {
+      if (earlier.commandFingerprint().equals(fingerprint)) {
+        return earlier.result();
+      }
+      return CommandResult.rejected(
+          envelope,
+          earlier.result().version(),
+          new Rejection(
+              RejectionCode.COMMAND_ID_REUSED,
+              "command id "
+                  + envelope.command().commandId()
+                  + " was already used for a different "
+                  + earlier.result().commandType()
+                  + " command; a retry must resend the same command"),
+          now);
     }
 
     /** A command that cannot be read or processed goes to the dead-letter topic with the reason. */

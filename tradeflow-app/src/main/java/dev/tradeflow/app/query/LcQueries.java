@@ -2,12 +2,16 @@ package dev.tradeflow.app.query;
 
 import dev.tradeflow.app.processor.AggregateSnapshot;
 import dev.tradeflow.app.processor.CommandProcessor;
+import dev.tradeflow.app.processor.CommandResult;
+import dev.tradeflow.app.processor.RememberedOutcome;
 import dev.tradeflow.domain.event.RecordedEvent;
+import dev.tradeflow.domain.lc.CommandId;
 import dev.tradeflow.domain.lc.LcEvent;
 import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.lc.LcStatus;
 import dev.tradeflow.runtime.Topics;
 import dev.tradeflow.schemas.EventSerde;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +30,8 @@ import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * Interactive queries over the command processor's stores. Each instance answers for the partitions
@@ -68,6 +74,24 @@ public final class LcQueries {
 
   public Optional<AggregateSnapshot> snapshot(LcId lcId) {
     return Optional.ofNullable(aggregates().get(lcId.value()));
+  }
+
+  /** The remembered outcome of one of the LC's commands (held by the LC's instance). */
+  public Optional<CommandResult> outcome(LcId lcId, CommandId commandId) {
+    ReadOnlyWindowStore<String, RememberedOutcome> store =
+        streams.store(
+            StoreQueryParameters.fromNameAndType(
+                CommandProcessor.OUTCOME_STORE,
+                QueryableStoreTypes.<String, RememberedOutcome>windowStore()));
+    CommandResult latest = null;
+    try (WindowStoreIterator<RememberedOutcome> it =
+        store.fetch(
+            RememberedOutcome.key(lcId.value(), commandId.value()), Instant.EPOCH, Instant.now())) {
+      while (it.hasNext()) {
+        latest = it.next().value.result();
+      }
+    }
+    return Optional.ofNullable(latest);
   }
 
   public Optional<LcView> view(LcId lcId) {

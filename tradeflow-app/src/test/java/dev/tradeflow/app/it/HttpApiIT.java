@@ -85,6 +85,17 @@ class HttpApiIT {
   }
 
   @Test
+  void a_command_id_reused_for_another_command_answers_409() {
+    String lcId = newLcId();
+    send(lcId, TestCommands.apply("c1"));
+
+    Response reused = send(lcId, new IssueCredit(new CommandId("c1"), TestCommands.APPLIED));
+
+    assertThat(reused.status()).isEqualTo(409);
+    assertThat(reused.problemCode()).isEqualTo("COMMAND_ID_REUSED");
+  }
+
+  @Test
   void the_view_and_the_history_show_the_credit_and_its_hash_chain() throws Exception {
     String lcId = newLcId();
     TestCommands.issuedAndAdvised().forEach(c -> assertThat(send(lcId, c).status()).isEqualTo(200));

@@ -22,6 +22,7 @@ import dev.tradeflow.schemas.AvroSingleObjectSerde;
 import dev.tradeflow.schemas.EventSerde;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
@@ -54,7 +55,8 @@ class CommandProcessorTest {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver =
         new TopologyTestDriver(
-            CommandProcessor.topology(BankingCalendar.weekendsOnly(), serde, 3), props);
+            CommandProcessor.topology(BankingCalendar.weekendsOnly(), serde, Duration.ofDays(7)),
+            props);
     start(driver);
   }
 
@@ -152,15 +154,48 @@ class CommandProcessorTest {
   }
 
   @Test
-  void the_dedup_window_is_bounded() {
+  void a_command_id_is_remembered_however_many_commands_follow() {
     issuedAndAdvised().forEach(command -> send("LC-4", command));
-    AggregateSnapshot snapshot =
-        driver
-            .<String, AggregateSnapshot>getKeyValueStore(CommandProcessor.AGGREGATE_STORE)
-            .get("LC-4");
-    assertThat(snapshot.recentResults())
-        .extracting(r -> r.commandId().value())
-        .containsExactly("c2", "c3", "c4");
+    for (int i = 0; i < 50; i++) {
+      send(
+          "LC-4",
+          new IssueCredit(new CommandId("bad-" + i), dev.tradeflow.app.TestCommands.APPLIED));
+    }
+    results.readValuesToList();
+    readEvents();
+
+    send("LC-4", apply("c1"));
+
+    CommandResult repeated = results.readValue();
+    assertThat(repeated.isAccepted()).isTrue();
+    assertThat(repeated.version()).isEqualTo(1);
+    assertThat(events.isEmpty()).isTrue();
+  }
+
+  @Test
+  void a_rejection_on_an_unknown_credit_is_remembered_too() {
+    send("LC-11", new IssueCredit(new CommandId("c1"), dev.tradeflow.app.TestCommands.APPLIED));
+    assertThat(results.readValue().rejection().code()).isEqualTo(RejectionCode.LC_NOT_FOUND);
+    send("LC-11", apply("c0"));
+    results.readValue();
+
+    send("LC-11", new IssueCredit(new CommandId("c1"), dev.tradeflow.app.TestCommands.APPLIED));
+
+    assertThat(results.readValue().rejection().code()).isEqualTo(RejectionCode.LC_NOT_FOUND);
+  }
+
+  @Test
+  void a_command_id_reused_for_a_different_command_is_refused() {
+    send("LC-12", apply("c1"));
+    results.readValue();
+    readEvents();
+
+    send("LC-12", new IssueCredit(new CommandId("c1"), dev.tradeflow.app.TestCommands.APPLIED));
+
+    CommandResult result = results.readValue();
+    assertThat(result.rejection().code()).isEqualTo(RejectionCode.COMMAND_ID_REUSED);
+    assertThat(result.rejection().detail()).contains("ApplyForCredit");
+    assertThat(events.isEmpty()).isTrue();
   }
 
   @Test
@@ -225,7 +260,8 @@ class CommandProcessorTest {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("failing").toString());
     driver =
         new TopologyTestDriver(
-            CommandProcessor.topology(BankingCalendar.weekendsOnly(), failing, 3), props);
+            CommandProcessor.topology(BankingCalendar.weekendsOnly(), failing, Duration.ofDays(7)),
+            props);
     start(driver);
 
     send("LC-9", apply("c1"));

@@ -7,6 +7,8 @@ public enum RejectionCode {
    * was parked in the dead-letter topic for an operator.
    */
   INVALID_COMMAND,
+  /** The command id was already used for a different command on this credit. */
+  COMMAND_ID_REUSED,
   /** No credit with this id: every command but an application needs one. */
   LC_NOT_FOUND,
   LC_ALREADY_EXISTS,

@@ -153,11 +153,14 @@ class LetterOfCreditPropertiesTest {
     assertThat(amendments).containsExactlyInAnyOrder(AmendmentStatus.values());
     assertThat(rejections)
         .as(
-            "every rejection but LC_NOT_FOUND (each scenario applies first) and INVALID_COMMAND"
-                + " (the processor's, for commands it cannot record)")
+            "every rejection but LC_NOT_FOUND (each scenario applies first), INVALID_COMMAND and"
+                + " COMMAND_ID_REUSED (the processor's, not the aggregate's)")
         .containsExactlyInAnyOrderElementsOf(
             EnumSet.complementOf(
-                EnumSet.of(RejectionCode.LC_NOT_FOUND, RejectionCode.INVALID_COMMAND)));
+                EnumSet.of(
+                    RejectionCode.LC_NOT_FOUND,
+                    RejectionCode.INVALID_COMMAND,
+                    RejectionCode.COMMAND_ID_REUSED)));
     double acceptedShare = (double) decided[0] / (decided[0] + decided[1]);
     assertThat(acceptedShare).isBetween(0.3, 0.8);
   }

@@ -14,7 +14,7 @@ import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_PARTITIONS;
 import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_REPLICATION_FACTOR;
 import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_APPLICATION_ID;
 import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_COMMIT_INTERVAL_MS;
-import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_DEDUP_WINDOW;
+import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_DEDUP_RETENTION_MS;
 import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_STATE_DIR;
 import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_THREADS;
 
@@ -109,7 +109,11 @@ public final class ConfigBinder {
             values.containsKey(STREAMS_STATE_DIR)
                 ? path(STREAMS_STATE_DIR)
                 : dataDir.resolve("streams"),
-            intAtLeast(STREAMS_DEDUP_WINDOW, 1, "a number of command ids of at least 1"));
+            Duration.ofMillis(
+                longAtLeast(
+                    STREAMS_DEDUP_RETENTION_MS,
+                    60_000,
+                    "a number of milliseconds, 60000 or more")));
     return new TradeflowConfig(dataDir, kafka, http, streams, holidays());
   }
 

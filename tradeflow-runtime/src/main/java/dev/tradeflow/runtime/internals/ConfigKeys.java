@@ -24,7 +24,7 @@ final class ConfigKeys {
   public static final String STREAMS_COMMIT_INTERVAL_MS = "streams.commit-interval-ms";
   public static final String STREAMS_THREADS = "streams.threads";
   public static final String STREAMS_STATE_DIR = "streams.state-dir";
-  public static final String STREAMS_DEDUP_WINDOW = "streams.dedup-window";
+  public static final String STREAMS_DEDUP_RETENTION_MS = "streams.dedup-retention-ms";
 
   /** {@code kafka.client.<property>}: passed as is to every Kafka client. */
   public static final String KAFKA_CLIENT_PREFIX = "kafka.client.";
@@ -48,7 +48,7 @@ final class ConfigKeys {
           STREAMS_COMMIT_INTERVAL_MS,
           STREAMS_THREADS,
           STREAMS_STATE_DIR,
-          STREAMS_DEDUP_WINDOW);
+          STREAMS_DEDUP_RETENTION_MS);
 
   private static final List<String> PREFIXES = List.of(KAFKA_CLIENT_PREFIX, HOLIDAYS_PREFIX);
 
