@@ -60,71 +60,88 @@ class ReplayIT {
 
   @Test
   void a_copy_of_a_stored_event_with_one_field_changed_is_named() throws Exception {
-    try (EmbeddedKafkaBroker broker = SharedKafka.startBroker()) {
-      TradeflowConfig config =
-          SharedKafka.config(Map.of("TRADEFLOW_BOOTSTRAP_SERVERS", broker.bootstrapServers()));
-      String lcId = "TAMPER-1";
-      try (TradeflowService service = TradeflowService.start(config, false)) {
-        ApiClient api = new ApiClient(service.apiBase());
-        TestCommands.issuedAndAdvised()
-            .forEach(
-                c ->
-                    assertThat(api.post("/api/v1/lcs/" + lcId + "/commands", c).status())
-                        .isEqualTo(200));
-        assertThat(verifier(config, broker.bootstrapServers()).verify().agrees()).isTrue();
+    onItsOwnBroker(
+        "TAMPER-1",
+        (clients, verifier) -> {
+          assertThat(verifier.verify().agrees()).isTrue();
+          ConsumerRecord<String, byte[]> stored = storedEvent(clients, "TAMPER-1", 2);
+          RecordedEvent<LcEvent> original = serde.deserialize(Topics.LC_EVENTS, stored.value());
+          RecordedEvent<LcEvent> altered =
+              new RecordedEvent<>(
+                  original.eventId(),
+                  original.aggregateId(),
+                  original.aggregateVersion(),
+                  original.occurredAt(),
+                  original.causationId(),
+                  original.correlationId(),
+                  "mallory",
+                  original.prevHash(),
+                  original.hash(),
+                  original.payload());
+          append(clients, stored.partition(), altered);
 
-        KafkaClients clients = new KafkaClients(config, broker.bootstrapServers());
-        ConsumerRecord<String, byte[]> stored = storedEvent(clients, lcId, 2);
-        RecordedEvent<LcEvent> original = serde.deserialize(Topics.LC_EVENTS, stored.value());
-        RecordedEvent<LcEvent> altered =
-            new RecordedEvent<>(
-                original.eventId(),
-                original.aggregateId(),
-                original.aggregateVersion(),
-                original.occurredAt(),
-                original.causationId(),
-                original.correlationId(),
-                "mallory",
-                original.prevHash(),
-                original.hash(),
-                original.payload());
-        try (KafkaProducer<String, byte[]> producer =
-            new KafkaProducer<>(
-                clients.producerProps(), new StringSerializer(), new ByteArraySerializer())) {
-          producer
-              .send(
-                  new ProducerRecord<>(
-                      Topics.LC_EVENTS,
-                      stored.partition(),
-                      lcId,
-                      serde.serialize(Topics.LC_EVENTS, altered)))
-              .get();
-        }
+          ReplayReport report = verifier.verify();
 
-        ReplayReport report = verifier(config, broker.bootstrapServers()).verify();
-
-        assertThat(report.agrees()).isFalse();
-        ReplayReport.Divergence first = report.divergences().get(0);
-        assertThat(first.lcId()).isEqualTo(lcId);
-        assertThat(first.version()).isEqualTo(2);
-        assertThat(first.reason()).contains("follows version");
-        assertThat(first.where())
-            .isEqualTo(
-                Topics.LC_EVENTS
-                    + "-"
-                    + stored.partition()
-                    + "@"
-                    + (lastOffset(clients, stored.partition())));
-      }
-    }
+          assertThat(report.agrees()).isFalse();
+          ReplayReport.Divergence first = report.divergences().get(0);
+          assertThat(first.lcId()).isEqualTo("TAMPER-1");
+          assertThat(first.version()).isEqualTo(2);
+          assertThat(first.reason()).contains("follows version");
+          assertThat(first.where())
+              .isEqualTo(
+                  Topics.LC_EVENTS
+                      + "-"
+                      + stored.partition()
+                      + "@"
+                      + lastOffset(clients, stored.partition()));
+        });
   }
 
   @Test
   void a_forged_next_event_whose_hash_does_not_cover_its_content_is_named() throws Exception {
+    onItsOwnBroker(
+        "FORGED-1",
+        (clients, verifier) -> {
+          ConsumerRecord<String, byte[]> last = storedEvent(clients, "FORGED-1", 4);
+          RecordedEvent<LcEvent> advised = serde.deserialize(Topics.LC_EVENTS, last.value());
+          // The next version, linked to the real head, but its hash copied rather than computed.
+          RecordedEvent<LcEvent> forged =
+              new RecordedEvent<>(
+                  UUID.randomUUID(),
+                  "FORGED-1",
+                  5,
+                  advised.occurredAt(),
+                  "forged",
+                  advised.correlationId(),
+                  "mallory",
+                  advised.hash(),
+                  advised.hash(),
+                  new LcEvent.CreditClosed(TestCommands.APPLIED.plusDays(9)));
+          append(clients, last.partition(), forged);
+
+          ReplayReport report = verifier.verify();
+
+          assertThat(report.divergences())
+              .singleElement()
+              .satisfies(
+                  d -> {
+                    assertThat(d.lcId()).isEqualTo("FORGED-1");
+                    assertThat(d.version()).isEqualTo(5);
+                    assertThat(d.reason()).contains("does not match its content");
+                  });
+        });
+  }
+
+  /** What a tampering test does to a log that holds one issued and advised credit. */
+  private interface Tampering {
+    void run(KafkaClients clients, ReplayVerifier verifier) throws Exception;
+  }
+
+  /** A broker and a service of the test's own, so tampering never touches the suite's log. */
+  private void onItsOwnBroker(String lcId, Tampering tampering) throws Exception {
     try (EmbeddedKafkaBroker broker = SharedKafka.startBroker()) {
       TradeflowConfig config =
           SharedKafka.config(Map.of("TRADEFLOW_BOOTSTRAP_SERVERS", broker.bootstrapServers()));
-      String lcId = "FORGED-1";
       try (TradeflowService service = TradeflowService.start(config, false)) {
         ApiClient api = new ApiClient(service.apiBase());
         TestCommands.issuedAndAdvised()
@@ -132,46 +149,26 @@ class ReplayIT {
                 c ->
                     assertThat(api.post("/api/v1/lcs/" + lcId + "/commands", c).status())
                         .isEqualTo(200));
-        KafkaClients clients = new KafkaClients(config, broker.bootstrapServers());
-        ConsumerRecord<String, byte[]> last = storedEvent(clients, lcId, 4);
-        RecordedEvent<LcEvent> advised = serde.deserialize(Topics.LC_EVENTS, last.value());
-        // The next version, linked to the real head, but its hash copied rather than computed.
-        RecordedEvent<LcEvent> forged =
-            new RecordedEvent<>(
-                UUID.randomUUID(),
-                lcId,
-                5,
-                advised.occurredAt(),
-                "forged",
-                advised.correlationId(),
-                "mallory",
-                advised.hash(),
-                advised.hash(),
-                new LcEvent.CreditClosed(TestCommands.APPLIED.plusDays(9)));
-        try (KafkaProducer<String, byte[]> producer =
-            new KafkaProducer<>(
-                clients.producerProps(), new StringSerializer(), new ByteArraySerializer())) {
-          producer
-              .send(
-                  new ProducerRecord<>(
-                      Topics.LC_EVENTS,
-                      last.partition(),
-                      lcId,
-                      serde.serialize(Topics.LC_EVENTS, forged)))
-              .get();
-        }
-
-        ReplayReport report = verifier(config, broker.bootstrapServers()).verify();
-
-        assertThat(report.divergences())
-            .singleElement()
-            .satisfies(
-                d -> {
-                  assertThat(d.lcId()).isEqualTo(lcId);
-                  assertThat(d.version()).isEqualTo(5);
-                  assertThat(d.reason()).contains("does not match its content");
-                });
+        tampering.run(
+            new KafkaClients(config, broker.bootstrapServers()),
+            verifier(config, broker.bootstrapServers()));
       }
+    }
+  }
+
+  private void append(KafkaClients clients, int partition, RecordedEvent<LcEvent> event)
+      throws Exception {
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            clients.producerProps(), new StringSerializer(), new ByteArraySerializer())) {
+      producer
+          .send(
+              new ProducerRecord<>(
+                  Topics.LC_EVENTS,
+                  partition,
+                  event.aggregateId(),
+                  serde.serialize(Topics.LC_EVENTS, event)))
+          .get();
     }
   }
 
