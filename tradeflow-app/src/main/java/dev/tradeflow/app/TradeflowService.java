@@ -69,7 +69,7 @@ public final class TradeflowService implements AutoCloseable {
       try (Admin admin = Admin.create(clients.adminProps())) {
         TopicAdmin.ensureTopics(admin, Topics.catalogue(config));
       }
-      HostInfo self = new HostInfo(advertisedHost(config.http().host()), config.http().port());
+      HostInfo self = new HostInfo(config.http().advertisedHost(), config.http().port());
       EventSerde eventSerde = new AvroSingleObjectSerde();
       BankingCalendar calendar = BankingCalendar.of(config.holidays());
       KafkaStreams streams =
@@ -174,10 +174,6 @@ public final class TradeflowService implements AutoCloseable {
     }
     LOG.info("Tradeflow is stopping");
     closeAll(parts);
-  }
-
-  private static String advertisedHost(String bindHost) {
-    return "0.0.0.0".equals(bindHost) || "::".equals(bindHost) ? "127.0.0.1" : bindHost;
   }
 
   static void sleep(long millis) {

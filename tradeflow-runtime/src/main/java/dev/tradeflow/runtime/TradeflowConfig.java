@@ -117,13 +117,16 @@ public record TradeflowConfig(
    * {@code http.*}.
    *
    * @param host {@code http.host}: the address the API listens on
+   * @param advertisedHost {@code http.advertised-host}: the address other instances use to reach
+   *     this one (interactive queries); by default {@code host}, or 127.0.0.1 for every interface
    * @param port {@code http.port}
    * @param commandWait {@code http.command-wait-ms}: how long a command request waits for its
    *     result before answering 202 Accepted
    */
-  public record HttpSettings(String host, int port, Duration commandWait) {
+  public record HttpSettings(String host, String advertisedHost, int port, Duration commandWait) {
     public HttpSettings {
       Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(advertisedHost, "advertisedHost");
       Objects.requireNonNull(commandWait, "commandWait");
     }
   }

@@ -48,7 +48,9 @@ class ConfigLoaderTest {
     @Test
     void serve_http_and_process_commands_with_low_latency() {
       assertThat(config.http())
-          .isEqualTo(new TradeflowConfig.HttpSettings("0.0.0.0", 8080, Duration.ofSeconds(5)));
+          .isEqualTo(
+              new TradeflowConfig.HttpSettings(
+                  "0.0.0.0", "127.0.0.1", 8080, Duration.ofSeconds(5)));
       assertThat(config.streams())
           .isEqualTo(
               new TradeflowConfig.StreamsSettings(

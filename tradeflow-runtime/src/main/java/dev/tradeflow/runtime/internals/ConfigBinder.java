@@ -2,6 +2,7 @@ package dev.tradeflow.runtime.internals;
 
 import static dev.tradeflow.runtime.internals.ConfigKeys.DATA_DIR;
 import static dev.tradeflow.runtime.internals.ConfigKeys.HOLIDAYS_PREFIX;
+import static dev.tradeflow.runtime.internals.ConfigKeys.HTTP_ADVERTISED_HOST;
 import static dev.tradeflow.runtime.internals.ConfigKeys.HTTP_COMMAND_WAIT_MS;
 import static dev.tradeflow.runtime.internals.ConfigKeys.HTTP_HOST;
 import static dev.tradeflow.runtime.internals.ConfigKeys.HTTP_PORT;
@@ -94,9 +95,11 @@ public final class ConfigBinder {
             replicationFactor,
             minInsyncReplicas,
             clientProperties());
+    String httpHost = nonBlank(HTTP_HOST, "a host name or address to listen on, such as 0.0.0.0");
     HttpSettings http =
         new HttpSettings(
-            nonBlank(HTTP_HOST, "a host name or address to listen on, such as 0.0.0.0"),
+            httpHost,
+            advertisedHost(httpHost),
             httpPort,
             Duration.ofMillis(
                 longAtLeast(HTTP_COMMAND_WAIT_MS, 0, "a number of milliseconds, 0 or more")));
@@ -135,6 +138,14 @@ public final class ConfigBinder {
     } catch (InvalidPathException e) {
       throw value.invalid("expected a directory path (" + e.getReason() + ")");
     }
+  }
+
+  private String advertisedHost(String httpHost) {
+    String advertised = required(HTTP_ADVERTISED_HOST).value();
+    if (!advertised.isEmpty()) {
+      return advertised;
+    }
+    return "0.0.0.0".equals(httpHost) || "::".equals(httpHost) ? "127.0.0.1" : httpHost;
   }
 
   private String nonBlank(String key, String expected) {

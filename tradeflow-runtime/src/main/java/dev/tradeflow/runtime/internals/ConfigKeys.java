@@ -19,6 +19,7 @@ final class ConfigKeys {
   public static final String KAFKA_MIN_INSYNC_REPLICAS = "kafka.min-insync-replicas";
   public static final String HTTP_PORT = "http.port";
   public static final String HTTP_HOST = "http.host";
+  public static final String HTTP_ADVERTISED_HOST = "http.advertised-host";
   public static final String HTTP_COMMAND_WAIT_MS = "http.command-wait-ms";
   public static final String STREAMS_APPLICATION_ID = "streams.application-id";
   public static final String STREAMS_COMMIT_INTERVAL_MS = "streams.commit-interval-ms";
@@ -43,6 +44,7 @@ final class ConfigKeys {
           KAFKA_MIN_INSYNC_REPLICAS,
           HTTP_PORT,
           HTTP_HOST,
+          HTTP_ADVERTISED_HOST,
           HTTP_COMMAND_WAIT_MS,
           STREAMS_APPLICATION_ID,
           STREAMS_COMMIT_INTERVAL_MS,
