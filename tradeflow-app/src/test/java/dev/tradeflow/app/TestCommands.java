@@ -1,6 +1,6 @@
 package dev.tradeflow.app;
 
-import dev.tradeflow.app.processor.CommandEnvelope;
+import dev.tradeflow.app.command.CommandEnvelope;
 import dev.tradeflow.domain.lc.AvailableBy;
 import dev.tradeflow.domain.lc.Bank;
 import dev.tradeflow.domain.lc.CommandId;

@@ -1,7 +1,7 @@
 package dev.tradeflow.app.bench;
 
+import dev.tradeflow.app.command.CommandEnvelope;
 import dev.tradeflow.app.json.Json;
-import dev.tradeflow.app.processor.CommandEnvelope;
 import dev.tradeflow.domain.lc.AvailableBy;
 import dev.tradeflow.domain.lc.Bank;
 import dev.tradeflow.domain.lc.CommandId;

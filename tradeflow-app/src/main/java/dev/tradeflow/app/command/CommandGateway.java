@@ -1,9 +1,7 @@
 package dev.tradeflow.app.command;
 
 import dev.tradeflow.app.json.Json;
-import dev.tradeflow.app.processor.CommandEnvelope;
-import dev.tradeflow.app.processor.CommandResult;
-import dev.tradeflow.app.processor.JsonSerde;
+import dev.tradeflow.app.json.JsonSerde;
 import dev.tradeflow.runtime.Topics;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.tradeflow.app.processor;
 
+import dev.tradeflow.app.command.CommandEnvelope;
+import dev.tradeflow.app.command.CommandResult;
+import dev.tradeflow.app.json.JsonSerde;
 import dev.tradeflow.domain.calendar.BankingCalendar;
 import dev.tradeflow.domain.event.ChainHead;
 import dev.tradeflow.domain.event.EventContext;

@@ -1,5 +1,7 @@
 package dev.tradeflow.app.processor;
 
+import dev.tradeflow.app.command.CommandEnvelope;
+import dev.tradeflow.app.command.CommandResult;
 import dev.tradeflow.app.json.Json;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

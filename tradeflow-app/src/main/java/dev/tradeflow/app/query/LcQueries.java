@@ -1,8 +1,8 @@
 package dev.tradeflow.app.query;
 
+import dev.tradeflow.app.command.CommandResult;
 import dev.tradeflow.app.processor.AggregateSnapshot;
 import dev.tradeflow.app.processor.CommandProcessor;
-import dev.tradeflow.app.processor.CommandResult;
 import dev.tradeflow.app.processor.RememberedOutcome;
 import dev.tradeflow.domain.event.RecordedEvent;
 import dev.tradeflow.domain.lc.CommandId;

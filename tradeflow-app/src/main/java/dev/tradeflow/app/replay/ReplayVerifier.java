@@ -1,8 +1,8 @@
 package dev.tradeflow.app.replay;
 
+import dev.tradeflow.app.json.JsonSerde;
 import dev.tradeflow.app.processor.AggregateSnapshot;
 import dev.tradeflow.app.processor.CommandProcessor;
-import dev.tradeflow.app.processor.JsonSerde;
 import dev.tradeflow.app.replay.ReplayReport.Divergence;
 import dev.tradeflow.domain.event.ChainHead;
 import dev.tradeflow.domain.event.HashChain;

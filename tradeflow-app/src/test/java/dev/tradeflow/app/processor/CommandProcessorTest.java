@@ -5,7 +5,9 @@ import static dev.tradeflow.app.TestCommands.envelope;
 import static dev.tradeflow.app.TestCommands.issuedAndAdvised;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradeflow.app.command.CommandResult;
 import dev.tradeflow.app.json.Json;
+import dev.tradeflow.app.json.JsonSerde;
 import dev.tradeflow.domain.calendar.BankingCalendar;
 import dev.tradeflow.domain.event.ChainHead;
 import dev.tradeflow.domain.event.EventHash;

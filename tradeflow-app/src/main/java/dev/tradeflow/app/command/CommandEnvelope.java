@@ -1,4 +1,4 @@
-package dev.tradeflow.app.processor;
+package dev.tradeflow.app.command;
 
 import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcId;

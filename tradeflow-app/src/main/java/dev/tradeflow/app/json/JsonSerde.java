@@ -1,7 +1,6 @@
-package dev.tradeflow.app.processor;
+package dev.tradeflow.app.json;
 
 import com.fasterxml.jackson.databind.JavaType;
-import dev.tradeflow.app.json.Json;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
