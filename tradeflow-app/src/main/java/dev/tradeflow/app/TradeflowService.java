@@ -70,7 +70,7 @@ public final class TradeflowService implements AutoCloseable {
         TopicAdmin.ensureTopics(admin, Topics.catalogue(config));
       }
       HostInfo self = new HostInfo(config.http().advertisedHost(), config.http().port());
-      EventSerde eventSerde = new AvroSingleObjectSerde();
+      EventSerde eventSerde = eventSerde();
       BankingCalendar calendar = BankingCalendar.of(config.holidays());
       KafkaStreams streams =
           new KafkaStreams(
@@ -109,6 +109,14 @@ public final class TradeflowService implements AutoCloseable {
       closeAll(started);
       throw e;
     }
+  }
+
+  /**
+   * How events are written to and read from the log: the one place to choose it, so that the schema
+   * registry's serde replaces this one for every reader and writer at once.
+   */
+  public static EventSerde eventSerde() {
+    return new AvroSingleObjectSerde();
   }
 
   /** Closes parts newest first; one failing to close does not keep the others open. */

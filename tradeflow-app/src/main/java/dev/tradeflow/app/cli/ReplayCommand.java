@@ -1,11 +1,11 @@
 package dev.tradeflow.app.cli;
 
+import dev.tradeflow.app.TradeflowService;
 import dev.tradeflow.app.TradeflowService.KafkaCluster;
 import dev.tradeflow.app.replay.ReplayReport;
 import dev.tradeflow.app.replay.ReplayVerifier;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TradeflowConfig;
-import dev.tradeflow.schemas.AvroSingleObjectSerde;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,7 +33,7 @@ final class ReplayCommand implements Callable<Integer> {
       ReplayReport report =
           new ReplayVerifier(
                   clients.consumerProps("tradeflow-replay"),
-                  new AvroSingleObjectSerde(),
+                  TradeflowService.eventSerde(),
                   config.streams().applicationId())
               .verify();
       System.out.printf(
