@@ -15,6 +15,7 @@ import dev.tradeflow.schemas.EventSerde;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,6 +41,7 @@ public final class ReplayVerifier {
   private final Map<String, Object> consumerProps;
   private final EventSerde eventSerde;
   private final String aggregateChangelog;
+  private final String historyChangelog;
 
   public ReplayVerifier(
       Map<String, Object> consumerProps, EventSerde eventSerde, String streamsApplicationId) {
@@ -50,6 +52,8 @@ public final class ReplayVerifier {
     this.eventSerde = eventSerde;
     this.aggregateChangelog =
         streamsApplicationId + "-" + CommandProcessor.AGGREGATE_STORE + "-changelog";
+    this.historyChangelog =
+        streamsApplicationId + "-" + CommandProcessor.HISTORY_STORE + "-changelog";
   }
 
   public ReplayReport verify() {
@@ -60,6 +64,7 @@ public final class ReplayVerifier {
     // run ahead of it without being a divergence.
     Map<TopicPartition, Long> eventsBefore = endOffsets(Topics.LC_EVENTS);
     Map<String, AggregateSnapshot> live = readStore();
+    Map<String, byte[]> history = readHistory();
     Map<TopicPartition, Long> eventsAfter = endOffsets(Topics.LC_EVENTS);
     Map<String, Rebuilt> rebuilt = new HashMap<>();
     List<Divergence> divergences = new ArrayList<>();
@@ -72,11 +77,38 @@ public final class ReplayVerifier {
               record.offset()
                   < eventsBefore.getOrDefault(
                       new TopicPartition(record.topic(), record.partition()), 0L);
-          replay(record, beforeStore, live, rebuilt, divergences);
+          replay(record, beforeStore, live, history, rebuilt, divergences);
         });
     Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
     compare(rebuilt, live, divergences);
+    history.keySet().stream()
+        .filter(key -> !rebuilt.getOrDefault(key.substring(0, key.indexOf('/')), NONE).broken)
+        .sorted()
+        .forEach(
+            key ->
+                divergences.add(
+                    new Divergence(
+                        key.substring(0, key.indexOf('/')),
+                        Long.parseLong(key.substring(key.indexOf('/') + 1)),
+                        "history store",
+                        "the history store holds an event the log does not")));
     return new ReplayReport(eventsRead[0], rebuilt.size(), live.size(), elapsed, divergences);
+  }
+
+  /** The event history the API serves, as kept in its changelog: key to stored event bytes. */
+  private Map<String, byte[]> readHistory() {
+    Map<String, byte[]> history = new HashMap<>();
+    readAll(
+        endOffsets(historyChangelog),
+        record -> {
+          String key = new String(record.key(), StandardCharsets.UTF_8);
+          if (record.value() == null) {
+            history.remove(key);
+          } else {
+            history.put(key, record.value());
+          }
+        });
+    return history;
   }
 
   private Map<String, AggregateSnapshot> readStore() {
@@ -99,6 +131,7 @@ public final class ReplayVerifier {
       ConsumerRecord<byte[], byte[]> record,
       boolean beforeStore,
       Map<String, AggregateSnapshot> live,
+      Map<String, byte[]> history,
       Map<String, Rebuilt> rebuilt,
       List<Divergence> divergences) {
     String where = record.topic() + "-" + record.partition() + "@" + record.offset();
@@ -132,6 +165,18 @@ public final class ReplayVerifier {
               event.aggregateId(), event.aggregateVersion(), where, chainBreak.get().reason()));
       lc.broken = true;
       return;
+    }
+    // The API serves an LC's events from the history store: each must be the stored bytes.
+    byte[] served = history.remove(CommandProcessor.historyKey(key, event.aggregateVersion()));
+    if (served == null ? beforeStore : !Arrays.equals(served, record.value())) {
+      divergences.add(
+          new Divergence(
+              key,
+              event.aggregateVersion(),
+              where,
+              served == null
+                  ? "the event is missing from the history store"
+                  : "the history store holds other bytes for this event"));
     }
     try {
       lc.state = Optional.of(LetterOfCredit.evolve(lc.state, event.payload()));
@@ -243,6 +288,8 @@ public final class ReplayVerifier {
     return new KafkaConsumer<>(
         consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
   }
+
+  private static final Rebuilt NONE = new Rebuilt();
 
   /** One LC as the log rebuilds it, and as it stood at the version the store holds. */
   private static final class Rebuilt {

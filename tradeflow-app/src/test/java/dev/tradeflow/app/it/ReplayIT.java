@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tradeflow.app.TestCommands;
 import dev.tradeflow.app.TradeflowService;
 import dev.tradeflow.app.demo.ApiClient;
+import dev.tradeflow.app.processor.CommandProcessor;
 import dev.tradeflow.app.replay.ReplayReport;
 import dev.tradeflow.app.replay.ReplayVerifier;
 import dev.tradeflow.domain.event.RecordedEvent;
@@ -128,6 +129,41 @@ class ReplayIT {
                     assertThat(d.lcId()).isEqualTo("FORGED-1");
                     assertThat(d.version()).isEqualTo(5);
                     assertThat(d.reason()).contains("does not match its content");
+                  });
+        });
+  }
+
+  @Test
+  void an_event_missing_from_the_history_the_api_serves_is_named() throws Exception {
+    onItsOwnBroker(
+        "HISTORY-1",
+        (clients, verifier) -> {
+          int partition = storedEvent(clients, "HISTORY-1", 3).partition();
+          try (KafkaProducer<String, byte[]> producer =
+              new KafkaProducer<>(
+                  clients.producerProps(), new StringSerializer(), new ByteArraySerializer())) {
+            producer
+                .send(
+                    new ProducerRecord<>(
+                        SharedKafka.config(Map.of()).streams().applicationId()
+                            + "-"
+                            + CommandProcessor.HISTORY_STORE
+                            + "-changelog",
+                        partition,
+                        CommandProcessor.historyKey("HISTORY-1", 3),
+                        null))
+                .get();
+          }
+
+          ReplayReport report = verifier.verify();
+
+          assertThat(report.divergences())
+              .singleElement()
+              .satisfies(
+                  d -> {
+                    assertThat(d.lcId()).isEqualTo("HISTORY-1");
+                    assertThat(d.version()).isEqualTo(3);
+                    assertThat(d.reason()).contains("missing from the history store");
                   });
         });
   }
