@@ -45,7 +45,8 @@ final class ReplayCommand implements Callable<Integer> {
           report.creditsInLiveStore());
       if (report.agrees()) {
         System.out.println(
-            "OK: every hash chain holds and the rebuilt state equals the live store.");
+            "OK: every hash chain holds, the rebuilt state equals the live store and the history"
+                + " store holds every event as stored.");
         return 0;
       }
       System.out.println(report.divergences().size() + " divergence(s); the first:");
