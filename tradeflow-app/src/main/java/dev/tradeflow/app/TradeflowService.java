@@ -48,15 +48,16 @@ public final class TradeflowService implements AutoCloseable {
   private TradeflowService(
       TradeflowConfig config,
       Deque<AutoCloseable> parts,
+      String bootstrapServers,
       KafkaStreams streams,
       HttpApi api,
       HostInfo self) {
     this.config = config;
     this.parts = parts;
+    this.bootstrapServers = bootstrapServers;
     this.streams = streams;
     this.api = api;
     this.self = self;
-    this.bootstrapServers = ((KafkaCluster) parts.peekLast()).bootstrapServers();
   }
 
   /** Starts everything; on failure, closes what was started and rethrows. */
@@ -104,7 +105,7 @@ public final class TradeflowService implements AutoCloseable {
           self.host(),
           self.port(),
           cluster.bootstrapServers());
-      return new TradeflowService(config, started, streams, api, self);
+      return new TradeflowService(config, started, cluster.bootstrapServers(), streams, api, self);
     } catch (RuntimeException e) {
       closeAll(started);
       throw e;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * One embedded broker for every test class that asks for it (as a parameter), started on first use
  * and stopped when the whole test run ends.
  */
-final class SharedBroker implements ParameterResolver {
+public final class SharedBroker implements ParameterResolver {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(SharedBroker.class);

@@ -1,0 +1,393 @@
+package dev.tradeflow.runtime.consumer;
+
+import dev.tradeflow.runtime.KafkaClients;
+import dev.tradeflow.runtime.consumer.internals.DeadLetterWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A poll loop on its own thread for consumers whose effects live outside Kafka, giving
+ * at-least-once delivery: an offset is committed only after its record was handled or parked in the
+ * dead-letter queue, synchronously after each polled batch, when partitions are revoked and on
+ * {@link #close()}.
+ *
+ * <p>A failing record is retried with exponential backoff while its partition is paused, so the
+ * other partitions keep flowing. After its last attempt, at once when the failure is not retryable,
+ * and when its key or value cannot be deserialized, it is parked in {@code <topic>.dlq}. From then
+ * on, later records with its key are parked behind it without being handled, so a key's records are
+ * never applied out of order; records without a key have no order to keep and are never parked
+ * behind another.
+ *
+ * <p>The set of parked keys is kept in memory only: the dead-letter topic is the record of what was
+ * parked, and a restarted consumer hands later records of a parked key to the handler again.
+ */
+public final class ReliableConsumer<K, V> implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(ReliableConsumer.class);
+  private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final ReliableConsumerSettings settings;
+  private final Consumer<byte[], byte[]> consumer;
+  private final DeadLetterWriter deadLetters;
+  private final Deserializer<K> keyDeserializer;
+  private final Deserializer<V> valueDeserializer;
+  private final RecordHandler<K, V> handler;
+  private final Thread thread;
+  private final AtomicBoolean closing = new AtomicBoolean();
+
+  // Touched by the poll thread only (the rebalance listener runs inside poll).
+  private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
+  private final Map<TopicPartition, Retry> retries = new HashMap<>();
+
+  /** By topic and key hex; read by {@link #parkedKeys()} from any thread. */
+  private final Map<String, ParkedKey> parked = new ConcurrentHashMap<>();
+
+  private ReliableConsumer(
+      KafkaClients clients,
+      ReliableConsumerSettings settings,
+      Deserializer<K> keyDeserializer,
+      Deserializer<V> valueDeserializer,
+      RecordHandler<K, V> handler) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.keyDeserializer = Objects.requireNonNull(keyDeserializer, "keyDeserializer");
+    this.valueDeserializer = Objects.requireNonNull(valueDeserializer, "valueDeserializer");
+    this.handler = Objects.requireNonNull(handler, "handler");
+    // Bytes in, so that a record the user's deserializer cannot read is parked instead of
+    // failing inside poll() where the loop could never get past it.
+    this.consumer =
+        new KafkaConsumer<>(
+            clients.consumerProps(settings.groupId()),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer());
+    Map<String, Object> producerProps = clients.producerProps();
+    // Each parked record is awaited on its own before the commit: lingering would only add latency.
+    producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 0);
+    try {
+      this.deadLetters = new DeadLetterWriter(producerProps, settings.groupId());
+    } catch (RuntimeException e) {
+      consumer.close(); // no loop will ever close it
+      throw e;
+    }
+    this.thread = new Thread(this::run, "reliable-consumer-" + settings.groupId());
+  }
+
+  /** Subscribes to {@code settings.topics()} and starts polling on a new thread. */
+  public static <K, V> ReliableConsumer<K, V> start(
+      KafkaClients clients,
+      ReliableConsumerSettings settings,
+      Deserializer<K> keyDeserializer,
+      Deserializer<V> valueDeserializer,
+      RecordHandler<K, V> handler) {
+    ReliableConsumer<K, V> consumer =
+        new ReliableConsumer<>(clients, settings, keyDeserializer, valueDeserializer, handler);
+    consumer.thread.start();
+    return consumer;
+  }
+
+  /** The keys whose records are currently parked, as seen by this consumer since it started. */
+  public Set<ParkedKey> parkedKeys() {
+    return Set.copyOf(parked.values());
+  }
+
+  /** True until the loop has stopped, after {@link #close()} or a fatal error. */
+  public boolean isRunning() {
+    return thread.isAlive();
+  }
+
+  /**
+   * Lets the record being handled finish, commits what was done, leaves the group and waits for the
+   * loop to stop. Calling it again does nothing.
+   */
+  @Override
+  public void close() {
+    if (closing.compareAndSet(false, true)) {
+      consumer.wakeup();
+    }
+    if (Thread.currentThread() == thread) {
+      return; // called from the handler: the loop stops after this record
+    }
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void run() {
+    try {
+      consumer.subscribe(settings.topics(), new CommitOnRevoke());
+      while (!closing.get()) {
+        resumeDueRetries();
+        ConsumerRecords<byte[], byte[]> records;
+        try {
+          records = consumer.poll(pollTimeout());
+        } catch (WakeupException e) {
+          break; // close() was called
+        }
+        process(records);
+        commit(pending);
+      }
+      commit(pending);
+    } catch (RuntimeException e) {
+      log.error("reliable consumer {} stopped: {}", settings.groupId(), e.toString(), e);
+    } finally {
+      consumer.close();
+      deadLetters.close();
+    }
+  }
+
+  private void process(ConsumerRecords<byte[], byte[]> records) {
+    for (TopicPartition partition : records.partitions()) {
+      for (ConsumerRecord<byte[], byte[]> record : records.records(partition)) {
+        if (closing.get()) {
+          return; // the rest is redelivered to the next owner
+        }
+        if (!handleOrPark(record)) {
+          break; // paused for a retry: the partition's later records wait behind this one
+        }
+        pending.put(partition, new OffsetAndMetadata(record.offset() + 1));
+      }
+    }
+  }
+
+  /** False when the record must be attempted again later and its partition is now paused. */
+  private boolean handleOrPark(ConsumerRecord<byte[], byte[]> record) {
+    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+    String keyHex = record.key() == null ? null : HEX.formatHex(record.key());
+    try {
+      ParkedKey blocker = keyHex == null ? null : parked.get(parkedId(record.topic(), keyHex));
+      if (blocker != null) {
+        deadLetters.parkBehind(record, blocker.firstOffset());
+        retries.remove(partition);
+        return true;
+      }
+      Retry retry = attempt(record, partition);
+      if (retry == null) {
+        retries.remove(partition);
+        return true;
+      }
+      String reason;
+      if (retry.deserialization) {
+        reason = DeadLetterHeaders.REASON_DESERIALIZATION;
+      } else if (!settings.classifier().isRetryable(retry.failure)) {
+        reason = DeadLetterHeaders.REASON_NON_RETRYABLE;
+      } else if (retry.attempts >= settings.maxAttempts()) {
+        reason = DeadLetterHeaders.REASON_RETRIES_EXHAUSTED;
+      } else {
+        pause(partition, retry, settings.backoff(retry.attempts, random()));
+        return false;
+      }
+      deadLetters.park(
+          record, reason, retry.failure, retry.attempts, retry.firstFailure, retry.lastFailure);
+      retries.remove(partition);
+      if (keyHex != null) {
+        parked.put(
+            parkedId(record.topic(), keyHex),
+            new ParkedKey(record.topic(), record.partition(), keyHex, record.offset()));
+      }
+      return true;
+    } catch (KafkaException deadLetterQueueDown) {
+      // Only the DLQ write throws here: never commit past a record that is neither handled nor
+      // parked, so wait as long as retries may and try the record again.
+      log.error(
+          "could not park a record of {}, retrying in {}",
+          partition,
+          settings.maxBackoff(),
+          deadLetterQueueDown);
+      Retry retry = retries.computeIfAbsent(partition, p -> new Retry(record.offset()));
+      pause(partition, retry, settings.maxBackoff());
+      return false;
+    }
+  }
+
+  /** Null when the handler succeeded; otherwise the record's failure so far. */
+  private Retry attempt(ConsumerRecord<byte[], byte[]> record, TopicPartition partition) {
+    K key;
+    V value;
+    try {
+      key = keyDeserializer.deserialize(record.topic(), record.headers(), record.key());
+      value = valueDeserializer.deserialize(record.topic(), record.headers(), record.value());
+    } catch (RuntimeException e) {
+      Retry retry = failed(record, partition, e);
+      retry.deserialization = true;
+      return retry;
+    }
+    try {
+      handler.handle(
+          new ConsumerRecord<>(
+              record.topic(),
+              record.partition(),
+              record.offset(),
+              record.timestamp(),
+              record.timestampType(),
+              record.serializedKeySize(),
+              record.serializedValueSize(),
+              key,
+              value,
+              record.headers(),
+              record.leaderEpoch()));
+      return null;
+    } catch (Exception e) {
+      return failed(record, partition, e);
+    }
+  }
+
+  private Retry failed(
+      ConsumerRecord<byte[], byte[]> record, TopicPartition partition, Exception failure) {
+    Retry retry = retries.get(partition);
+    if (retry == null || retry.offset != record.offset()) {
+      retry = new Retry(record.offset());
+      retries.put(partition, retry);
+    }
+    Instant now = Instant.now();
+    retry.attempts++;
+    retry.failure = failure;
+    if (retry.firstFailure == null) {
+      retry.firstFailure = now;
+    }
+    retry.lastFailure = now;
+    log.warn(
+        "{} failed on {}@{} (attempt {}): {}",
+        settings.groupId(),
+        partition,
+        record.offset(),
+        retry.attempts,
+        failure.toString());
+    return retry;
+  }
+
+  private void pause(TopicPartition partition, Retry retry, Duration delay) {
+    consumer.pause(Set.of(partition));
+    retry.resumeAtNanos = System.nanoTime() + delay.toNanos();
+    retry.paused = true;
+  }
+
+  private void resumeDueRetries() {
+    long now = System.nanoTime();
+    for (Map.Entry<TopicPartition, Retry> entry : retries.entrySet()) {
+      Retry retry = entry.getValue();
+      if (retry.paused && retry.resumeAtNanos - now <= 0) {
+        // The consumer fetched past the failed record: go back to it before fetching again.
+        consumer.seek(entry.getKey(), retry.offset);
+        consumer.resume(Set.of(entry.getKey()));
+        retry.paused = false;
+      }
+    }
+  }
+
+  /** Until the next paused partition is due, so a retry is not late by a whole poll. */
+  private Duration pollTimeout() {
+    long now = System.nanoTime();
+    long wait = POLL_TIMEOUT.toNanos();
+    for (Retry retry : retries.values()) {
+      if (retry.paused) {
+        wait = Math.min(wait, Math.max(1_000_000L, retry.resumeAtNanos - now));
+      }
+    }
+    return Duration.ofNanos(wait);
+  }
+
+  /** Commits and forgets {@code offsets}, for the partitions this consumer still owns. */
+  private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
+    Map<TopicPartition, OffsetAndMetadata> owned = new HashMap<>(offsets);
+    owned.keySet().retainAll(consumer.assignment());
+    offsets.clear();
+    if (owned.isEmpty()) {
+      return;
+    }
+    try {
+      try {
+        consumer.commitSync(owned);
+      } catch (WakeupException e) {
+        // close() woke the consumer while it was committing; a wakeup fires once, so this is safe.
+        consumer.commitSync(owned);
+      }
+    } catch (CommitFailedException | RebalanceInProgressException e) {
+      log.warn(
+          "{} could not commit {} (the group rebalanced): the new owner handles them again",
+          settings.groupId(),
+          owned,
+          e);
+    }
+  }
+
+  private static String parkedId(String topic, String keyHex) {
+    return topic + '\u0000' + keyHex;
+  }
+
+  private static double random() {
+    return ThreadLocalRandom.current().nextDouble();
+  }
+
+  /**
+   * Commits the work done on partitions before they go, and drops their retries to the next owner.
+   */
+  private final class CommitOnRevoke implements ConsumerRebalanceListener {
+
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      Map<TopicPartition, OffsetAndMetadata> revoked = new HashMap<>(pending);
+      revoked.keySet().retainAll(partitions);
+      commit(revoked);
+      forget(partitions);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      // Another consumer may own them already: committing now could move its offsets backwards.
+      forget(partitions);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      // A new owner starts from the committed offsets: nothing to restore.
+    }
+
+    private void forget(Collection<TopicPartition> partitions) {
+      pending.keySet().removeAll(partitions);
+      retries.keySet().removeAll(partitions);
+    }
+  }
+
+  /** A record that failed and has not been handled or parked yet. */
+  private static final class Retry {
+    final long offset;
+    int attempts;
+    Exception failure;
+    boolean deserialization;
+    Instant firstFailure;
+    Instant lastFailure;
+    long resumeAtNanos;
+    boolean paused;
+
+    Retry(long offset) {
+      this.offset = offset;
+    }
+  }
+}

@@ -1,0 +1,351 @@
+package dev.tradeflow.runtime.consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradeflow.runtime.EmbeddedKafkaBroker;
+import dev.tradeflow.runtime.KafkaClients;
+import dev.tradeflow.runtime.SharedBroker;
+import dev.tradeflow.runtime.TopicAdmin;
+import dev.tradeflow.runtime.TopicSpec;
+import dev.tradeflow.runtime.Topics;
+import dev.tradeflow.runtime.TradeflowConfig;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.IntegerDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(SharedBroker.class)
+class ReliableConsumerTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  private static KafkaClients clients;
+  private static Admin admin;
+  private static KafkaProducer<byte[], byte[]> producer;
+
+  private final List<ReliableConsumer<?, ?>> started = new ArrayList<>();
+
+  @BeforeAll
+  static void connect(EmbeddedKafkaBroker broker) {
+    clients = new KafkaClients(TradeflowConfig.defaults(), broker.bootstrapServers());
+    admin = Admin.create(clients.adminProps());
+    producer =
+        new KafkaProducer<>(
+            clients.interactiveProducerProps(),
+            new ByteArraySerializer(),
+            new ByteArraySerializer());
+  }
+
+  @AfterAll
+  static void disconnect() {
+    producer.close();
+    admin.close();
+  }
+
+  @AfterEach
+  void stopConsumers() {
+    started.forEach(ReliableConsumer::close);
+  }
+
+  @Test
+  void retries_a_transient_failure_and_applies_the_effect_once() throws Exception {
+    String topic = newTopic();
+    AtomicInteger attempts = new AtomicInteger();
+    List<String> applied = Collections.synchronizedList(new ArrayList<>());
+    ReliableConsumer<String, String> consumer =
+        start(
+            topic,
+            "retrying",
+            record -> {
+              if (attempts.incrementAndGet() <= 3) {
+                throw new Flaky("credit service unavailable");
+              }
+              applied.add(record.value());
+            });
+    send(topic, "lc-1", "issue");
+
+    await(() -> applied.size() == 1);
+    consumer.close();
+
+    assertThat(attempts).hasValue(4);
+    assertThat(applied).containsExactly("issue");
+    assertThat(readDeadLetters(topic, 0)).isEmpty();
+    List<String> afterRestart = Collections.synchronizedList(new ArrayList<>());
+    start(topic, "retrying", record -> afterRestart.add(record.value()));
+    send(topic, "lc-1", "advise");
+    await(() -> afterRestart.contains("advise"));
+    assertThat(afterRestart).containsExactly("advise");
+  }
+
+  @Test
+  void pauses_only_the_failing_partition_while_it_waits_for_a_retry() throws Exception {
+    String topic = newTopic(2);
+    AtomicInteger attempts = new AtomicInteger();
+    List<String> applied = Collections.synchronizedList(new ArrayList<>());
+    ReliableConsumer<String, String> consumer =
+        ReliableConsumer.start(
+            clients,
+            settings(topic, "paused")
+                .withRetries(Duration.ofMillis(1500), 2.0, Duration.ofSeconds(3), 3),
+            new StringDeserializer(),
+            new StringDeserializer(),
+            record -> {
+              if (record.partition() == 0 && attempts.incrementAndGet() == 1) {
+                throw new Flaky("screening service unavailable");
+              }
+              applied.add(record.value());
+            });
+    started.add(consumer);
+    producer.send(new ProducerRecord<>(topic, 0, bytes("lc-1"), bytes("issue"))).get();
+    await(() -> attempts.get() == 1);
+    producer.send(new ProducerRecord<>(topic, 1, bytes("lc-2"), bytes("advise"))).get();
+
+    await(() -> applied.size() == 2);
+
+    assertThat(applied).containsExactly("advise", "issue");
+    assertThat(attempts).hasValue(2);
+  }
+
+  @Test
+  void parks_a_non_retryable_failure_with_every_header_while_other_keys_flow() throws Exception {
+    String topic = newTopic();
+    List<String> applied = Collections.synchronizedList(new ArrayList<>());
+    ReliableConsumer<String, String> consumer =
+        start(topic, "parking", failingOn("poison", applied));
+    Instant before = Instant.now();
+    send(topic, "lc-1", "poison", new RecordHeaders().add("traceparent", bytes("00-abc-01")));
+    send(topic, "lc-2", "issue");
+
+    await(() -> applied.contains("issue"));
+    List<ConsumerRecord<byte[], byte[]>> parked = readDeadLetters(topic, 1);
+
+    ConsumerRecord<byte[], byte[]> dead = parked.get(0);
+    assertThat(dead.key()).isEqualTo(bytes("lc-1"));
+    assertThat(dead.value()).isEqualTo(bytes("poison"));
+    assertThat(header(dead, "traceparent")).isEqualTo("00-abc-01");
+    assertThat(header(dead, DeadLetterHeaders.REASON))
+        .isEqualTo(DeadLetterHeaders.REASON_NON_RETRYABLE);
+    assertThat(header(dead, DeadLetterHeaders.TOPIC)).isEqualTo(topic);
+    assertThat(header(dead, DeadLetterHeaders.PARTITION)).isEqualTo("0");
+    assertThat(header(dead, DeadLetterHeaders.OFFSET)).isEqualTo("0");
+    assertThat(Long.parseLong(header(dead, DeadLetterHeaders.TIMESTAMP)))
+        .isGreaterThanOrEqualTo(before.toEpochMilli());
+    assertThat(header(dead, DeadLetterHeaders.CONSUMER_GROUP)).isEqualTo("parking-" + topic);
+    assertThat(header(dead, DeadLetterHeaders.EXCEPTION_CLASS))
+        .isEqualTo(IllegalStateException.class.getName());
+    assertThat(header(dead, DeadLetterHeaders.EXCEPTION_MESSAGE)).isEqualTo("cannot apply poison");
+    assertThat(header(dead, DeadLetterHeaders.STACK_TRACE_DIGEST)).matches("[0-9a-f]{64}");
+    assertThat(header(dead, DeadLetterHeaders.ATTEMPTS)).isEqualTo("1");
+    Instant first = Instant.parse(header(dead, DeadLetterHeaders.FIRST_FAILURE));
+    assertThat(first).isAfterOrEqualTo(before);
+    assertThat(Instant.parse(header(dead, DeadLetterHeaders.LAST_FAILURE))).isAfterOrEqualTo(first);
+    assertThat(applied).containsExactly("issue");
+    assertThat(consumer.isRunning()).isTrue();
+  }
+
+  @Test
+  void parks_later_records_of_a_parked_key_behind_it() throws Exception {
+    String topic = newTopic();
+    List<String> applied = Collections.synchronizedList(new ArrayList<>());
+    ReliableConsumer<String, String> consumer =
+        start(topic, "sequenced", failingOn("poison", applied));
+    send(topic, "lc-1", "poison");
+    send(topic, "lc-1", "amend");
+    send(topic, "lc-2", "issue");
+
+    await(() -> applied.contains("issue"));
+    List<ConsumerRecord<byte[], byte[]>> parked = readDeadLetters(topic, 2);
+
+    assertThat(applied).containsExactly("issue");
+    assertThat(parked)
+        .extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+        .containsExactly("poison", "amend");
+    ConsumerRecord<byte[], byte[]> behind = parked.get(1);
+    assertThat(header(behind, DeadLetterHeaders.REASON))
+        .isEqualTo(DeadLetterHeaders.REASON_PARKED_BEHIND);
+    assertThat(header(behind, DeadLetterHeaders.PARKED_BEHIND_OFFSET)).isEqualTo("0");
+    assertThat(header(behind, DeadLetterHeaders.OFFSET)).isEqualTo("1");
+    assertThat(consumer.parkedKeys())
+        .containsExactly(new ParkedKey(topic, 0, HexFormat.of().formatHex(bytes("lc-1")), 0));
+  }
+
+  @Test
+  void parks_a_record_its_deserializer_cannot_read_and_keeps_running() throws Exception {
+    String topic = newTopic();
+    List<Integer> applied = Collections.synchronizedList(new ArrayList<>());
+    ReliableConsumer<String, Integer> consumer =
+        ReliableConsumer.start(
+            clients,
+            settings(topic, "garbage"),
+            new StringDeserializer(),
+            new IntegerDeserializer(),
+            record -> applied.add(record.value()));
+    started.add(consumer);
+    send(topic, "lc-1", new byte[] {(byte) 0xde, (byte) 0xad});
+    send(topic, "lc-2", ByteBuffer.allocate(4).putInt(7).array());
+
+    await(() -> applied.contains(7));
+    ConsumerRecord<byte[], byte[]> dead = readDeadLetters(topic, 1).get(0);
+
+    assertThat(dead.value()).containsExactly(0xde, 0xad);
+    assertThat(header(dead, DeadLetterHeaders.REASON))
+        .isEqualTo(DeadLetterHeaders.REASON_DESERIALIZATION);
+    assertThat(header(dead, DeadLetterHeaders.EXCEPTION_CLASS))
+        .isEqualTo(SerializationException.class.getName());
+    assertThat(consumer.isRunning()).isTrue();
+  }
+
+  @Test
+  void close_commits_what_was_handled() throws Exception {
+    String topic = newTopic();
+    List<String> applied = Collections.synchronizedList(new ArrayList<>());
+    ReliableConsumer<String, String> first =
+        start(topic, "closing", record -> applied.add(record.value()));
+    for (int i = 0; i < 5; i++) {
+      send(topic, "lc-" + i, "issue-" + i);
+    }
+    await(() -> applied.size() == 5);
+    first.close();
+
+    List<String> afterRestart = Collections.synchronizedList(new ArrayList<>());
+    start(topic, "closing", record -> afterRestart.add(record.value()));
+    send(topic, "lc-9", "issue-9");
+
+    await(() -> afterRestart.contains("issue-9"));
+    assertThat(afterRestart).containsExactly("issue-9");
+    assertThat(first.isRunning()).isFalse();
+  }
+
+  private ReliableConsumer<String, String> start(
+      String topic, String group, RecordHandler<String, String> handler) {
+    ReliableConsumer<String, String> consumer =
+        ReliableConsumer.start(
+            clients,
+            settings(topic, group),
+            new StringDeserializer(),
+            new StringDeserializer(),
+            handler);
+    started.add(consumer);
+    return consumer;
+  }
+
+  private static ReliableConsumerSettings settings(String topic, String group) {
+    return ReliableConsumerSettings.of(group + "-" + topic, List.of(topic))
+        .withRetries(Duration.ofMillis(20), 2.0, Duration.ofMillis(200), 5);
+  }
+
+  private static RecordHandler<String, String> failingOn(String poison, List<String> applied) {
+    return record -> {
+      if (record.value().equals(poison)) {
+        throw new IllegalStateException("cannot apply " + poison);
+      }
+      applied.add(record.value());
+    };
+  }
+
+  /** A fresh topic and its DLQ, so each test sees only its own records. */
+  private static String newTopic() {
+    return newTopic(1);
+  }
+
+  private static String newTopic(int partitions) {
+    String topic = "it.consumer." + UUID.randomUUID();
+    TopicAdmin.ensureTopics(
+        admin,
+        List.of(
+            new TopicSpec(topic, partitions, 1, Map.of()),
+            new TopicSpec(Topics.dlqOf(topic), 1, 1, Map.of())));
+    return topic;
+  }
+
+  private static void send(String topic, String key, String value) throws Exception {
+    send(topic, key, bytes(value), new RecordHeaders());
+  }
+
+  private static void send(String topic, String key, String value, Headers headers)
+      throws Exception {
+    send(topic, key, bytes(value), headers);
+  }
+
+  private static void send(String topic, String key, byte[] value) throws Exception {
+    send(topic, key, value, new RecordHeaders());
+  }
+
+  private static void send(String topic, String key, byte[] value, Headers headers)
+      throws Exception {
+    producer.send(new ProducerRecord<>(topic, null, bytes(key), value, headers)).get();
+  }
+
+  /** Reads the DLQ from the start until {@code expected} records arrived, and a little longer. */
+  private static List<ConsumerRecord<byte[], byte[]>> readDeadLetters(String topic, int expected) {
+    List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<byte[], byte[]> reader =
+        new KafkaConsumer<>(
+            clients.consumerProps("reader-" + UUID.randomUUID()),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer())) {
+      reader.subscribe(List.of(Topics.dlqOf(topic)));
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      // Waits for extra records too, so that "exactly these" also means "nothing more".
+      long quietUntil = Long.MAX_VALUE;
+      while (System.nanoTime() < Math.min(deadline, quietUntil)) {
+        reader.poll(Duration.ofMillis(100)).forEach(records::add);
+        if (records.size() >= expected && quietUntil == Long.MAX_VALUE) {
+          quietUntil = System.nanoTime() + Duration.ofMillis(500).toNanos();
+        }
+      }
+    }
+    assertThat(records).hasSize(expected);
+    return records;
+  }
+
+  private static void await(BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("condition met within %s", WAIT).isLessThan(deadline);
+      Thread.sleep(20);
+    }
+  }
+
+  private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    assertThat(header).as("header %s", name).isNotNull();
+    return new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static final class Flaky extends RuntimeException implements TransientFailure {
+    Flaky(String message) {
+      super(message);
+    }
+  }
+}
