@@ -12,6 +12,13 @@ import dev.tradeflow.runtime.Topics;
 import dev.tradeflow.runtime.TradeflowConfig;
 import dev.tradeflow.schemas.AvroSingleObjectSerde;
 import dev.tradeflow.schemas.EventSerde;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -86,6 +93,16 @@ public final class TradeflowService implements AutoCloseable {
         streams.cleanUp();
       }
       startAndAwait(streams);
+      PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      started.push(meters::close);
+      // Bound once the processor runs, so that its thread's metrics already exist.
+      bindMeters(
+          meters,
+          started,
+          new KafkaStreamsMetrics(streams),
+          new JvmMemoryMetrics(),
+          new JvmGcMetrics(),
+          new ProcessorMetrics());
       CommandGateway gateway =
           new CommandGateway(
               clients.interactiveProducerProps(),
@@ -97,6 +114,7 @@ public final class TradeflowService implements AutoCloseable {
               new LcQueries(streams, self, eventSerde),
               healthOf(streams, cluster, gateway),
               config.http().commandWait(),
+              meters,
               config.http().host(),
               config.http().port());
       started.push(api);
@@ -118,6 +136,17 @@ public final class TradeflowService implements AutoCloseable {
    */
   public static EventSerde eventSerde() {
     return new AvroSingleObjectSerde();
+  }
+
+  /** Binds each binder; those holding resources (a scheduler, GC listeners) close with the rest. */
+  private static void bindMeters(
+      PrometheusMeterRegistry meters, Deque<AutoCloseable> started, MeterBinder... binders) {
+    for (MeterBinder binder : binders) {
+      if (binder instanceof AutoCloseable closeable) {
+        started.push(closeable);
+      }
+      binder.bindTo(meters);
+    }
   }
 
   /** Closes parts newest first; one failing to close does not keep the others open. */

@@ -19,6 +19,9 @@ import dev.tradeflow.domain.lc.RejectionCode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,6 +56,12 @@ public final class HttpApi implements AutoCloseable {
   static final String ACTOR = "X-Tradeflow-Actor";
   static final String CORRELATION = "X-Correlation-Id";
 
+  /** Prometheus' text exposition format, which every scraper reads. */
+  static final String METRICS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+  static final String COMMANDS = "tradeflow.api.commands";
+  static final String COMMAND_LATENCY = "tradeflow.api.command.latency";
+
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
   private static final String KNOWN_TYPES =
       Arrays.stream(LcCommand.class.getPermittedSubclasses())
@@ -64,6 +73,7 @@ public final class HttpApi implements AutoCloseable {
   private final Supplier<Map<String, Object>> health;
   private final Duration commandWait;
   private final Clock clock;
+  private final PrometheusMeterRegistry meters;
   private final HttpClient forwarder = HttpClient.newHttpClient();
   private final Javalin server;
 
@@ -73,6 +83,7 @@ public final class HttpApi implements AutoCloseable {
       Supplier<Map<String, Object>> health,
       Duration commandWait,
       Clock clock,
+      PrometheusMeterRegistry meters,
       String host,
       int port) {
     this.gateway = gateway;
@@ -80,6 +91,7 @@ public final class HttpApi implements AutoCloseable {
     this.health = health;
     this.commandWait = commandWait;
     this.clock = clock;
+    this.meters = meters;
     this.server =
         Javalin.create(
             config -> {
@@ -88,6 +100,7 @@ public final class HttpApi implements AutoCloseable {
               config.jetty.port = port;
               config.jsonMapper(new JavalinJackson(Json.mapper(), false));
               config.routes.get("/health", this::health);
+              config.routes.get("/metrics", this::metrics);
               config.routes.post("/api/v1/lcs/{lcId}/commands", this::submitCommand);
               config.routes.get("/api/v1/lcs/{lcId}/commands/{commandId}", this::commandOutcome);
               config.routes.get("/api/v1/lcs/{lcId}/events", this::history);
@@ -128,14 +141,19 @@ public final class HttpApi implements AutoCloseable {
             });
   }
 
+  /**
+   * @param meters where the API counts and times commands, and what {@code GET /metrics} shows
+   */
   public static HttpApi start(
       CommandGateway gateway,
       LcQueries queries,
       Supplier<Map<String, Object>> health,
       Duration commandWait,
+      PrometheusMeterRegistry meters,
       String host,
       int port) {
-    HttpApi api = new HttpApi(gateway, queries, health, commandWait, Clock.systemUTC(), host, port);
+    HttpApi api =
+        new HttpApi(gateway, queries, health, commandWait, Clock.systemUTC(), meters, host, port);
     api.server.start();
     return api;
   }
@@ -147,6 +165,7 @@ public final class HttpApi implements AutoCloseable {
   // --- commands ---------------------------------------------------------------------------------
 
   private void submitCommand(Context ctx) {
+    long received = System.nanoTime();
     LcId lcId = lcId(ctx);
     LcCommand command = parseCommand(ctx.body());
     String actor = Optional.ofNullable(ctx.header(ACTOR)).filter(a -> !a.isBlank()).orElse("api");
@@ -167,7 +186,9 @@ public final class HttpApi implements AutoCloseable {
                 (result, error) -> {
                   if (error == null) {
                     answer(ctx, result);
+                    answered(command, result.outcome().name(), received);
                   } else if (error instanceof java.util.concurrent.TimeoutException) {
+                    answered(command, "PENDING", received);
                     gateway.forget(envelope);
                     ctx.status(202)
                         .header("Location", commandLocation(lcId, command.commandId()))
@@ -182,6 +203,7 @@ public final class HttpApi implements AutoCloseable {
                                 "location",
                                 commandLocation(lcId, command.commandId())));
                   } else {
+                    answered(command, "UNKNOWN", received);
                     LOG.warn("no outcome for command {}", command.commandId(), error);
                     problem(
                         ctx,
@@ -198,6 +220,26 @@ public final class HttpApi implements AutoCloseable {
                   return null;
                 });
     ctx.future(() -> answered);
+  }
+
+  /**
+   * Counts a command by its type and what the client was told: {@code ACCEPTED}, {@code REJECTED},
+   * {@code PENDING} (202, still running) or {@code UNKNOWN} (no outcome could be read).
+   */
+  private void answered(LcCommand command, String outcome, long receivedNanos) {
+    Counter.builder(COMMANDS)
+        .description("Commands answered, by type and outcome")
+        .tag("type", command.type())
+        .tag("outcome", outcome)
+        .register(meters)
+        .increment();
+    Timer.builder(COMMAND_LATENCY)
+        .description("From receiving a command to answering it")
+        .tag("type", command.type())
+        .tag("outcome", outcome)
+        .publishPercentileHistogram()
+        .register(meters)
+        .record(Duration.ofNanos(System.nanoTime() - receivedNanos));
   }
 
   private void answer(Context ctx, CommandResult result) {
@@ -393,7 +435,11 @@ public final class HttpApi implements AutoCloseable {
     }
   }
 
-  // --- health and problems ----------------------------------------------------------------------
+  // --- health, metrics and problems -------------------------------------------------------------
+
+  private void metrics(Context ctx) {
+    ctx.contentType(METRICS_CONTENT_TYPE).result(meters.scrape());
+  }
 
   private void health(Context ctx) {
     Map<String, Object> body = health.get();

@@ -279,6 +279,33 @@ class HttpApiIT {
   }
 
   @Test
+  void metrics_show_the_commands_and_the_command_processor_in_prometheus_format() throws Exception {
+    assertThat(send(newLcId(), TestCommands.apply("c1")).status()).isEqualTo(200);
+
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(service.apiBase().resolve("/metrics")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValue("text/plain; version=0.0.4; charset=utf-8");
+    assertThat(response.body().lines())
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith("tradeflow_api_commands_total{")
+                    .contains("outcome=\"ACCEPTED\"")
+                    .contains("type=\"ApplyForCredit\""))
+        .anySatisfy(line -> assertThat(line).startsWith("tradeflow_api_command_latency_seconds"))
+        // KafkaStreamsMetrics: the processor's threads, and the client's own state.
+        .anySatisfy(line -> assertThat(line).startsWith("kafka_stream_thread_process_total{"))
+        .anySatisfy(line -> assertThat(line).startsWith("kafka_stream_client_state{"))
+        .anySatisfy(line -> assertThat(line).startsWith("jvm_memory_used_bytes"));
+  }
+
+  @Test
   void unknown_paths_answer_404() throws Exception {
     HttpResponse<String> response =
         HttpClient.newHttpClient()

@@ -1,7 +1,9 @@
 package dev.tradeflow.runtime.consumer;
 
 import dev.tradeflow.runtime.KafkaClients;
+import dev.tradeflow.runtime.consumer.internals.ConsumerMetrics;
 import dev.tradeflow.runtime.consumer.internals.DeadLetterWriter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -45,6 +47,12 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The set of parked keys is kept in memory only: the dead-letter topic is the record of what was
  * parked, and a restarted consumer hands later records of a parked key to the handler again.
+ *
+ * <p>Meters, tagged by {@code topic} and {@code group}: the counters {@code
+ * tradeflow.consumer.records.processed}, {@code .failed} (each failed attempt), {@code .retried}
+ * and {@code .parked}; the timers {@code tradeflow.consumer.processing} (handler duration) and
+ * {@code tradeflow.consumer.end.to.end} (record timestamp to applied effect); and the gauge {@code
+ * tradeflow.consumer.lag}, also tagged by {@code partition}, for each partition it owns.
  */
 public final class ReliableConsumer<K, V> implements AutoCloseable {
 
@@ -58,6 +66,7 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
   private final Deserializer<K> keyDeserializer;
   private final Deserializer<V> valueDeserializer;
   private final RecordHandler<K, V> handler;
+  private final ConsumerMetrics metrics;
   private final Thread thread;
   private final AtomicBoolean closing = new AtomicBoolean();
 
@@ -73,11 +82,14 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
       ReliableConsumerSettings settings,
       Deserializer<K> keyDeserializer,
       Deserializer<V> valueDeserializer,
-      RecordHandler<K, V> handler) {
+      RecordHandler<K, V> handler,
+      MeterRegistry meters) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.keyDeserializer = Objects.requireNonNull(keyDeserializer, "keyDeserializer");
     this.valueDeserializer = Objects.requireNonNull(valueDeserializer, "valueDeserializer");
     this.handler = Objects.requireNonNull(handler, "handler");
+    this.metrics =
+        new ConsumerMetrics(Objects.requireNonNull(meters, "meters"), settings.groupId());
     // Bytes in, so that a record the user's deserializer cannot read is parked instead of
     // failing inside poll() where the loop could never get past it.
     this.consumer =
@@ -97,15 +109,21 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
     this.thread = new Thread(this::run, "reliable-consumer-" + settings.groupId());
   }
 
-  /** Subscribes to {@code settings.topics()} and starts polling on a new thread. */
+  /**
+   * Subscribes to {@code settings.topics()} and starts polling on a new thread.
+   *
+   * @param meters where the consumer's counters, timers and lag gauges are registered
+   */
   public static <K, V> ReliableConsumer<K, V> start(
       KafkaClients clients,
       ReliableConsumerSettings settings,
       Deserializer<K> keyDeserializer,
       Deserializer<V> valueDeserializer,
-      RecordHandler<K, V> handler) {
+      RecordHandler<K, V> handler,
+      MeterRegistry meters) {
     ReliableConsumer<K, V> consumer =
-        new ReliableConsumer<>(clients, settings, keyDeserializer, valueDeserializer, handler);
+        new ReliableConsumer<>(
+            clients, settings, keyDeserializer, valueDeserializer, handler, meters);
     consumer.thread.start();
     return consumer;
   }
@@ -150,6 +168,7 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
         } catch (WakeupException e) {
           break; // close() was called
         }
+        recordLag();
         process(records);
         commit(pending);
       }
@@ -184,6 +203,7 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
       ParkedKey blocker = keyHex == null ? null : parked.get(parkedId(record.topic(), keyHex));
       if (blocker != null) {
         deadLetters.parkBehind(record, blocker.firstOffset());
+        metrics.parked(record.topic());
         retries.remove(partition);
         return true;
       }
@@ -201,10 +221,12 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
         reason = DeadLetterHeaders.REASON_RETRIES_EXHAUSTED;
       } else {
         pause(partition, retry, settings.backoff(retry.attempts, random()));
+        metrics.retryScheduled(record.topic());
         return false;
       }
       deadLetters.park(
           record, reason, retry.failure, retry.attempts, retry.firstFailure, retry.lastFailure);
+      metrics.parked(record.topic());
       retries.remove(partition);
       if (keyHex != null) {
         parked.put(
@@ -234,10 +256,12 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
       key = keyDeserializer.deserialize(record.topic(), record.headers(), record.key());
       value = valueDeserializer.deserialize(record.topic(), record.headers(), record.value());
     } catch (RuntimeException e) {
+      metrics.deserializationFailed(record.topic());
       Retry retry = failed(record, partition, e);
       retry.deserialization = true;
       return retry;
     }
+    long start = System.nanoTime();
     try {
       handler.handle(
           new ConsumerRecord<>(
@@ -252,9 +276,22 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
               value,
               record.headers(),
               record.leaderEpoch()));
+      metrics.processed(record.topic(), since(start), record.timestamp());
       return null;
     } catch (Exception e) {
+      metrics.handlerFailed(record.topic(), since(start));
       return failed(record, partition, e);
+    }
+  }
+
+  private static Duration since(long startNanos) {
+    return Duration.ofNanos(System.nanoTime() - startNanos);
+  }
+
+  /** After a poll, when the fetch responses have told the consumer where each partition ends. */
+  private void recordLag() {
+    for (TopicPartition partition : consumer.assignment()) {
+      metrics.lag(partition, consumer.currentLag(partition));
     }
   }
 
@@ -372,6 +409,7 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
     private void forget(Collection<TopicPartition> partitions) {
       pending.keySet().removeAll(partitions);
       retries.keySet().removeAll(partitions);
+      metrics.forget(partitions);
     }
   }
 

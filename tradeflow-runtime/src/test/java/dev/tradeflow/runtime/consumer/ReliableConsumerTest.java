@@ -9,6 +9,10 @@ import dev.tradeflow.runtime.TopicAdmin;
 import dev.tradeflow.runtime.TopicSpec;
 import dev.tradeflow.runtime.Topics;
 import dev.tradeflow.runtime.TradeflowConfig;
+import dev.tradeflow.runtime.consumer.internals.ConsumerMetrics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -50,6 +54,7 @@ class ReliableConsumerTest {
   private static KafkaProducer<byte[], byte[]> producer;
 
   private final List<ReliableConsumer<?, ?>> started = new ArrayList<>();
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
   @BeforeAll
   static void connect(EmbeddedKafkaBroker broker) {
@@ -96,6 +101,13 @@ class ReliableConsumerTest {
     assertThat(attempts).hasValue(4);
     assertThat(applied).containsExactly("issue");
     assertThat(readDeadLetters(topic, 0)).isEmpty();
+    String group = "retrying-" + topic;
+    assertThat(count(ConsumerMetrics.FAILED, topic, group)).isEqualTo(3);
+    assertThat(count(ConsumerMetrics.RETRIED, topic, group)).isEqualTo(3);
+    assertThat(count(ConsumerMetrics.PROCESSED, topic, group)).isEqualTo(1);
+    assertThat(count(ConsumerMetrics.PARKED, topic, group)).isZero();
+    assertThat(timer(ConsumerMetrics.PROCESSING, topic, group).count()).isEqualTo(4);
+    assertThat(timer(ConsumerMetrics.END_TO_END, topic, group).count()).isEqualTo(1);
     List<String> afterRestart = Collections.synchronizedList(new ArrayList<>());
     start(topic, "retrying", record -> afterRestart.add(record.value()));
     send(topic, "lc-1", "advise");
@@ -120,7 +132,8 @@ class ReliableConsumerTest {
                 throw new Flaky("screening service unavailable");
               }
               applied.add(record.value());
-            });
+            },
+            meters);
     started.add(consumer);
     producer.send(new ProducerRecord<>(topic, 0, bytes("lc-1"), bytes("issue"))).get();
     await(() -> attempts.get() == 1);
@@ -130,6 +143,10 @@ class ReliableConsumerTest {
 
     assertThat(applied).containsExactly("advise", "issue");
     assertThat(attempts).hasValue(2);
+    consumer.close();
+    assertThat(count(ConsumerMetrics.FAILED, topic, "paused-" + topic)).isEqualTo(1);
+    assertThat(count(ConsumerMetrics.RETRIED, topic, "paused-" + topic)).isEqualTo(1);
+    assertThat(count(ConsumerMetrics.PROCESSED, topic, "paused-" + topic)).isEqualTo(2);
   }
 
   @Test
@@ -167,6 +184,11 @@ class ReliableConsumerTest {
     assertThat(Instant.parse(header(dead, DeadLetterHeaders.LAST_FAILURE))).isAfterOrEqualTo(first);
     assertThat(applied).containsExactly("issue");
     assertThat(consumer.isRunning()).isTrue();
+    consumer.close();
+    assertThat(count(ConsumerMetrics.PARKED, topic, "parking-" + topic)).isEqualTo(1);
+    assertThat(count(ConsumerMetrics.FAILED, topic, "parking-" + topic)).isEqualTo(1);
+    assertThat(count(ConsumerMetrics.RETRIED, topic, "parking-" + topic)).isZero();
+    assertThat(count(ConsumerMetrics.PROCESSED, topic, "parking-" + topic)).isEqualTo(1);
   }
 
   @Test
@@ -193,6 +215,10 @@ class ReliableConsumerTest {
     assertThat(header(behind, DeadLetterHeaders.OFFSET)).isEqualTo("1");
     assertThat(consumer.parkedKeys())
         .containsExactly(new ParkedKey(topic, 0, HexFormat.of().formatHex(bytes("lc-1")), 0));
+    consumer.close();
+    assertThat(count(ConsumerMetrics.PARKED, topic, "sequenced-" + topic)).isEqualTo(2);
+    assertThat(count(ConsumerMetrics.FAILED, topic, "sequenced-" + topic)).isEqualTo(1);
+    assertThat(count(ConsumerMetrics.PROCESSED, topic, "sequenced-" + topic)).isEqualTo(1);
   }
 
   @Test
@@ -205,7 +231,8 @@ class ReliableConsumerTest {
             settings(topic, "garbage"),
             new StringDeserializer(),
             new IntegerDeserializer(),
-            record -> applied.add(record.value()));
+            record -> applied.add(record.value()),
+            meters);
     started.add(consumer);
     send(topic, "lc-1", new byte[] {(byte) 0xde, (byte) 0xad});
     send(topic, "lc-2", ByteBuffer.allocate(4).putInt(7).array());
@@ -219,6 +246,12 @@ class ReliableConsumerTest {
     assertThat(header(dead, DeadLetterHeaders.EXCEPTION_CLASS))
         .isEqualTo(SerializationException.class.getName());
     assertThat(consumer.isRunning()).isTrue();
+    consumer.close();
+    assertThat(count(ConsumerMetrics.FAILED, topic, "garbage-" + topic)).isEqualTo(1);
+    assertThat(count(ConsumerMetrics.PARKED, topic, "garbage-" + topic)).isEqualTo(1);
+    assertThat(count(ConsumerMetrics.PROCESSED, topic, "garbage-" + topic)).isEqualTo(1);
+    // No handler ran for the unreadable record: only the good one was timed.
+    assertThat(timer(ConsumerMetrics.PROCESSING, topic, "garbage-" + topic).count()).isEqualTo(1);
   }
 
   @Test
@@ -231,6 +264,8 @@ class ReliableConsumerTest {
       send(topic, "lc-" + i, "issue-" + i);
     }
     await(() -> applied.size() == 5);
+    // The poll after the last record knows the partition's end: nothing is left to consume.
+    await(() -> lag(topic, "closing-" + topic) == 0.0);
     first.close();
 
     List<String> afterRestart = Collections.synchronizedList(new ArrayList<>());
@@ -250,9 +285,30 @@ class ReliableConsumerTest {
             settings(topic, group),
             new StringDeserializer(),
             new StringDeserializer(),
-            handler);
+            handler,
+            meters);
     started.add(consumer);
     return consumer;
+  }
+
+  private double count(String counter, String topic, String group) {
+    return meters.get(counter).tag("topic", topic).tag("group", group).counter().count();
+  }
+
+  private Timer timer(String name, String topic, String group) {
+    return meters.get(name).tag("topic", topic).tag("group", group).timer();
+  }
+
+  /** NaN until the consumer has registered the gauge of partition 0. */
+  private double lag(String topic, String group) {
+    Gauge gauge =
+        meters
+            .find(ConsumerMetrics.LAG)
+            .tag("topic", topic)
+            .tag("partition", "0")
+            .tag("group", group)
+            .gauge();
+    return gauge == null ? Double.NaN : gauge.value();
   }
 
   private static ReliableConsumerSettings settings(String topic, String group) {
