@@ -10,6 +10,9 @@ import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TopicAdmin;
 import dev.tradeflow.runtime.Topics;
 import dev.tradeflow.runtime.TradeflowConfig;
+import dev.tradeflow.runtime.tracing.KafkaTracing;
+import dev.tradeflow.runtime.tracing.SpanExport;
+import dev.tradeflow.runtime.tracing.Telemetry;
 import dev.tradeflow.schemas.AvroSingleObjectSerde;
 import dev.tradeflow.schemas.EventSerde;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -19,6 +22,8 @@ import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,12 +72,35 @@ public final class TradeflowService implements AutoCloseable {
     this.self = self;
   }
 
-  /** Starts everything; on failure, closes what was started and rethrows. */
+  /**
+   * Starts everything, tracing to the exporter {@code TRADEFLOW_TRACING_EXPORTER} names ({@code
+   * logging}, the default; {@code otlp}, to {@code TRADEFLOW_OTLP_ENDPOINT}; or {@code none}); on
+   * failure, closes what was started and rethrows.
+   */
   public static TradeflowService start(TradeflowConfig config, boolean fresh) {
+    OpenTelemetrySdk telemetry =
+        Telemetry.create(
+            SpanExport.parse(env("TRADEFLOW_TRACING_EXPORTER", "logging")),
+            env("TRADEFLOW_OTLP_ENDPOINT", Telemetry.DEFAULT_OTLP_ENDPOINT));
+    try {
+      TradeflowService service = start(config, fresh, telemetry);
+      // Closed last, so that the spans of the final commands are flushed.
+      service.parts.addLast(telemetry);
+      return service;
+    } catch (RuntimeException e) {
+      telemetry.close();
+      throw e;
+    }
+  }
+
+  /** Starts everything, tracing with the given instance, which the caller owns and closes. */
+  public static TradeflowService start(
+      TradeflowConfig config, boolean fresh, OpenTelemetry openTelemetry) {
     KafkaCluster cluster = KafkaCluster.connect(config, fresh);
     Deque<AutoCloseable> started = new ArrayDeque<>();
     started.push(cluster);
     try {
+      KafkaTracing tracing = new KafkaTracing(openTelemetry);
       KafkaClients clients = new KafkaClients(config, cluster.bootstrapServers());
       try (Admin admin = Admin.create(clients.adminProps())) {
         TopicAdmin.ensureTopics(admin, Topics.catalogue(config));
@@ -82,7 +110,8 @@ public final class TradeflowService implements AutoCloseable {
       BankingCalendar calendar = BankingCalendar.of(config.holidays());
       KafkaStreams streams =
           new KafkaStreams(
-              CommandProcessor.topology(calendar, eventSerde, config.streams().dedupRetention()),
+              CommandProcessor.topology(
+                  calendar, eventSerde, config.streams().dedupRetention(), tracing),
               new StreamsConfig(
                   clients.streamsProps(
                       config.streams().applicationId(),
@@ -106,7 +135,8 @@ public final class TradeflowService implements AutoCloseable {
       CommandGateway gateway =
           new CommandGateway(
               clients.interactiveProducerProps(),
-              clients.consumerProps("tradeflow-gateway-" + UUID.randomUUID()));
+              clients.consumerProps("tradeflow-gateway-" + UUID.randomUUID()),
+              tracing);
       started.push(gateway);
       HttpApi api =
           HttpApi.start(
@@ -115,6 +145,7 @@ public final class TradeflowService implements AutoCloseable {
               healthOf(streams, cluster, gateway),
               config.http().commandWait(),
               meters,
+              openTelemetry,
               config.http().host(),
               config.http().port());
       started.push(api);
@@ -212,6 +243,11 @@ public final class TradeflowService implements AutoCloseable {
     }
     LOG.info("Tradeflow is stopping");
     closeAll(parts);
+  }
+
+  private static String env(String name, String otherwise) {
+    String value = System.getenv(name);
+    return value == null || value.isBlank() ? otherwise : value;
   }
 
   static void sleep(long millis) {

@@ -16,12 +16,22 @@ import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.lc.LcStatus;
 import dev.tradeflow.domain.lc.RejectionCode;
+import dev.tradeflow.runtime.tracing.KafkaTracing;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,6 +73,27 @@ public final class HttpApi implements AutoCloseable {
   static final String COMMAND_LATENCY = "tradeflow.api.command.latency";
 
   private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+  private static final String COMMANDS_ROUTE = "/api/v1/lcs/{lcId}/commands";
+  private static final AttributeKey<String> HTTP_METHOD =
+      AttributeKey.stringKey("http.request.method");
+  private static final AttributeKey<String> HTTP_ROUTE = AttributeKey.stringKey("http.route");
+  private static final AttributeKey<Long> HTTP_STATUS =
+      AttributeKey.longKey("http.response.status_code");
+
+  /** Reads a caller's {@code traceparent} and {@code tracestate} from the request. */
+  private static final TextMapGetter<Context> HEADERS =
+      new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(Context ctx) {
+          return ctx.headerMap().keySet();
+        }
+
+        @Override
+        public String get(Context ctx, String name) {
+          return ctx == null ? null : ctx.header(name);
+        }
+      };
+
   private static final String KNOWN_TYPES =
       Arrays.stream(LcCommand.class.getPermittedSubclasses())
           .map(Class::getSimpleName)
@@ -75,6 +106,8 @@ public final class HttpApi implements AutoCloseable {
   private final Clock clock;
   private final PrometheusMeterRegistry meters;
   private final HttpClient forwarder = HttpClient.newHttpClient();
+  private final Tracer tracer;
+  private final TextMapPropagator propagator;
   private final Javalin server;
 
   private HttpApi(
@@ -84,8 +117,11 @@ public final class HttpApi implements AutoCloseable {
       Duration commandWait,
       Clock clock,
       PrometheusMeterRegistry meters,
+      OpenTelemetry openTelemetry,
       String host,
       int port) {
+    this.tracer = openTelemetry.getTracer(KafkaTracing.INSTRUMENTATION_SCOPE);
+    this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
     this.gateway = gateway;
     this.queries = queries;
     this.health = health;
@@ -101,7 +137,7 @@ public final class HttpApi implements AutoCloseable {
               config.jsonMapper(new JavalinJackson(Json.mapper(), false));
               config.routes.get("/health", this::health);
               config.routes.get("/metrics", this::metrics);
-              config.routes.post("/api/v1/lcs/{lcId}/commands", this::submitCommand);
+              config.routes.post(COMMANDS_ROUTE, this::submitCommand);
               config.routes.get("/api/v1/lcs/{lcId}/commands/{commandId}", this::commandOutcome);
               config.routes.get("/api/v1/lcs/{lcId}/events", this::history);
               config.routes.get("/api/v1/lcs/{lcId}", this::view);
@@ -143,6 +179,8 @@ public final class HttpApi implements AutoCloseable {
 
   /**
    * @param meters where the API counts and times commands, and what {@code GET /metrics} shows
+   * @param openTelemetry traces each command from its request, continuing a caller's {@code
+   *     traceparent}
    */
   public static HttpApi start(
       CommandGateway gateway,
@@ -150,10 +188,20 @@ public final class HttpApi implements AutoCloseable {
       Supplier<Map<String, Object>> health,
       Duration commandWait,
       PrometheusMeterRegistry meters,
+      OpenTelemetry openTelemetry,
       String host,
       int port) {
     HttpApi api =
-        new HttpApi(gateway, queries, health, commandWait, Clock.systemUTC(), meters, host, port);
+        new HttpApi(
+            gateway,
+            queries,
+            health,
+            commandWait,
+            Clock.systemUTC(),
+            meters,
+            openTelemetry,
+            host,
+            port);
     api.server.start();
     return api;
   }
@@ -164,7 +212,40 @@ public final class HttpApi implements AutoCloseable {
 
   // --- commands ---------------------------------------------------------------------------------
 
+  /**
+   * The root of a command's trace (or a child of the caller's): the gateway's send, the processor
+   * and every consumer of the events continue it.
+   */
   private void submitCommand(Context ctx) {
+    Span span =
+        tracer
+            .spanBuilder("POST " + COMMANDS_ROUTE)
+            .setParent(propagator.extract(io.opentelemetry.context.Context.root(), ctx, HEADERS))
+            .setSpanKind(SpanKind.SERVER)
+            .setAttribute(HTTP_METHOD, "POST")
+            .setAttribute(HTTP_ROUTE, COMMANDS_ROUTE)
+            .startSpan();
+    CompletableFuture<Void> answered;
+    try (Scope scope = span.makeCurrent()) {
+      answered = answerCommand(ctx);
+    } catch (RuntimeException e) {
+      span.recordException(e);
+      span.setStatus(StatusCode.ERROR);
+      span.end();
+      throw e;
+    }
+    // Ended before Javalin is handed the result: once it writes the response, the request is
+    // recycled and its status can no longer be read.
+    CompletableFuture<Void> traced =
+        answered.whenComplete(
+            (done, error) -> {
+              span.setAttribute(HTTP_STATUS, (long) ctx.statusCode());
+              span.end();
+            });
+    ctx.future(() -> traced);
+  }
+
+  private CompletableFuture<Void> answerCommand(Context ctx) {
     long received = System.nanoTime();
     LcId lcId = lcId(ctx);
     LcCommand command = parseCommand(ctx.body());
@@ -219,7 +300,7 @@ public final class HttpApi implements AutoCloseable {
                   }
                   return null;
                 });
-    ctx.future(() -> answered);
+    return answered;
   }
 
   /**

@@ -3,6 +3,10 @@ package dev.tradeflow.app.command;
 import dev.tradeflow.app.json.Json;
 import dev.tradeflow.app.json.JsonSerde;
 import dev.tradeflow.runtime.Topics;
+import dev.tradeflow.runtime.tracing.KafkaTracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +37,7 @@ public final class CommandGateway implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(CommandGateway.class);
 
+  private final KafkaTracing tracing;
   private final KafkaProducer<String, byte[]> producer;
   private final KafkaConsumer<String, CommandResult> consumer;
   private final Map<String, CompletableFuture<CommandResult>> pending = new ConcurrentHashMap<>();
@@ -41,7 +46,9 @@ public final class CommandGateway implements AutoCloseable {
   private volatile boolean running = true;
   private volatile RuntimeException failure;
 
-  public CommandGateway(Map<String, Object> producerProps, Map<String, Object> consumerProps) {
+  public CommandGateway(
+      Map<String, Object> producerProps, Map<String, Object> consumerProps, KafkaTracing tracing) {
+    this.tracing = tracing;
     KafkaProducer<String, byte[]> newProducer = null;
     KafkaConsumer<String, CommandResult> newConsumer = null;
     try {
@@ -82,7 +89,8 @@ public final class CommandGateway implements AutoCloseable {
 
   /**
    * Sends a command; the future completes with its outcome once committed, or fails when the
-   * command could not be sent or outcomes can no longer be heard (then the outcome is unknown).
+   * command could not be sent or outcomes can no longer be heard (then the outcome is unknown). The
+   * send is traced as a child of the current span, and the record carries that trace on.
    */
   public CompletableFuture<CommandResult> submit(CommandEnvelope envelope) {
     if (failure != null) {
@@ -92,16 +100,28 @@ public final class CommandGateway implements AutoCloseable {
     String key = pendingKey(envelope.lcId().value(), envelope.command().commandId().value());
     CompletableFuture<CommandResult> outcome =
         pending.computeIfAbsent(key, k -> new CompletableFuture<>());
+    Span publish =
+        tracing.startPublish(Context.current(), Topics.LC_COMMANDS, envelope.lcId().value());
     try {
+      ProducerRecord<String, byte[]> record =
+          new ProducerRecord<>(Topics.LC_COMMANDS, envelope.lcId().value(), Json.toBytes(envelope));
+      tracing.inject(Context.current().with(publish), record.headers());
       producer.send(
-          new ProducerRecord<>(Topics.LC_COMMANDS, envelope.lcId().value(), Json.toBytes(envelope)),
+          record,
           (metadata, error) -> {
             if (error != null) {
+              failed(publish, error);
               pending.remove(key, outcome);
               outcome.completeExceptionally(error);
+            } else {
+              publish.setAttribute(KafkaTracing.PARTITION, (long) metadata.partition());
+              publish.setAttribute(KafkaTracing.OFFSET, metadata.offset());
             }
+            publish.end();
           });
     } catch (RuntimeException e) {
+      failed(publish, e);
+      publish.end();
       pending.remove(key, outcome);
       outcome.completeExceptionally(e);
     }
@@ -160,6 +180,11 @@ public final class CommandGateway implements AutoCloseable {
       listening.countDown();
       consumer.close();
     }
+  }
+
+  private static void failed(Span span, Throwable error) {
+    span.recordException(error);
+    span.setStatus(StatusCode.ERROR);
   }
 
   private static String pendingKey(String lcId, String commandId) {

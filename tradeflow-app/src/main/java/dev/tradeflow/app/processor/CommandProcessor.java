@@ -15,7 +15,12 @@ import dev.tradeflow.domain.lc.LetterOfCredit;
 import dev.tradeflow.domain.lc.Rejection;
 import dev.tradeflow.domain.lc.RejectionCode;
 import dev.tradeflow.runtime.Topics;
+import dev.tradeflow.runtime.tracing.KafkaTracing;
 import dev.tradeflow.schemas.EventSerde;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,15 +62,23 @@ public final class CommandProcessor {
 
   private CommandProcessor() {}
 
+  /**
+   * @param tracing traces each command's processing as a child of the trace its record carries, and
+   *     carries that trace on in the events and results
+   */
   public static Topology topology(
-      BankingCalendar calendar, EventSerde eventSerde, Duration dedupRetention) {
+      BankingCalendar calendar,
+      EventSerde eventSerde,
+      Duration dedupRetention,
+      KafkaTracing tracing) {
     Topology topology = new Topology();
     topology.addSource(
         SOURCE,
         Serdes.String().deserializer(),
         Serdes.ByteArray().deserializer(),
         Topics.LC_COMMANDS);
-    topology.addProcessor(DECIDE, () -> new Decider(calendar, eventSerde, dedupRetention), SOURCE);
+    topology.addProcessor(
+        DECIDE, () -> new Decider(calendar, eventSerde, dedupRetention, tracing), SOURCE);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(AGGREGATE_STORE),
@@ -120,13 +133,19 @@ public final class CommandProcessor {
     private final BankingCalendar calendar;
     private final EventSerde eventSerde;
     private final Duration dedupRetention;
+    private final KafkaTracing tracing;
     private final JsonSerde<CommandEnvelope> envelopes = JsonSerde.of(CommandEnvelope.class);
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, AggregateSnapshot> aggregates;
     private KeyValueStore<String, byte[]> history;
     private WindowStore<String, RememberedOutcome> outcomes;
 
-    Decider(BankingCalendar calendar, EventSerde eventSerde, Duration dedupRetention) {
+    Decider(
+        BankingCalendar calendar,
+        EventSerde eventSerde,
+        Duration dedupRetention,
+        KafkaTracing tracing) {
+      this.tracing = tracing;
       this.calendar = calendar;
       this.eventSerde = eventSerde;
       this.dedupRetention = dedupRetention;
@@ -142,6 +161,29 @@ public final class CommandProcessor {
 
     @Override
     public void process(Record<String, byte[]> record) {
+      Span span =
+          tracing.startProcess(
+              tracing.extract(record.headers()),
+              Topics.LC_COMMANDS,
+              context.recordMetadata().map(meta -> meta.partition()).orElse(-1),
+              context.recordMetadata().map(meta -> meta.offset()).orElse(-1L),
+              context.applicationId(),
+              record.key());
+      try (Scope scope = span.makeCurrent()) {
+        // Every record forwarded from here shares these headers: they now name this span as the
+        // parent, so the consumers of events and results continue the command's trace.
+        tracing.inject(Context.current(), record.headers());
+        decideAndForward(record);
+      } catch (RuntimeException e) {
+        span.recordException(e);
+        span.setStatus(StatusCode.ERROR);
+        throw e;
+      } finally {
+        span.end();
+      }
+    }
+
+    private void decideAndForward(Record<String, byte[]> record) {
       CommandEnvelope envelope;
       try {
         envelope = read(record);

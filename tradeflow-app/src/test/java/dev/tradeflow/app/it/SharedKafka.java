@@ -4,6 +4,12 @@ import dev.tradeflow.app.TradeflowService;
 import dev.tradeflow.runtime.ConfigLoader;
 import dev.tradeflow.runtime.EmbeddedKafkaBroker;
 import dev.tradeflow.runtime.TradeflowConfig;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -22,6 +28,9 @@ public final class SharedKafka {
   private static EmbeddedKafkaBroker broker;
   private static TradeflowService service;
 
+  /** Every span the suite's service finished; tests find theirs by trace id. */
+  public static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
+
   private SharedKafka() {}
 
   public static synchronized String bootstrapServers() {
@@ -36,9 +45,24 @@ public final class SharedKafka {
   /** The suite's service: the processor, gateway and API on the shared broker. */
   public static synchronized TradeflowService service() {
     if (service == null) {
-      service = TradeflowService.start(config(Map.of()), false);
+      OpenTelemetrySdk telemetry =
+          OpenTelemetrySdk.builder()
+              .setTracerProvider(
+                  SdkTracerProvider.builder()
+                      .addSpanProcessor(SimpleSpanProcessor.create(SPANS))
+                      .build())
+              .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+              .build();
+      service = TradeflowService.start(config(Map.of()), false, telemetry);
       TradeflowService started = service;
-      Runtime.getRuntime().addShutdownHook(new Thread(started::close, "shared-service-stop"));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    started.close();
+                    telemetry.close();
+                  },
+                  "shared-service-stop"));
     }
     return service;
   }

@@ -20,13 +20,25 @@ import dev.tradeflow.domain.lc.LcEvent;
 import dev.tradeflow.domain.lc.LcStatus;
 import dev.tradeflow.domain.lc.RejectionCode;
 import dev.tradeflow.runtime.Topics;
+import dev.tradeflow.runtime.tracing.KafkaTracing;
 import dev.tradeflow.schemas.AvroSingleObjectSerde;
 import dev.tradeflow.schemas.EventSerde;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
@@ -48,6 +60,15 @@ class CommandProcessorTest {
   private TestOutputTopic<String, byte[]> events;
   private TestOutputTopic<String, CommandResult> results;
   private TestOutputTopic<String, byte[]> dlq;
+  private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+  private final OpenTelemetrySdk telemetry =
+      OpenTelemetrySdk.builder()
+          .setTracerProvider(
+              SdkTracerProvider.builder()
+                  .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                  .build())
+          .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+          .build();
 
   @BeforeEach
   void start() {
@@ -57,7 +78,11 @@ class CommandProcessorTest {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     driver =
         new TopologyTestDriver(
-            CommandProcessor.topology(BankingCalendar.weekendsOnly(), serde, Duration.ofDays(7)),
+            CommandProcessor.topology(
+                BankingCalendar.weekendsOnly(),
+                serde,
+                Duration.ofDays(7),
+                new KafkaTracing(telemetry)),
             props);
     start(driver);
   }
@@ -84,6 +109,7 @@ class CommandProcessorTest {
   @AfterEach
   void stop() {
     driver.close();
+    telemetry.close();
   }
 
   private void send(String lcId, LcCommand command) {
@@ -118,6 +144,49 @@ class CommandProcessorTest {
     assertThat(result.events())
         .singleElement()
         .satisfies(e -> assertThat(e.hash()).isEqualTo(applied.hash()));
+  }
+
+  @Test
+  void processing_continues_the_commands_trace_into_its_events_and_outcome() {
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    String senderSpanId = "00f067aa0ba902b7";
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(
+        "traceparent",
+        ("00-" + traceId + "-" + senderSpanId + "-01").getBytes(StandardCharsets.UTF_8));
+
+    commands.pipeInput(
+        new TestRecord<>("LC-1", Json.toBytes(envelope("LC-1", apply("c1"))), headers));
+
+    SpanData process = spans.getFinishedSpanItems().get(0);
+    assertThat(process.getName()).isEqualTo("tf.lc.commands process");
+    assertThat(process.getKind()).isEqualTo(SpanKind.CONSUMER);
+    assertThat(process.getTraceId()).isEqualTo(traceId);
+    assertThat(process.getParentSpanId()).isEqualTo(senderSpanId);
+    assertThat(process.getAttributes().get(KafkaTracing.PARTITION)).isEqualTo(0L);
+    assertThat(process.getAttributes().get(KafkaTracing.OFFSET)).isEqualTo(0L);
+    assertThat(process.getAttributes().get(KafkaTracing.CONSUMER_GROUP))
+        .isEqualTo("processor-test");
+    assertThat(process.getAttributes().get(KafkaTracing.MESSAGE_KEY)).isEqualTo("LC-1");
+    String continued = "00-" + traceId + "-" + process.getSpanId() + "-";
+    assertThat(traceparent(events.readRecord().headers().lastHeader("traceparent")))
+        .startsWith(continued);
+    assertThat(traceparent(results.readRecord().headers().lastHeader("traceparent")))
+        .startsWith(continued);
+  }
+
+  @Test
+  void a_command_sent_without_a_trace_starts_one() {
+    send("LC-1", apply("c1"));
+
+    SpanData process = spans.getFinishedSpanItems().get(0);
+    assertThat(process.getParentSpanContext().isValid()).isFalse();
+    assertThat(traceparent(events.readRecord().headers().lastHeader("traceparent")))
+        .contains(process.getTraceId());
+  }
+
+  private static String traceparent(Header header) {
+    return new String(header.value(), StandardCharsets.UTF_8);
   }
 
   @Test
@@ -262,7 +331,11 @@ class CommandProcessorTest {
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("failing").toString());
     driver =
         new TopologyTestDriver(
-            CommandProcessor.topology(BankingCalendar.weekendsOnly(), failing, Duration.ofDays(7)),
+            CommandProcessor.topology(
+                BankingCalendar.weekendsOnly(),
+                failing,
+                Duration.ofDays(7),
+                new KafkaTracing(OpenTelemetry.noop())),
             props);
     start(driver);
 
