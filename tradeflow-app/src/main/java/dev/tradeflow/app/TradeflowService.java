@@ -74,14 +74,16 @@ public final class TradeflowService implements AutoCloseable {
 
   /**
    * Starts everything, tracing to the exporter {@code TRADEFLOW_TRACING_EXPORTER} names ({@code
-   * logging}, the default; {@code otlp}, to {@code TRADEFLOW_OTLP_ENDPOINT}; or {@code none}); on
-   * failure, closes what was started and rethrows.
+   * logging}, the default, into {@code <data.dir>/logs/traces.log}; {@code otlp}, to {@code
+   * TRADEFLOW_OTLP_ENDPOINT}; or {@code none}); on failure, closes what was started and rethrows.
    */
   public static TradeflowService start(TradeflowConfig config, boolean fresh) {
+    SpanExport export = SpanExport.parse(env("TRADEFLOW_TRACING_EXPORTER", "logging"));
+    if (export == SpanExport.LOGGING) {
+      Telemetry.writeLoggedSpansTo(config.dataDir().resolve("logs").resolve("traces.log"));
+    }
     OpenTelemetrySdk telemetry =
-        Telemetry.create(
-            SpanExport.parse(env("TRADEFLOW_TRACING_EXPORTER", "logging")),
-            env("TRADEFLOW_OTLP_ENDPOINT", Telemetry.DEFAULT_OTLP_ENDPOINT));
+        Telemetry.create(export, env("TRADEFLOW_OTLP_ENDPOINT", Telemetry.DEFAULT_OTLP_ENDPOINT));
     try {
       TradeflowService service = start(config, fresh, telemetry);
       // Closed last, so that the spans of the final commands are flushed.

@@ -12,6 +12,13 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.logging.FileHandler;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 /** Builds the OpenTelemetry SDK the service traces with. */
 public final class Telemetry {
@@ -21,6 +28,23 @@ public final class Telemetry {
   private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
 
   private Telemetry() {}
+
+  /**
+   * Sends what the logging exporter writes (one line a span, through java.util.logging) to a file
+   * instead of the console, where a span per command would bury everything else.
+   */
+  public static void writeLoggedSpansTo(Path file) {
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      FileHandler handler = new FileHandler(file.toString(), true);
+      handler.setFormatter(new SimpleFormatter());
+      Logger spans = Logger.getLogger(LoggingSpanExporter.class.getName());
+      spans.setUseParentHandlers(false);
+      spans.addHandler(handler);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write spans to " + file, e);
+    }
+  }
 
   /** An SDK exporting to the log: the default. */
   public static OpenTelemetrySdk create(SpanExport export) {
