@@ -3,7 +3,11 @@ package dev.tradeflow.runtime.consumer;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.consumer.internals.ConsumerMetrics;
 import dev.tradeflow.runtime.consumer.internals.DeadLetterWriter;
+import dev.tradeflow.runtime.tracing.KafkaTracing;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -22,7 +26,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
@@ -67,6 +70,7 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
   private final Deserializer<V> valueDeserializer;
   private final RecordHandler<K, V> handler;
   private final ConsumerMetrics metrics;
+  private final KafkaTracing tracing;
   private final Thread thread;
   private final AtomicBoolean closing = new AtomicBoolean();
 
@@ -83,13 +87,15 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
       Deserializer<K> keyDeserializer,
       Deserializer<V> valueDeserializer,
       RecordHandler<K, V> handler,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      KafkaTracing tracing) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.keyDeserializer = Objects.requireNonNull(keyDeserializer, "keyDeserializer");
     this.valueDeserializer = Objects.requireNonNull(valueDeserializer, "valueDeserializer");
     this.handler = Objects.requireNonNull(handler, "handler");
     this.metrics =
         new ConsumerMetrics(Objects.requireNonNull(meters, "meters"), settings.groupId());
+    this.tracing = Objects.requireNonNull(tracing, "tracing");
     // Bytes in, so that a record the user's deserializer cannot read is parked instead of
     // failing inside poll() where the loop could never get past it.
     this.consumer =
@@ -97,11 +103,10 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
             clients.consumerProps(settings.groupId()),
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer());
-    Map<String, Object> producerProps = clients.producerProps();
-    // Each parked record is awaited on its own before the commit: lingering would only add latency.
-    producerProps.put(ProducerConfig.LINGER_MS_CONFIG, 0);
     try {
-      this.deadLetters = new DeadLetterWriter(producerProps, settings.groupId());
+      // Each parked record is awaited on its own before the commit: no lingering for a batch.
+      this.deadLetters =
+          new DeadLetterWriter(clients.interactiveProducerProps(), settings.groupId());
     } catch (RuntimeException e) {
       consumer.close(); // no loop will ever close it
       throw e;
@@ -113,6 +118,8 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
    * Subscribes to {@code settings.topics()} and starts polling on a new thread.
    *
    * @param meters where the consumer's counters, timers and lag gauges are registered
+   * @param tracing continues each record's trace (its {@code traceparent} header) with a "{@code
+   *     <topic>} process" span around the handler
    */
   public static <K, V> ReliableConsumer<K, V> start(
       KafkaClients clients,
@@ -120,10 +127,11 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
       Deserializer<K> keyDeserializer,
       Deserializer<V> valueDeserializer,
       RecordHandler<K, V> handler,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      KafkaTracing tracing) {
     ReliableConsumer<K, V> consumer =
         new ReliableConsumer<>(
-            clients, settings, keyDeserializer, valueDeserializer, handler, meters);
+            clients, settings, keyDeserializer, valueDeserializer, handler, meters, tracing);
     consumer.thread.start();
     return consumer;
   }
@@ -262,7 +270,15 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
       return retry;
     }
     long start = System.nanoTime();
-    try {
+    Span span =
+        tracing.startProcess(
+            tracing.extract(record.headers()),
+            record.topic(),
+            record.partition(),
+            record.offset(),
+            settings.groupId(),
+            key == null ? null : key.toString());
+    try (Scope scope = span.makeCurrent()) {
       handler.handle(
           new ConsumerRecord<>(
               record.topic(),
@@ -279,8 +295,12 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
       metrics.processed(record.topic(), since(start), record.timestamp());
       return null;
     } catch (Exception e) {
+      span.recordException(e);
+      span.setStatus(StatusCode.ERROR);
       metrics.handlerFailed(record.topic(), since(start));
       return failed(record, partition, e);
+    } finally {
+      span.end();
     }
   }
 

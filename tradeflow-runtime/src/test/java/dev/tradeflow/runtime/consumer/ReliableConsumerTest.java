@@ -10,9 +10,18 @@ import dev.tradeflow.runtime.TopicSpec;
 import dev.tradeflow.runtime.Topics;
 import dev.tradeflow.runtime.TradeflowConfig;
 import dev.tradeflow.runtime.consumer.internals.ConsumerMetrics;
+import dev.tradeflow.runtime.tracing.KafkaTracing;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.propagation.ContextPropagators;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -55,6 +64,16 @@ class ReliableConsumerTest {
 
   private final List<ReliableConsumer<?, ?>> started = new ArrayList<>();
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+  private final KafkaTracing tracing =
+      new KafkaTracing(
+          OpenTelemetrySdk.builder()
+              .setTracerProvider(
+                  SdkTracerProvider.builder()
+                      .addSpanProcessor(SimpleSpanProcessor.create(spans))
+                      .build())
+              .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+              .build());
 
   @BeforeAll
   static void connect(EmbeddedKafkaBroker broker) {
@@ -116,6 +135,32 @@ class ReliableConsumerTest {
   }
 
   @Test
+  void continues_the_trace_a_record_carries_with_a_process_span() throws Exception {
+    String topic = newTopic();
+    List<String> applied = Collections.synchronizedList(new ArrayList<>());
+    start(topic, "tracing", record -> applied.add(record.value()));
+    String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+    String parentId = "00f067aa0ba902b7";
+    send(
+        topic,
+        "lc-1",
+        "issue",
+        new RecordHeaders().add("traceparent", bytes("00-" + traceId + "-" + parentId + "-01")));
+
+    await(() -> applied.size() == 1);
+
+    await(() -> !spans.getFinishedSpanItems().isEmpty());
+    SpanData process = spans.getFinishedSpanItems().get(0);
+    assertThat(process.getName()).isEqualTo(topic + " process");
+    assertThat(process.getKind()).isEqualTo(SpanKind.CONSUMER);
+    assertThat(process.getTraceId()).isEqualTo(traceId);
+    assertThat(process.getParentSpanId()).isEqualTo(parentId);
+    assertThat(process.getAttributes().get(KafkaTracing.CONSUMER_GROUP))
+        .isEqualTo("tracing-" + topic);
+    assertThat(process.getAttributes().get(KafkaTracing.OFFSET)).isZero();
+  }
+
+  @Test
   void pauses_only_the_failing_partition_while_it_waits_for_a_retry() throws Exception {
     String topic = newTopic(2);
     AtomicInteger attempts = new AtomicInteger();
@@ -133,7 +178,8 @@ class ReliableConsumerTest {
               }
               applied.add(record.value());
             },
-            meters);
+            meters,
+            tracing);
     started.add(consumer);
     producer.send(new ProducerRecord<>(topic, 0, bytes("lc-1"), bytes("issue"))).get();
     await(() -> attempts.get() == 1);
@@ -232,7 +278,8 @@ class ReliableConsumerTest {
             new StringDeserializer(),
             new IntegerDeserializer(),
             record -> applied.add(record.value()),
-            meters);
+            meters,
+            tracing);
     started.add(consumer);
     send(topic, "lc-1", new byte[] {(byte) 0xde, (byte) 0xad});
     send(topic, "lc-2", ByteBuffer.allocate(4).putInt(7).array());
@@ -286,7 +333,8 @@ class ReliableConsumerTest {
             new StringDeserializer(),
             new StringDeserializer(),
             handler,
-            meters);
+            meters,
+            tracing);
     started.add(consumer);
     return consumer;
   }
