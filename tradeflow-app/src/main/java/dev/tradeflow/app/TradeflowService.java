@@ -1,9 +1,11 @@
 package dev.tradeflow.app;
 
 import dev.tradeflow.app.api.HttpApi;
+import dev.tradeflow.app.api.ReportRoutes;
 import dev.tradeflow.app.command.CommandGateway;
 import dev.tradeflow.app.processor.CommandProcessor;
 import dev.tradeflow.app.query.LcQueries;
+import dev.tradeflow.app.reporting.Reporting;
 import dev.tradeflow.domain.calendar.BankingCalendar;
 import dev.tradeflow.runtime.EmbeddedKafkaBroker;
 import dev.tradeflow.runtime.KafkaClients;
@@ -25,15 +27,19 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.state.HostInfo;
@@ -42,8 +48,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running service: a Kafka cluster (the embedded broker when none is configured), the topics,
- * the command processor, the command gateway and the HTTP API, started in that order and closed in
- * reverse.
+ * the command processor, the SQL reporting projection, the command gateway and the HTTP API,
+ * started in that order and closed in reverse.
  */
 public final class TradeflowService implements AutoCloseable {
 
@@ -53,6 +59,7 @@ public final class TradeflowService implements AutoCloseable {
   private final TradeflowConfig config;
   private final Deque<AutoCloseable> parts;
   private final KafkaStreams streams;
+  private final Reporting reporting;
   private final HttpApi api;
   private final HostInfo self;
   private final String bootstrapServers;
@@ -62,12 +69,14 @@ public final class TradeflowService implements AutoCloseable {
       Deque<AutoCloseable> parts,
       String bootstrapServers,
       KafkaStreams streams,
+      Reporting reporting,
       HttpApi api,
       HostInfo self) {
     this.config = config;
     this.parts = parts;
     this.bootstrapServers = bootstrapServers;
     this.streams = streams;
+    this.reporting = reporting;
     this.api = api;
     this.self = self;
   }
@@ -118,7 +127,13 @@ public final class TradeflowService implements AutoCloseable {
                   clients.streamsProps(
                       config.streams().applicationId(),
                       Optional.of(self.host() + ":" + self.port()))));
-      started.push(() -> streams.close(Duration.ofSeconds(30)));
+      // Leaving the group hands this instance's partitions over at once rather than after the
+      // session timeout, during which their commands would wait.
+      started.push(
+          () ->
+              streams.close(
+                  CloseOptions.groupMembershipOperation(GroupMembershipOperation.LEAVE_GROUP)
+                      .withTimeout(Duration.ofSeconds(30))));
       if (fresh) {
         // The log is new: local state from an earlier run would claim offsets it no longer has.
         streams.cleanUp();
@@ -134,6 +149,9 @@ public final class TradeflowService implements AutoCloseable {
           new JvmMemoryMetrics(),
           new JvmGcMetrics(),
           new ProcessorMetrics());
+      Reporting reporting =
+          Reporting.start(config.jdbc(), fresh, clients, eventSerde, meters, tracing);
+      started.push(reporting);
       CommandGateway gateway =
           new CommandGateway(
               clients.interactiveProducerProps(),
@@ -144,10 +162,11 @@ public final class TradeflowService implements AutoCloseable {
           HttpApi.start(
               gateway,
               new LcQueries(streams, self, eventSerde),
-              healthOf(streams, cluster, gateway),
+              healthOf(streams, cluster, gateway, reporting),
               config.http().commandWait(),
               meters,
               openTelemetry,
+              List.of(new ReportRoutes(reporting.queries(), Clock.systemUTC())),
               config.http().host(),
               config.http().port());
       started.push(api);
@@ -156,7 +175,8 @@ public final class TradeflowService implements AutoCloseable {
           self.host(),
           self.port(),
           cluster.bootstrapServers());
-      return new TradeflowService(config, started, cluster.bootstrapServers(), streams, api, self);
+      return new TradeflowService(
+          config, started, cluster.bootstrapServers(), streams, reporting, api, self);
     } catch (RuntimeException e) {
       closeAll(started);
       throw e;
@@ -207,15 +227,17 @@ public final class TradeflowService implements AutoCloseable {
   }
 
   private static java.util.function.Supplier<Map<String, Object>> healthOf(
-      KafkaStreams streams, KafkaCluster cluster, CommandGateway gateway) {
+      KafkaStreams streams, KafkaCluster cluster, CommandGateway gateway, Reporting reporting) {
     return () -> {
       Map<String, Object> health = new LinkedHashMap<>();
       KafkaStreams.State state = streams.state();
       // A rebalance is routine (an instance joins or leaves): still up, queries may answer 503.
-      boolean up = state.isRunningOrRebalancing() && gateway.isListening();
+      boolean up = state.isRunningOrRebalancing() && gateway.isListening() && reporting.isRunning();
       health.put("status", up ? "UP" : "DOWN");
       health.put("commandProcessor", state.name());
       health.put("commandOutcomes", gateway.isListening() ? "LISTENING" : "STOPPED");
+      health.put("reporting", reporting.isRunning() ? "RUNNING" : "STOPPED");
+      health.put("reportingParkedKeys", reporting.parkedKeys().size());
       health.put("kafka", cluster.bootstrapServers());
       health.put("embeddedBroker", cluster.isEmbedded());
       return health;
@@ -236,6 +258,10 @@ public final class TradeflowService implements AutoCloseable {
 
   public KafkaStreams streams() {
     return streams;
+  }
+
+  public Reporting reporting() {
+    return reporting;
   }
 
   @Override

@@ -27,8 +27,13 @@ public final class TestCommands {
   private TestCommands() {}
 
   public static LcTerms terms() {
+    return terms("Acme Imports LLC");
+  }
+
+  /** The usual terms for another applicant, so that a test has reports of its own. */
+  public static LcTerms terms(String applicant) {
     return new LcTerms(
-        new Party("Acme Imports LLC", "US"),
+        new Party(applicant, "US"),
         new Party("Northwind Textiles Ltd", "GB"),
         new Bank("CHASUS33", "JPMorgan Chase Bank"),
         new Bank("BARCGB22", "Barclays Bank"),
@@ -51,8 +56,13 @@ public final class TestCommands {
 
   /** Apply, approve, issue and advise. */
   public static List<LcCommand> issuedAndAdvised() {
+    return issuedAndAdvised(terms());
+  }
+
+  /** Apply for {@code terms}, approve, issue and advise. */
+  public static List<LcCommand> issuedAndAdvised(LcTerms terms) {
     return List.of(
-        apply("c1"),
+        new ApplyForCredit(new CommandId("c1"), terms, APPLIED),
         new ApproveApplication(new CommandId("c2"), "officer", APPLIED.plusDays(1)),
         new IssueCredit(new CommandId("c3"), APPLIED.plusDays(2)),
         new AdviseCredit(new CommandId("c4"), APPLIED.plusDays(3)));

@@ -33,7 +33,8 @@ public final class Topics {
         lcCommands(config),
         lcEvents(config),
         lcCommandResults(config),
-        deadLetters(config, LC_COMMANDS));
+        deadLetters(config, LC_COMMANDS),
+        deadLetters(config, LC_EVENTS));
   }
 
   /** Where unreadable records of {@code topic} are parked: kept until an operator acts on them. */

@@ -27,6 +27,7 @@ public record TradeflowConfig(
     KafkaSettings kafka,
     HttpSettings http,
     StreamsSettings streams,
+    JdbcSettings jdbc,
     Map<String, Set<LocalDate>> holidays) {
 
   public TradeflowConfig {
@@ -34,6 +35,7 @@ public record TradeflowConfig(
     Objects.requireNonNull(kafka, "kafka");
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(streams, "streams");
+    Objects.requireNonNull(jdbc, "jdbc");
     TreeMap<String, Set<LocalDate>> sorted = new TreeMap<>();
     holidays.forEach(
         (place, days) -> sorted.put(place, Collections.unmodifiableSortedSet(new TreeSet<>(days))));
@@ -152,6 +154,32 @@ public record TradeflowConfig(
       Objects.requireNonNull(commitInterval, "commitInterval");
       Objects.requireNonNull(stateDir, "stateDir");
       Objects.requireNonNull(dedupRetention, "dedupRetention");
+    }
+  }
+
+  /**
+   * {@code jdbc.*}: the reporting database.
+   *
+   * @param url {@code jdbc.url} (env {@code TRADEFLOW_JDBC_URL}): a PostgreSQL or H2 JDBC URL; by
+   *     default an embedded H2 file database under {@code <data.dir>/reporting}
+   * @param user {@code jdbc.user} (env {@code TRADEFLOW_JDBC_USER})
+   * @param password {@code jdbc.password} (env {@code TRADEFLOW_JDBC_PASSWORD})
+   */
+  public record JdbcSettings(String url, String user, String password) {
+    public JdbcSettings {
+      Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(user, "user");
+      Objects.requireNonNull(password, "password");
+    }
+
+    /** True for the embedded H2 database rather than a server. */
+    public boolean embedded() {
+      return url.startsWith("jdbc:h2:");
+    }
+
+    @Override
+    public String toString() {
+      return "JdbcSettings[url=" + url + ", user=" + user + ", password=***]";
     }
   }
 }

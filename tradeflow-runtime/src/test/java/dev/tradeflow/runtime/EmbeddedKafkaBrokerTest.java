@@ -55,7 +55,8 @@ class EmbeddedKafkaBrokerTest {
                 Topics.LC_COMMANDS,
                 Topics.LC_EVENTS,
                 Topics.LC_COMMAND_RESULTS,
-                Topics.dlqOf(Topics.LC_COMMANDS));
+                Topics.dlqOf(Topics.LC_COMMANDS),
+                Topics.dlqOf(Topics.LC_EVENTS));
         assertThat(retentionMs(admin, Topics.LC_EVENTS)).isEqualTo("-1");
       }
       try (KafkaProducer<String, String> producer =

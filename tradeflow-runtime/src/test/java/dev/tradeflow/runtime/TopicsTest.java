@@ -17,7 +17,11 @@ class TopicsTest {
     assertThat(Topics.catalogue(embedded))
         .extracting(TopicSpec::name)
         .containsExactly(
-            "tf.lc.commands", "tf.lc.events", "tf.lc.command-results", "tf.lc.commands.dlq");
+            "tf.lc.commands",
+            "tf.lc.events",
+            "tf.lc.command-results",
+            "tf.lc.commands.dlq",
+            "tf.lc.events.dlq");
   }
 
   @Test

@@ -118,6 +118,7 @@ public final class HttpApi implements AutoCloseable {
       Clock clock,
       PrometheusMeterRegistry meters,
       OpenTelemetry openTelemetry,
+      List<RouteSet> more,
       String host,
       int port) {
     this.tracer = openTelemetry.getTracer(KafkaTracing.INSTRUMENTATION_SCOPE);
@@ -142,6 +143,7 @@ public final class HttpApi implements AutoCloseable {
               config.routes.get("/api/v1/lcs/{lcId}/events", this::history);
               config.routes.get("/api/v1/lcs/{lcId}", this::view);
               config.routes.get("/api/v1/lcs", this::list);
+              more.forEach(routes -> routes.addTo(config.routes));
               config.routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, e.problem(ctx)));
               config.routes.exception(
                   InstanceUnavailable.class,
@@ -181,6 +183,7 @@ public final class HttpApi implements AutoCloseable {
    * @param meters where the API counts and times commands, and what {@code GET /metrics} shows
    * @param openTelemetry traces each command from its request, continuing a caller's {@code
    *     traceparent}
+   * @param more the routes of other parts of the service (reports, dead letters)
    */
   public static HttpApi start(
       CommandGateway gateway,
@@ -189,6 +192,7 @@ public final class HttpApi implements AutoCloseable {
       Duration commandWait,
       PrometheusMeterRegistry meters,
       OpenTelemetry openTelemetry,
+      List<RouteSet> more,
       String host,
       int port) {
     HttpApi api =
@@ -200,6 +204,7 @@ public final class HttpApi implements AutoCloseable {
             Clock.systemUTC(),
             meters,
             openTelemetry,
+            more,
             host,
             port);
     api.server.start();
@@ -466,7 +471,7 @@ public final class HttpApi implements AutoCloseable {
     ctx.json(all);
   }
 
-  private static Optional<LcStatus> status(String text) {
+  static Optional<LcStatus> status(String text) {
     if (text == null || text.isBlank()) {
       return Optional.empty();
     }

@@ -54,6 +54,12 @@ final class DemoCommand implements Callable<Integer> {
         "Events written: %d (topic tf.lc.events on %s)%n",
         summary.eventsWritten(), service.bootstrapServers());
     System.out.println("API: " + service.apiBase() + "/api/v1/lcs");
+    System.out.println(
+        "Reports: "
+            + service.apiBase()
+            + "/api/v1/reports/register (SQL projection on "
+            + service.config().jdbc().url()
+            + ")");
     if (summary.allAsExpected()) {
       System.out.println("Every outcome was as expected.");
     } else {

@@ -48,6 +48,9 @@ import org.slf4j.LoggerFactory;
  * never applied out of order; records without a key have no order to keep and are never parked
  * behind another.
  *
+ * <p>A handler that is an {@link OffsetStoringHandler} keeps its own positions with its effects:
+ * each partition it is assigned starts from there.
+ *
  * <p>The set of parked keys is kept in memory only: the dead-letter topic is the record of what was
  * parked, and a restarted consumer hands later records of a parked key to the handler again.
  *
@@ -423,7 +426,19 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
 
     @Override
     public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-      // A new owner starts from the committed offsets: nothing to restore.
+      if (!(handler instanceof OffsetStoringHandler<?, ?> storing) || partitions.isEmpty()) {
+        return; // a new owner starts from the offsets committed to Kafka
+      }
+      try {
+        // The handler's own positions commit with its effects, so they may be ahead of Kafka's.
+        storing.storedPositions(partitions).forEach(consumer::seek);
+      } catch (Exception e) {
+        // Only a shortcut: the handler skips what it has already applied by itself.
+        log.warn(
+            "{} could not read its stored positions; starting from Kafka's committed offsets",
+            settings.groupId(),
+            e);
+      }
     }
 
     private void forget(Collection<TopicPartition> partitions) {

@@ -6,6 +6,9 @@ import static dev.tradeflow.runtime.internals.ConfigKeys.HTTP_ADVERTISED_HOST;
 import static dev.tradeflow.runtime.internals.ConfigKeys.HTTP_COMMAND_WAIT_MS;
 import static dev.tradeflow.runtime.internals.ConfigKeys.HTTP_HOST;
 import static dev.tradeflow.runtime.internals.ConfigKeys.HTTP_PORT;
+import static dev.tradeflow.runtime.internals.ConfigKeys.JDBC_PASSWORD;
+import static dev.tradeflow.runtime.internals.ConfigKeys.JDBC_URL;
+import static dev.tradeflow.runtime.internals.ConfigKeys.JDBC_USER;
 import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_BOOTSTRAP_SERVERS;
 import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_CLIENT_PREFIX;
 import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_EMBEDDED_CONTROLLER_PORT;
@@ -21,6 +24,7 @@ import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_THREADS;
 
 import dev.tradeflow.runtime.TradeflowConfig;
 import dev.tradeflow.runtime.TradeflowConfig.HttpSettings;
+import dev.tradeflow.runtime.TradeflowConfig.JdbcSettings;
 import dev.tradeflow.runtime.TradeflowConfig.KafkaSettings;
 import dev.tradeflow.runtime.TradeflowConfig.StreamsSettings;
 import java.nio.file.InvalidPathException;
@@ -117,7 +121,26 @@ public final class ConfigBinder {
                     STREAMS_DEDUP_RETENTION_MS,
                     60_000,
                     "a number of milliseconds, 60000 or more")));
-    return new TradeflowConfig(dataDir, kafka, http, streams, holidays());
+    return new TradeflowConfig(dataDir, kafka, http, streams, jdbc(dataDir), holidays());
+  }
+
+  private JdbcSettings jdbc(Path dataDir) {
+    ConfigValue url = required(JDBC_URL);
+    String user = required(JDBC_USER).value();
+    String password = required(JDBC_PASSWORD).value();
+    if (url.value().isEmpty()) {
+      // AUTO_SERVER: the CLI (reports, dlq) may open the file while the service holds it.
+      String file = dataDir.resolve("reporting").resolve("tradeflow").toAbsolutePath().toString();
+      return new JdbcSettings(
+          "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE", user.isEmpty() ? "sa" : user, password);
+    }
+    if (!url.value().startsWith("jdbc:postgresql:") && !url.value().startsWith("jdbc:h2:")) {
+      throw url.invalid(
+          "expected a PostgreSQL URL such as jdbc:postgresql://127.0.0.1:5432/test, an H2 URL"
+              + " (jdbc:h2:...), or nothing for the embedded H2 database under "
+              + dataDir.resolve("reporting"));
+    }
+    return new JdbcSettings(url.value(), user, password);
   }
 
   private ConfigValue required(String key) {

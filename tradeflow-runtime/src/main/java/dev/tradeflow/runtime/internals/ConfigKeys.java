@@ -26,6 +26,9 @@ final class ConfigKeys {
   public static final String STREAMS_THREADS = "streams.threads";
   public static final String STREAMS_STATE_DIR = "streams.state-dir";
   public static final String STREAMS_DEDUP_RETENTION_MS = "streams.dedup-retention-ms";
+  public static final String JDBC_URL = "jdbc.url";
+  public static final String JDBC_USER = "jdbc.user";
+  public static final String JDBC_PASSWORD = "jdbc.password";
 
   /** {@code kafka.client.<property>}: passed as is to every Kafka client. */
   public static final String KAFKA_CLIENT_PREFIX = "kafka.client.";
@@ -50,7 +53,10 @@ final class ConfigKeys {
           STREAMS_COMMIT_INTERVAL_MS,
           STREAMS_THREADS,
           STREAMS_STATE_DIR,
-          STREAMS_DEDUP_RETENTION_MS);
+          STREAMS_DEDUP_RETENTION_MS,
+          JDBC_URL,
+          JDBC_USER,
+          JDBC_PASSWORD);
 
   private static final List<String> PREFIXES = List.of(KAFKA_CLIENT_PREFIX, HOLIDAYS_PREFIX);
 
