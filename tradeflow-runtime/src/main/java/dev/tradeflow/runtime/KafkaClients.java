@@ -81,6 +81,17 @@ public final class KafkaClients {
     return withClientProperties(props);
   }
 
+  /**
+   * Settings for a consumer that reads partitions it assigns itself, from where it chooses, without
+   * a group or commits: replays, audits and operator tools. It sees committed records only.
+   */
+  public Map<String, Object> readerProps() {
+    Map<String, Object> props = new HashMap<>();
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    return withClientProperties(props);
+  }
+
   /** The command processor's Streams settings ({@code streams.application-id}). */
   public Map<String, Object> streamsProps(Optional<String> applicationServer) {
     return streamsProps(config.streams().applicationId(), applicationServer);

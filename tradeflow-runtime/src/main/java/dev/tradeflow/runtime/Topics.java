@@ -18,6 +18,9 @@ public final class Topics {
   /** Accepted or rejected (with the reason) for each command, keyed by LC id. */
   public static final String LC_COMMAND_RESULTS = "tf.lc.command-results";
 
+  /** What operators did with dead letters (replays, purges): an audit trail, kept forever. */
+  public static final String DLQ_ACTIONS = "tf.dlq.actions";
+
   private static final String DLQ_SUFFIX = ".dlq";
 
   private Topics() {}
@@ -27,6 +30,10 @@ public final class Topics {
     return topic + DLQ_SUFFIX;
   }
 
+  public static boolean isDeadLetterTopic(String topic) {
+    return topic.endsWith(DLQ_SUFFIX);
+  }
+
   /** Every topic the LC pipeline needs, sized and configured from {@code config}. */
   public static List<TopicSpec> catalogue(TradeflowConfig config) {
     return List.of(
@@ -34,14 +41,23 @@ public final class Topics {
         lcEvents(config),
         lcCommandResults(config),
         deadLetters(config, LC_COMMANDS),
-        deadLetters(config, LC_EVENTS));
+        deadLetters(config, LC_EVENTS),
+        dlqActions(config));
   }
 
   /** Where unreadable records of {@code topic} are parked: kept until an operator acts on them. */
   public static TopicSpec deadLetters(TradeflowConfig config, String topic) {
+    return keptForever(config, dlqOf(topic));
+  }
+
+  public static TopicSpec dlqActions(TradeflowConfig config) {
+    return keptForever(config, DLQ_ACTIONS);
+  }
+
+  private static TopicSpec keptForever(TradeflowConfig config, String name) {
     return spec(
         config,
-        dlqOf(topic),
+        name,
         Map.of(
             TopicConfig.CLEANUP_POLICY_CONFIG,
             TopicConfig.CLEANUP_POLICY_DELETE,

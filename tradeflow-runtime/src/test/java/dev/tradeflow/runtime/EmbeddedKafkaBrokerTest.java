@@ -56,7 +56,8 @@ class EmbeddedKafkaBrokerTest {
                 Topics.LC_EVENTS,
                 Topics.LC_COMMAND_RESULTS,
                 Topics.dlqOf(Topics.LC_COMMANDS),
-                Topics.dlqOf(Topics.LC_EVENTS));
+                Topics.dlqOf(Topics.LC_EVENTS),
+                Topics.DLQ_ACTIONS);
         assertThat(retentionMs(admin, Topics.LC_EVENTS)).isEqualTo("-1");
       }
       try (KafkaProducer<String, String> producer =

@@ -21,7 +21,8 @@ class TopicsTest {
             "tf.lc.events",
             "tf.lc.command-results",
             "tf.lc.commands.dlq",
-            "tf.lc.events.dlq");
+            "tf.lc.events.dlq",
+            "tf.dlq.actions");
   }
 
   @Test

@@ -32,7 +32,7 @@ final class ReplayCommand implements Callable<Integer> {
       KafkaClients clients = new KafkaClients(config, cluster.bootstrapServers());
       ReplayReport report =
           new ReplayVerifier(
-                  clients.consumerProps("tradeflow-replay"),
+                  clients.readerProps(),
                   TradeflowService.eventSerde(),
                   config.streams().applicationId())
               .verify();

@@ -15,13 +15,13 @@ import dev.tradeflow.domain.lc.LetterOfCredit;
 import dev.tradeflow.domain.lc.Rejection;
 import dev.tradeflow.domain.lc.RejectionCode;
 import dev.tradeflow.runtime.Topics;
+import dev.tradeflow.runtime.dlq.DeadLetterHeaders;
 import dev.tradeflow.runtime.tracing.KafkaTracing;
 import dev.tradeflow.schemas.EventSerde;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +34,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
@@ -188,7 +189,7 @@ public final class CommandProcessor {
       try {
         envelope = read(record);
       } catch (RuntimeException e) {
-        park(record, e);
+        park(record, e, DeadLetterHeaders.REASON_DESERIALIZATION);
         return;
       }
       String lcId = record.key();
@@ -211,7 +212,7 @@ public final class CommandProcessor {
       } catch (RuntimeException e) {
         // A command the domain or the schemas cannot take (a bug, or a value out of range that
         // came past the API): nothing was written; the caller is told and the record parked.
-        park(record, e);
+        park(record, e, DeadLetterHeaders.REASON_NON_RETRYABLE);
         outcome =
             rejectedOutcome(
                 envelope,
@@ -329,28 +330,25 @@ public final class CommandProcessor {
           now);
     }
 
-    /** A command that cannot be read or processed goes to the dead-letter topic with the reason. */
-    private void park(Record<String, byte[]> record, RuntimeException e) {
+    /**
+     * A command that cannot be read or processed goes to the dead-letter topic with the reason, in
+     * the transaction that commits its offset, with the headers every dead letter carries.
+     */
+    private void park(Record<String, byte[]> record, RuntimeException e, String reason) {
       LOG.warn("parking the command with key {}: {}", record.key(), e.toString());
-      Headers headers = record.headers();
-      context
-          .recordMetadata()
-          .ifPresent(
-              meta -> {
-                headers.add("tf-dlq-original-topic", bytes(meta.topic()));
-                headers.add("tf-dlq-original-partition", bytes(Integer.toString(meta.partition())));
-                headers.add("tf-dlq-original-offset", bytes(Long.toString(meta.offset())));
-              });
-      headers.add("tf-dlq-exception-class", bytes(e.getClass().getName()));
-      headers.add("tf-dlq-exception-message", bytes(String.valueOf(e.getMessage())));
-      headers.add(
-          "tf-dlq-failed-at",
-          bytes(Instant.ofEpochMilli(context.currentSystemTimeMs()).toString()));
+      Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+      RecordMetadata meta = context.recordMetadata().orElseThrow();
+      Headers headers =
+          DeadLetterHeaders.origin(
+              record.headers(),
+              meta.topic(),
+              meta.partition(),
+              meta.offset(),
+              record.timestamp(),
+              context.applicationId(),
+              reason);
+      DeadLetterHeaders.addFailure(headers, e, 1, now, now);
       context.forward(record.withValue((Object) record.value()).withHeaders(headers), DLQ_SINK);
-    }
-
-    private static byte[] bytes(String text) {
-      return text.getBytes(StandardCharsets.UTF_8);
     }
   }
 

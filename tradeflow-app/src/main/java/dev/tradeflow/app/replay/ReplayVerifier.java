@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -44,11 +43,8 @@ public final class ReplayVerifier {
   private final String historyChangelog;
 
   public ReplayVerifier(
-      Map<String, Object> consumerProps, EventSerde eventSerde, String streamsApplicationId) {
-    this.consumerProps = new HashMap<>(consumerProps);
-    this.consumerProps.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    this.consumerProps.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    this.consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+      Map<String, Object> readerProps, EventSerde eventSerde, String streamsApplicationId) {
+    this.consumerProps = Map.copyOf(readerProps);
     this.eventSerde = eventSerde;
     this.aggregateChangelog =
         streamsApplicationId + "-" + CommandProcessor.AGGREGATE_STORE + "-changelog";

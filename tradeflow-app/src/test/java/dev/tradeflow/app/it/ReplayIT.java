@@ -210,9 +210,7 @@ class ReplayIT {
 
   private ReplayVerifier verifier(TradeflowConfig config, String bootstrap) {
     return new ReplayVerifier(
-        new KafkaClients(config, bootstrap).consumerProps("replay-it"),
-        serde,
-        config.streams().applicationId());
+        new KafkaClients(config, bootstrap).readerProps(), serde, config.streams().applicationId());
   }
 
   private static ConsumerRecord<String, byte[]> storedEvent(

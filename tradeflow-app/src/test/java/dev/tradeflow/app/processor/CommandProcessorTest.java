@@ -301,9 +301,7 @@ class CommandProcessorTest {
     assertThat(parked.key()).isEqualTo("LC-7");
     assertThat(parked.value()).isEqualTo(garbage);
     assertThat(
-            new String(
-                parked.headers().lastHeader("tf-dlq-original-topic").value(),
-                StandardCharsets.UTF_8))
+            new String(parked.headers().lastHeader("tf-dlq-topic").value(), StandardCharsets.UTF_8))
         .isEqualTo(Topics.LC_COMMANDS);
     assertThat(parked.headers().lastHeader("tf-dlq-exception-message")).isNotNull();
     assertThat(results.isEmpty()).isTrue();

@@ -3,11 +3,15 @@ package dev.tradeflow.runtime.consumer;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.consumer.internals.ConsumerMetrics;
 import dev.tradeflow.runtime.consumer.internals.DeadLetterWriter;
+import dev.tradeflow.runtime.dlq.DeadLetterHeaders;
+import dev.tradeflow.runtime.dlq.DeadLetterQueues;
+import dev.tradeflow.runtime.dlq.ParkedKey;
 import dev.tradeflow.runtime.tracing.KafkaTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -51,8 +55,10 @@ import org.slf4j.LoggerFactory;
  * <p>A handler that is an {@link OffsetStoringHandler} keeps its own positions with its effects:
  * each partition it is assigned starts from there.
  *
- * <p>The set of parked keys is kept in memory only: the dead-letter topic is the record of what was
- * parked, and a restarted consumer hands later records of a parked key to the handler again.
+ * <p>A parked key is released when an operator replays its dead letters (the first record that
+ * carries {@link DeadLetterHeaders#REPLAY_OF}), so they and the key's later records flow in order.
+ * The dead-letter topics are the record of what is parked: a restarted consumer reads its open dead
+ * letters and keeps their keys parked.
  *
  * <p>Meters, tagged by {@code topic} and {@code group}: the counters {@code
  * tradeflow.consumer.records.processed}, {@code .failed} (each failed attempt), {@code .retried}
@@ -69,6 +75,7 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
   private final ReliableConsumerSettings settings;
   private final Consumer<byte[], byte[]> consumer;
   private final DeadLetterWriter deadLetters;
+  private final DeadLetterQueues deadLetterQueues;
   private final Deserializer<K> keyDeserializer;
   private final Deserializer<V> valueDeserializer;
   private final RecordHandler<K, V> handler;
@@ -114,6 +121,7 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
       consumer.close(); // no loop will ever close it
       throw e;
     }
+    this.deadLetterQueues = new DeadLetterQueues(clients, Clock.systemUTC());
     this.thread = new Thread(this::run, "reliable-consumer-" + settings.groupId());
   }
 
@@ -170,6 +178,7 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
 
   private void run() {
     try {
+      restoreParkedKeys();
       consumer.subscribe(settings.topics(), new CommitOnRevoke());
       while (!closing.get()) {
         resumeDueRetries();
@@ -189,6 +198,7 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
     } finally {
       consumer.close();
       deadLetters.close();
+      deadLetterQueues.close();
     }
   }
 
@@ -212,6 +222,13 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
     String keyHex = record.key() == null ? null : HEX.formatHex(record.key());
     try {
       ParkedKey blocker = keyHex == null ? null : parked.get(parkedId(record.topic(), keyHex));
+      if (blocker != null && record.headers().lastHeader(DeadLetterHeaders.REPLAY_OF) != null) {
+        // An operator replays the key's dead letters, oldest first: they and what follows flow.
+        parked.remove(parkedId(record.topic(), keyHex));
+        log.info(
+            "{} releases key {} of {} on a replay", settings.groupId(), keyHex, record.topic());
+        blocker = null;
+      }
       if (blocker != null) {
         deadLetters.parkBehind(record, blocker.firstOffset());
         metrics.parked(record.topic());
@@ -256,6 +273,24 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
       Retry retry = retries.computeIfAbsent(partition, p -> new Retry(record.offset()));
       pause(partition, retry, settings.maxBackoff());
       return false;
+    }
+  }
+
+  /** Keys parked before a restart stay parked: their dead letters are still open. */
+  private void restoreParkedKeys() {
+    try {
+      for (ParkedKey key : deadLetterQueues.openParkedKeys(settings.groupId(), settings.topics())) {
+        parked.put(parkedId(key.topic(), key.keyHex()), key);
+      }
+      if (!parked.isEmpty()) {
+        log.info("{} keeps {} keys parked: {}", settings.groupId(), parked.size(), parked.values());
+      }
+    } catch (KafkaException e) {
+      // Without them a key's later records are handled before its parked one: say so loudly.
+      log.error(
+          "{} could not read its open dead letters; keys parked before the restart are released",
+          settings.groupId(),
+          e);
     }
   }
 

@@ -10,6 +10,8 @@ import dev.tradeflow.runtime.TopicSpec;
 import dev.tradeflow.runtime.Topics;
 import dev.tradeflow.runtime.TradeflowConfig;
 import dev.tradeflow.runtime.consumer.internals.ConsumerMetrics;
+import dev.tradeflow.runtime.dlq.DeadLetterHeaders;
+import dev.tradeflow.runtime.dlq.ParkedKey;
 import dev.tradeflow.runtime.tracing.KafkaTracing;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;

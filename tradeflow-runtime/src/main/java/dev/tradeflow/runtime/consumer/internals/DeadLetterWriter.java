@@ -1,14 +1,8 @@
 package dev.tradeflow.runtime.consumer.internals;
 
 import dev.tradeflow.runtime.Topics;
-import dev.tradeflow.runtime.consumer.DeadLetterHeaders;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.tradeflow.runtime.dlq.DeadLetterHeaders;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,7 +12,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InterruptException;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -27,9 +20,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  * because the caller commits past the record next.
  */
 public final class DeadLetterWriter implements AutoCloseable {
-
-  /** Headers count toward the record size limit: an unbounded message could make parking fail. */
-  private static final int MAX_MESSAGE_CHARS = 2_000;
 
   private final Producer<byte[], byte[]> producer;
   private final String groupId;
@@ -56,16 +46,7 @@ public final class DeadLetterWriter implements AutoCloseable {
       Instant firstFailure,
       Instant lastFailure) {
     Headers headers = origin(record, reason);
-    String message = failure.getMessage() == null ? "" : failure.getMessage();
-    add(headers, DeadLetterHeaders.EXCEPTION_CLASS, failure.getClass().getName());
-    add(
-        headers,
-        DeadLetterHeaders.EXCEPTION_MESSAGE,
-        message.length() > MAX_MESSAGE_CHARS ? message.substring(0, MAX_MESSAGE_CHARS) : message);
-    add(headers, DeadLetterHeaders.STACK_TRACE_DIGEST, stackTraceDigest(failure));
-    add(headers, DeadLetterHeaders.ATTEMPTS, Integer.toString(attempts));
-    add(headers, DeadLetterHeaders.FIRST_FAILURE, firstFailure.toString());
-    add(headers, DeadLetterHeaders.LAST_FAILURE, lastFailure.toString());
+    DeadLetterHeaders.addFailure(headers, failure, attempts, firstFailure, lastFailure);
     send(record, headers);
   }
 
@@ -76,7 +57,8 @@ public final class DeadLetterWriter implements AutoCloseable {
    */
   public void parkBehind(ConsumerRecord<byte[], byte[]> record, long parkedFirstOffset) {
     Headers headers = origin(record, DeadLetterHeaders.REASON_PARKED_BEHIND);
-    add(headers, DeadLetterHeaders.PARKED_BEHIND_OFFSET, Long.toString(parkedFirstOffset));
+    DeadLetterHeaders.add(
+        headers, DeadLetterHeaders.PARKED_BEHIND_OFFSET, Long.toString(parkedFirstOffset));
     send(record, headers);
   }
 
@@ -86,14 +68,14 @@ public final class DeadLetterWriter implements AutoCloseable {
   }
 
   private Headers origin(ConsumerRecord<byte[], byte[]> record, String reason) {
-    Headers headers = new RecordHeaders(record.headers().toArray());
-    add(headers, DeadLetterHeaders.REASON, reason);
-    add(headers, DeadLetterHeaders.TOPIC, record.topic());
-    add(headers, DeadLetterHeaders.PARTITION, Integer.toString(record.partition()));
-    add(headers, DeadLetterHeaders.OFFSET, Long.toString(record.offset()));
-    add(headers, DeadLetterHeaders.TIMESTAMP, Long.toString(record.timestamp()));
-    add(headers, DeadLetterHeaders.CONSUMER_GROUP, groupId);
-    return headers;
+    return DeadLetterHeaders.origin(
+        record.headers(),
+        record.topic(),
+        record.partition(),
+        record.offset(),
+        record.timestamp(),
+        groupId,
+        reason);
   }
 
   private void send(ConsumerRecord<byte[], byte[]> record, Headers headers) {
@@ -119,23 +101,6 @@ public final class DeadLetterWriter implements AutoCloseable {
               + ": "
               + e.getCause().getMessage(),
           e.getCause());
-    }
-  }
-
-  private static void add(Headers headers, String name, String value) {
-    headers.add(name, value.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String stackTraceDigest(Throwable failure) {
-    StringWriter trace = new StringWriter();
-    failure.printStackTrace(new PrintWriter(trace));
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256")
-                  .digest(trace.toString().getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform provides SHA-256", e);
     }
   }
 }

@@ -1,9 +1,9 @@
-package dev.tradeflow.runtime.consumer;
+package dev.tradeflow.runtime.dlq;
 
 import java.util.Objects;
 
 /**
- * A key whose records a {@link ReliableConsumer} sends to the dead-letter queue instead of its
+ * A key whose records a {@code ReliableConsumer} sends to the dead-letter queue instead of its
  * handler, because an earlier record with that key was parked there.
  *
  * @param keyHex the record key's bytes in lower-case hex, so that any key format is shown exactly
