@@ -1,5 +1,6 @@
 package dev.tradeflow.app;
 
+import dev.tradeflow.app.api.DeadLetterRoutes;
 import dev.tradeflow.app.api.HttpApi;
 import dev.tradeflow.app.api.ReportRoutes;
 import dev.tradeflow.app.command.CommandGateway;
@@ -12,6 +13,7 @@ import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TopicAdmin;
 import dev.tradeflow.runtime.Topics;
 import dev.tradeflow.runtime.TradeflowConfig;
+import dev.tradeflow.runtime.dlq.DeadLetterQueues;
 import dev.tradeflow.runtime.tracing.KafkaTracing;
 import dev.tradeflow.runtime.tracing.SpanExport;
 import dev.tradeflow.runtime.tracing.Telemetry;
@@ -152,6 +154,8 @@ public final class TradeflowService implements AutoCloseable {
       Reporting reporting =
           Reporting.start(config.jdbc(), fresh, clients, eventSerde, meters, tracing);
       started.push(reporting);
+      DeadLetterQueues deadLetters = new DeadLetterQueues(clients, Clock.systemUTC());
+      started.push(deadLetters);
       CommandGateway gateway =
           new CommandGateway(
               clients.interactiveProducerProps(),
@@ -166,7 +170,9 @@ public final class TradeflowService implements AutoCloseable {
               config.http().commandWait(),
               meters,
               openTelemetry,
-              List.of(new ReportRoutes(reporting.queries(), Clock.systemUTC())),
+              List.of(
+                  new ReportRoutes(reporting.queries(), Clock.systemUTC()),
+                  new DeadLetterRoutes(deadLetters, eventSerde)),
               config.http().host(),
               config.http().port());
       started.push(api);

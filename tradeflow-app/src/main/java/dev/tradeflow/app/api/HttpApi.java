@@ -544,7 +544,7 @@ public final class HttpApi implements AutoCloseable {
     return Problem.of(404, "LC_NOT_FOUND", "Not found", "no letter of credit " + lcId, instance);
   }
 
-  private static void problem(Context ctx, Problem problem) {
+  static void problem(Context ctx, Problem problem) {
     ctx.status(problem.status()).json(problem.body()).contentType(Problem.CONTENT_TYPE);
   }
 

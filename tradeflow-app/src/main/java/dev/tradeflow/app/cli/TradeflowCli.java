@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
       ServeCommand.class,
       DemoCommand.class,
       ReplayCommand.class,
+      DlqCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

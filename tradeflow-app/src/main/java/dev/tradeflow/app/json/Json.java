@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.tradeflow.domain.event.EventHash;
 import dev.tradeflow.domain.lc.AmendmentId;
@@ -28,6 +29,7 @@ import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcEvent;
 import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.lc.PresentationId;
+import dev.tradeflow.runtime.dlq.DeadLetterId;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -57,6 +59,7 @@ public final class Json {
     stringValue(values, PresentationId.class, PresentationId::value, PresentationId::new);
     stringValue(values, AmendmentId.class, AmendmentId::value, AmendmentId::new);
     stringValue(values, EventHash.class, EventHash::hex, EventHash::new);
+    stringValue(values, DeadLetterId.class, DeadLetterId::toString, DeadLetterId::parse);
     values.addDeserializer(LocalDate.class, new BusinessDateDeserializer());
     values.setMixInAnnotation(LcCommand.class, TypedByName.class);
     values.setMixInAnnotation(LcEvent.class, TypedByName.class);
@@ -64,6 +67,7 @@ public final class Json {
     ObjectMapper mapper =
         JsonMapper.builder()
             .addModule(new JavaTimeModule())
+            .addModule(new Jdk8Module())
             .addModule(values)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -71,7 +75,7 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .defaultPropertyInclusion(
                 JsonInclude.Value.construct(
-                    JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+                    JsonInclude.Include.NON_ABSENT, JsonInclude.Include.NON_NULL))
             // Records are written by their components only, not by helpers such as isPositive().
             .visibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
             .build();

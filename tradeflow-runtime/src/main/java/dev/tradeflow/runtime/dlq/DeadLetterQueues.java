@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -90,11 +91,22 @@ public final class DeadLetterQueues implements AutoCloseable {
   }
 
   /**
+   * The dead letter with this id.
+   *
+   * @throws DeadLetterRefused when there is none
+   */
+  public DeadLetterEntry get(DeadLetterId id) {
+    return find(id)
+        .orElseThrow(
+            () -> new DeadLetterRefused(DeadLetterRefused.Why.NOT_FOUND, "no dead letter " + id));
+  }
+
+  /**
    * Re-publishes the selected open dead letters to their original topics, oldest first, and records
    * each replay.
    *
-   * @throws IllegalArgumentException when the selection names an unknown or resolved dead letter,
-   *     or one that an older open dead letter of its key must precede
+   * @throws DeadLetterRefused when the selection names an unknown or resolved dead letter, or one
+   *     that an older open dead letter of its key must precede
    */
   public List<DeadLetterAction> replay(ReplaySelection selection, String actor) {
     List<DeadLetterEntry> selected = select(selection);
@@ -129,12 +141,12 @@ public final class DeadLetterQueues implements AutoCloseable {
   /**
    * Resolves a dead letter without replaying it, with the reason in the audit trail.
    *
-   * @throws IllegalArgumentException when the reason is blank or the dead letter unknown or
-   *     resolved
+   * @throws DeadLetterRefused when the reason is blank or the dead letter unknown or resolved
    */
   public DeadLetterAction purge(DeadLetterId id, String reason, String actor) {
     if (reason == null || reason.isBlank()) {
-      throw new IllegalArgumentException("a purge needs a reason for the audit trail");
+      throw new DeadLetterRefused(
+          DeadLetterRefused.Why.NO_REASON, "a purge needs a reason for the audit trail");
     }
     DeadLetterEntry entry = openEntry(id);
     return record(
@@ -193,7 +205,8 @@ public final class DeadLetterQueues implements AutoCloseable {
           .findFirst()
           .ifPresent(
               older -> {
-                throw new IllegalArgumentException(
+                throw new DeadLetterRefused(
+                    DeadLetterRefused.Why.OUT_OF_ORDER,
                     "dead letter "
                         + older.id()
                         + " of the same key is older and still open: replay it first, or"
@@ -209,7 +222,8 @@ public final class DeadLetterQueues implements AutoCloseable {
               .filter(entry -> keyHex.equals(entry.letter().keyHex()))
               .toList();
       if (entries.isEmpty()) {
-        throw new IllegalArgumentException(
+        throw new DeadLetterRefused(
+            DeadLetterRefused.Why.NOT_FOUND,
             "no open dead letter has the key \"" + byKey.key() + "\"");
       }
       return entries;
@@ -218,14 +232,18 @@ public final class DeadLetterQueues implements AutoCloseable {
   }
 
   private DeadLetterEntry openEntry(DeadLetterId id) {
-    DeadLetterEntry entry =
-        find(id).orElseThrow(() -> new IllegalArgumentException("no dead letter " + id));
+    DeadLetterEntry entry = get(id);
     entry
         .resolution()
         .ifPresent(
             done -> {
-              throw new IllegalArgumentException(
-                  "dead letter " + id + " was " + done.kind().name().toLowerCase() + " already");
+              throw new DeadLetterRefused(
+                  DeadLetterRefused.Why.RESOLVED,
+                  "dead letter "
+                      + id
+                      + " was "
+                      + done.kind().name().toLowerCase(Locale.ROOT)
+                      + " already");
             });
     return entry;
   }

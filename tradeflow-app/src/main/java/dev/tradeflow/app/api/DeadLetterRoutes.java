@@ -1,0 +1,133 @@
+package dev.tradeflow.app.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tradeflow.app.json.Json;
+import dev.tradeflow.runtime.dlq.DeadLetterAction;
+import dev.tradeflow.runtime.dlq.DeadLetterId;
+import dev.tradeflow.runtime.dlq.DeadLetterQueues;
+import dev.tradeflow.runtime.dlq.DeadLetterRefused;
+import dev.tradeflow.runtime.dlq.ReplaySelection;
+import dev.tradeflow.schemas.EventSerde;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * {@code /api/v1/dlq}: the dead-letter queues for operators. {@code GET} lists open dead letters
+ * ({@code ?topic=}, {@code ?all=true} for resolved ones too); {@code GET /{id}} shows one; {@code
+ * POST /{id}/replay}, {@code POST /replay} with {@code {"key": ..}} or {@code {"all": true}} (and
+ * an optional {@code "topic"}) replay; {@code POST /{id}/purge} with {@code {"reason": ..}} purges.
+ * The actor is the {@code X-Tradeflow-Actor} header.
+ */
+public final class DeadLetterRoutes implements RouteSet {
+
+  static final String BASE = "/api/v1/dlq";
+
+  private final DeadLetterQueues queues;
+  private final EventSerde events;
+
+  public DeadLetterRoutes(DeadLetterQueues queues, EventSerde events) {
+    this.queues = Objects.requireNonNull(queues, "queues");
+    this.events = Objects.requireNonNull(events, "events");
+  }
+
+  @Override
+  public void addTo(RoutesConfig routes) {
+    routes.get(BASE, this::list);
+    routes.post(BASE + "/replay", this::replaySelection);
+    routes.get(BASE + "/{id}", this::show);
+    routes.post(BASE + "/{id}/replay", this::replayOne);
+    routes.post(BASE + "/{id}/purge", this::purge);
+    routes.exception(DeadLetterRefused.class, (e, ctx) -> refused(ctx, e));
+  }
+
+  private void list(Context ctx) {
+    boolean all = "true".equalsIgnoreCase(ctx.queryParam("all"));
+    ctx.json(
+        queues.list(topic(ctx.queryParam("topic")), all).stream()
+            .map(entry -> DeadLetterView.of(entry, events))
+            .toList());
+  }
+
+  private void show(Context ctx) {
+    ctx.json(DeadLetterView.of(queues.get(id(ctx)), events));
+  }
+
+  private void replayOne(Context ctx) {
+    ctx.json(queues.replay(new ReplaySelection.One(id(ctx)), actor(ctx)));
+  }
+
+  private void replaySelection(Context ctx) {
+    JsonNode body = body(ctx);
+    Optional<String> topic = topic(body.path("topic").asText(null));
+    String key = body.path("key").asText(null);
+    boolean all = body.path("all").asBoolean(false);
+    if ((key == null) == !all) {
+      throw new HttpApi.BadRequest(
+          "key", "give either \"key\" or \"all\": true, to replay one key's or every dead letter");
+    }
+    List<DeadLetterAction> done =
+        queues.replay(
+            all ? new ReplaySelection.All(topic) : new ReplaySelection.ByKey(key, topic),
+            actor(ctx));
+    ctx.json(done);
+  }
+
+  private void purge(Context ctx) {
+    ctx.json(queues.purge(id(ctx), body(ctx).path("reason").asText(""), actor(ctx)));
+  }
+
+  private static DeadLetterId id(Context ctx) {
+    try {
+      return DeadLetterId.parse(ctx.pathParam("id"));
+    } catch (IllegalArgumentException e) {
+      throw new HttpApi.BadRequest("id", e.getMessage());
+    }
+  }
+
+  private static Optional<String> topic(String text) {
+    return text == null || text.isBlank() ? Optional.empty() : Optional.of(text.strip());
+  }
+
+  private static String actor(Context ctx) {
+    String actor = ctx.header(HttpApi.ACTOR);
+    return actor == null || actor.isBlank() ? "api" : actor.strip();
+  }
+
+  private static JsonNode body(Context ctx) {
+    if (ctx.body().isBlank()) {
+      return Json.mapper().createObjectNode();
+    }
+    try {
+      return Json.mapper().readTree(ctx.body());
+    } catch (IOException e) {
+      throw new HttpApi.BadRequest("", "the body is not JSON: " + e.getMessage());
+    }
+  }
+
+  private static void refused(Context ctx, DeadLetterRefused e) {
+    int status;
+    switch (e.why()) {
+      case NOT_FOUND:
+        status = 404;
+        break;
+      case RESOLVED:
+      case OUT_OF_ORDER:
+        status = 409;
+        break;
+      default:
+        status = 400;
+    }
+    HttpApi.problem(
+        ctx,
+        Problem.of(
+            status,
+            "DLQ_" + e.why().name(),
+            "Dead letter request refused",
+            e.getMessage(),
+            ctx.path()));
+  }
+}
