@@ -172,7 +172,7 @@ public final class TradeflowService implements AutoCloseable {
               openTelemetry,
               List.of(
                   new ReportRoutes(reporting.queries(), Clock.systemUTC()),
-                  new DeadLetterRoutes(deadLetters, eventSerde)),
+                  new DeadLetterRoutes(deadLetters, eventSerde, reporting::parkedKeys)),
               config.http().host(),
               config.http().port());
       started.push(api);

@@ -6,14 +6,22 @@ import dev.tradeflow.runtime.dlq.DeadLetterAction;
 import dev.tradeflow.runtime.dlq.DeadLetterId;
 import dev.tradeflow.runtime.dlq.DeadLetterQueues;
 import dev.tradeflow.runtime.dlq.DeadLetterRefused;
+import dev.tradeflow.runtime.dlq.ParkedKey;
 import dev.tradeflow.runtime.dlq.ReplaySelection;
 import dev.tradeflow.schemas.EventSerde;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code /api/v1/dlq}: the dead-letter queues for operators. {@code GET} lists open dead letters
@@ -28,16 +36,23 @@ public final class DeadLetterRoutes implements RouteSet {
 
   private final DeadLetterQueues queues;
   private final EventSerde events;
+  private final Supplier<Set<ParkedKey>> parkedKeys;
 
-  public DeadLetterRoutes(DeadLetterQueues queues, EventSerde events) {
+  /**
+   * @param parkedKeys the keys this instance's reliable consumers park behind a dead letter
+   */
+  public DeadLetterRoutes(
+      DeadLetterQueues queues, EventSerde events, Supplier<Set<ParkedKey>> parkedKeys) {
     this.queues = Objects.requireNonNull(queues, "queues");
     this.events = Objects.requireNonNull(events, "events");
+    this.parkedKeys = Objects.requireNonNull(parkedKeys, "parkedKeys");
   }
 
   @Override
   public void addTo(RoutesConfig routes) {
     routes.get(BASE, this::list);
     routes.post(BASE + "/replay", this::replaySelection);
+    routes.get(BASE + "/parked-keys", ctx -> ctx.json(parkedKeys()));
     routes.get(BASE + "/{id}", this::show);
     routes.post(BASE + "/{id}/replay", this::replayOne);
     routes.post(BASE + "/{id}/purge", this::purge);
@@ -50,6 +65,24 @@ public final class DeadLetterRoutes implements RouteSet {
         queues.list(topic(ctx.queryParam("topic")), all).stream()
             .map(entry -> DeadLetterView.of(entry, events))
             .toList());
+  }
+
+  /** Keys as text where they are (LC ids), sorted, so that an operator can replay them by key. */
+  private List<Map<String, Object>> parkedKeys() {
+    return parkedKeys.get().stream()
+        .sorted(Comparator.comparing(ParkedKey::topic).thenComparing(ParkedKey::keyHex))
+        .map(
+            key -> {
+              Map<String, Object> view = new LinkedHashMap<>();
+              view.put("topic", key.topic());
+              view.put("partition", key.partition());
+              view.put(
+                  "key", new String(HexFormat.of().parseHex(key.keyHex()), StandardCharsets.UTF_8));
+              view.put("keyHex", key.keyHex());
+              view.put("parkedFromOffset", key.firstOffset());
+              return view;
+            })
+        .toList();
   }
 
   private void show(Context ctx) {

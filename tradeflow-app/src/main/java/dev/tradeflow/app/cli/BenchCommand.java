@@ -2,6 +2,7 @@ package dev.tradeflow.app.cli;
 
 import dev.tradeflow.app.TradeflowService;
 import dev.tradeflow.app.bench.Bench;
+import dev.tradeflow.app.bench.ConsumerCommits;
 import dev.tradeflow.runtime.ConfigException;
 import dev.tradeflow.runtime.ConfigLoader;
 import dev.tradeflow.runtime.KafkaClients;
@@ -32,6 +33,7 @@ final class BenchCommand implements Callable<Integer> {
 
   private static final String RAW_IN = "tf.bench.raw-in";
   private static final String RAW_OUT = "tf.bench.raw-out";
+  private static final String CONSUMER_IN = "tf.bench.consumer-in";
 
   @ParentCommand TradeflowCli cli;
 
@@ -67,6 +69,27 @@ final class BenchCommand implements Callable<Integer> {
       description = "concurrent writers in the throughput runs (default ${DEFAULT-VALUE})")
   int writers;
 
+  @Option(
+      names = "--consumer-records",
+      defaultValue = "200000",
+      description =
+          "records consumed with batched commits in the commit comparison (default"
+              + " ${DEFAULT-VALUE})")
+  long consumerRecords;
+
+  @Option(
+      names = "--per-message-records",
+      defaultValue = "10000",
+      description =
+          "records consumed committing each one in the commit comparison (default"
+              + " ${DEFAULT-VALUE})")
+  long perMessageRecords;
+
+  @Option(
+      names = "--only-consumer-commits",
+      description = "run only the comparison of per-message and batched consumer commits")
+  boolean onlyConsumerCommits;
+
   @Override
   public Integer call() throws Exception {
     TradeflowConfig config = benchConfig();
@@ -78,7 +101,13 @@ final class BenchCommand implements Callable<Integer> {
             List.of(
                 benchTopic(RAW_IN, config.kafka().partitions(), config.kafka().replicationFactor()),
                 benchTopic(
-                    RAW_OUT, config.kafka().partitions(), config.kafka().replicationFactor())));
+                    RAW_OUT, config.kafka().partitions(), config.kafka().replicationFactor()),
+                benchTopic(
+                    CONSUMER_IN, config.kafka().partitions(), config.kafka().replicationFactor())));
+      }
+      if (onlyConsumerCommits) {
+        printConsumerCommits(clients);
+        return 0;
       }
       Bench bench = new Bench(clients);
       System.out.printf(
@@ -123,8 +152,27 @@ final class BenchCommand implements Callable<Integer> {
       System.out.printf(
           "| command processing vs raw ceiling | %.0f%% |%n",
           100 * throughput.perSecond() / ceiling.perSecond());
+      printConsumerCommits(clients);
       return 0;
     }
+  }
+
+  private void printConsumerCommits(KafkaClients clients) throws InterruptedException {
+    System.out.printf(
+        "%nConsumer commits: %d records committed one by one, %d committed per batch...%n",
+        perMessageRecords, consumerRecords);
+    List<ConsumerCommits.Result> results =
+        new ConsumerCommits(clients)
+            .compare(CONSUMER_IN, Math.max(consumerRecords, perMessageRecords), perMessageRecords);
+    System.out.println("| consumer commit strategy | records | records/s |");
+    System.out.println("|---|---|---|");
+    for (ConsumerCommits.Result result : results) {
+      System.out.printf(
+          "| %s | %,d | %,.0f |%n", result.strategy(), result.records(), result.perSecond());
+    }
+    System.out.printf(
+        "| batched vs per-message | | %.1fx |%n",
+        results.get(1).perSecond() / results.get(0).perSecond());
   }
 
   /** Where the processor's stream threads spend their time: processing, polling or committing. */
