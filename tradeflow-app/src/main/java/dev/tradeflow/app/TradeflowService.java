@@ -90,11 +90,11 @@ public final class TradeflowService implements AutoCloseable {
    */
   public static TradeflowService start(TradeflowConfig config, boolean fresh) {
     SpanExport export = SpanExport.parse(env("TRADEFLOW_TRACING_EXPORTER", "logging"));
-    if (export == SpanExport.LOGGING) {
-      Telemetry.writeLoggedSpansTo(config.dataDir().resolve("logs").resolve("traces.log"));
-    }
     OpenTelemetrySdk telemetry =
-        Telemetry.create(export, env("TRADEFLOW_OTLP_ENDPOINT", Telemetry.DEFAULT_OTLP_ENDPOINT));
+        Telemetry.create(
+            export,
+            env("TRADEFLOW_OTLP_ENDPOINT", Telemetry.DEFAULT_OTLP_ENDPOINT),
+            config.dataDir().resolve("logs").resolve("traces.log"));
     try {
       TradeflowService service = start(config, fresh, telemetry);
       // Closed last, so that the spans of the final commands are flushed.

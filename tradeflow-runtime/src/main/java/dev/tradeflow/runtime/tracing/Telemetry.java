@@ -4,7 +4,6 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
-import io.opentelemetry.exporter.logging.LoggingSpanExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.resources.Resource;
@@ -12,13 +11,7 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.SdkTracerProviderBuilder;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.logging.FileHandler;
-import java.util.logging.Logger;
-import java.util.logging.SimpleFormatter;
 
 /** Builds the OpenTelemetry SDK the service traces with. */
 public final class Telemetry {
@@ -30,34 +23,13 @@ public final class Telemetry {
   private Telemetry() {}
 
   /**
-   * Sends what the logging exporter writes (one line a span, through java.util.logging) to a file
-   * instead of the console, where a span per command would bury everything else.
-   */
-  public static void writeLoggedSpansTo(Path file) {
-    try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      FileHandler handler = new FileHandler(file.toString(), true);
-      handler.setFormatter(new SimpleFormatter());
-      Logger spans = Logger.getLogger(LoggingSpanExporter.class.getName());
-      spans.setUseParentHandlers(false);
-      spans.addHandler(handler);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write spans to " + file, e);
-    }
-  }
-
-  /** An SDK exporting to the log: the default. */
-  public static OpenTelemetrySdk create(SpanExport export) {
-    return create(export, DEFAULT_OTLP_ENDPOINT);
-  }
-
-  /**
    * An SDK propagating W3C trace context and exporting in batches, so that a slow or absent
    * collector never holds up a command; close it to flush what is buffered.
    *
    * @param otlpEndpoint the collector's gRPC endpoint, used only by {@link SpanExport#OTLP}
+   * @param spanLog where {@link SpanExport#LOGGING} writes a line a span ({@link SpanLogExporter})
    */
-  public static OpenTelemetrySdk create(SpanExport export, String otlpEndpoint) {
+  public static OpenTelemetrySdk create(SpanExport export, String otlpEndpoint, Path spanLog) {
     SdkTracerProviderBuilder tracers =
         SdkTracerProvider.builder()
             .setResource(
@@ -65,7 +37,7 @@ public final class Telemetry {
                     .merge(Resource.create(Attributes.of(SERVICE_NAME, "tradeflow"))));
     SpanExporter exporter =
         switch (export) {
-          case LOGGING -> LoggingSpanExporter.create();
+          case LOGGING -> new SpanLogExporter(spanLog);
           case OTLP -> OtlpGrpcSpanExporter.builder().setEndpoint(otlpEndpoint).build();
           case NONE -> null;
         };

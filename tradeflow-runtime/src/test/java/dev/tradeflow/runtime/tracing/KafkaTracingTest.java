@@ -15,14 +15,19 @@ import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KafkaTracingTest {
+
+  @TempDir Path dir;
 
   private final InMemorySpanExporter spans = InMemorySpanExporter.create();
   private final OpenTelemetrySdk sdk =
@@ -107,10 +112,14 @@ class KafkaTracingTest {
   }
 
   @Test
-  void the_service_sdk_propagates_w3c_trace_context() {
-    try (OpenTelemetrySdk service = Telemetry.create(SpanExport.LOGGING)) {
+  void the_service_sdk_propagates_w3c_trace_context_and_logs_each_span_with_its_parent()
+      throws Exception {
+    Path spanLog = dir.resolve("logs").resolve("traces.log");
+    Span span;
+    try (OpenTelemetrySdk service =
+        Telemetry.create(SpanExport.LOGGING, Telemetry.DEFAULT_OTLP_ENDPOINT, spanLog)) {
       KafkaTracing serviceTracing = new KafkaTracing(service);
-      Span span = serviceTracing.startPublish(Context.root(), "tf.lc.commands", "LC-1");
+      span = serviceTracing.startPublish(Context.root(), "tf.lc.commands", "LC-1");
       Headers headers = new RecordHeaders();
 
       serviceTracing.inject(Context.root().with(span), headers);
@@ -125,6 +134,14 @@ class KafkaTracingTest {
                   + span.getSpanContext().getSpanId()
                   + "-");
     }
+    // Closing flushed the span to the log, a line with its parent (none: a root).
+    assertThat(Files.readString(spanLog))
+        .contains(
+            "trace="
+                + span.getSpanContext().getTraceId()
+                + " span="
+                + span.getSpanContext().getSpanId()
+                + " parent=- PRODUCER 'tf.lc.commands publish'");
   }
 
   @Test
@@ -132,7 +149,8 @@ class KafkaTracingTest {
     String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
     Headers incoming = new RecordHeaders();
     incoming.add("traceparent", traceparent.getBytes(StandardCharsets.UTF_8));
-    try (OpenTelemetrySdk service = Telemetry.create(SpanExport.NONE)) {
+    try (OpenTelemetrySdk service =
+        Telemetry.create(SpanExport.NONE, Telemetry.DEFAULT_OTLP_ENDPOINT, dir.resolve("unused"))) {
       KafkaTracing serviceTracing = new KafkaTracing(service);
       Span span =
           serviceTracing.startProcess(
