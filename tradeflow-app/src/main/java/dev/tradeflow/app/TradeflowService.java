@@ -8,6 +8,8 @@ import dev.tradeflow.app.processor.CommandProcessor;
 import dev.tradeflow.app.query.LcQueries;
 import dev.tradeflow.app.reporting.Reporting;
 import dev.tradeflow.domain.calendar.BankingCalendar;
+import dev.tradeflow.registry.CompatibilityLevel;
+import dev.tradeflow.registry.SchemaRegistryServer;
 import dev.tradeflow.runtime.EmbeddedKafkaBroker;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TopicAdmin;
@@ -50,8 +52,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The running service: a Kafka cluster (the embedded broker when none is configured), the topics,
- * the command processor, the SQL reporting projection, the command gateway and the HTTP API,
- * started in that order and closed in reverse.
+ * the schema registry (embedded unless one is configured), the command processor, the SQL reporting
+ * projection, the command gateway and the HTTP API, started in that order and closed in reverse.
  */
 public final class TradeflowService implements AutoCloseable {
 
@@ -140,9 +142,15 @@ public final class TradeflowService implements AutoCloseable {
         // The log is new: local state from an earlier run would claim offsets it no longer has.
         streams.cleanUp();
       }
-      startAndAwait(streams);
+      streams.start();
+      // The registry and the projection start while the processor joins its group.
+      startRegistry(config, clients).ifPresent(started::push);
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       started.push(meters::close);
+      Reporting reporting =
+          Reporting.start(config.jdbc(), fresh, clients, eventSerde, meters, tracing);
+      started.push(reporting);
+      awaitRunning(streams);
       // Bound once the processor runs, so that its thread's metrics already exist.
       bindMeters(
           meters,
@@ -151,9 +159,6 @@ public final class TradeflowService implements AutoCloseable {
           new JvmMemoryMetrics(),
           new JvmGcMetrics(),
           new ProcessorMetrics());
-      Reporting reporting =
-          Reporting.start(config.jdbc(), fresh, clients, eventSerde, meters, tracing);
-      started.push(reporting);
       DeadLetterQueues deadLetters = new DeadLetterQueues(clients, Clock.systemUTC());
       started.push(deadLetters);
       CommandGateway gateway =
@@ -177,9 +182,10 @@ public final class TradeflowService implements AutoCloseable {
               config.http().port());
       started.push(api);
       LOG.info(
-          "Tradeflow is up: API http://{}:{} , Kafka {}",
+          "Tradeflow is up: API http://{}:{} , schema registry {} , Kafka {}",
           self.host(),
           self.port(),
+          registryUrl(config),
           cluster.bootstrapServers());
       return new TradeflowService(
           config, started, cluster.bootstrapServers(), streams, reporting, api, self);
@@ -187,6 +193,30 @@ public final class TradeflowService implements AutoCloseable {
       closeAll(started);
       throw e;
     }
+  }
+
+  /** The embedded schema registry, unless {@code registry.url} names another. */
+  private static Optional<SchemaRegistryServer> startRegistry(
+      TradeflowConfig config, KafkaClients clients) {
+    if (!config.registry().embedded()) {
+      return Optional.empty();
+    }
+    return Optional.of(SchemaRegistryServer.start(clients, registrySettings(config)));
+  }
+
+  /**
+   * The embedded registry's settings: on {@code http.host} and {@code registry.port}, stored in
+   * {@code _schemas}. Every Avro subject of Tradeflow is an event subject, so the default level is
+   * FULL_TRANSITIVE: a replay must read every event ever written.
+   */
+  public static SchemaRegistryServer.Settings registrySettings(TradeflowConfig config) {
+    return new SchemaRegistryServer.Settings(
+        config.http().host(),
+        config.registry().port(),
+        SchemaRegistryServer.DEFAULT_TOPIC,
+        config.kafka().replicationFactor(),
+        config.kafka().minInsyncReplicas(),
+        CompatibilityLevel.FULL_TRANSITIVE);
   }
 
   /**
@@ -220,8 +250,7 @@ public final class TradeflowService implements AutoCloseable {
     }
   }
 
-  private static void startAndAwait(KafkaStreams streams) {
-    streams.start();
+  private static void awaitRunning(KafkaStreams streams) {
     Instant deadline = Instant.now().plus(STREAMS_START_TIMEOUT);
     while (streams.state() != KafkaStreams.State.RUNNING) {
       if (!streams.state().isRunningOrRebalancing() || Instant.now().isAfter(deadline)) {
@@ -256,6 +285,14 @@ public final class TradeflowService implements AutoCloseable {
 
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** The schema registry the service uses: the embedded one, or {@code registry.url}. */
+  public static String registryUrl(TradeflowConfig config) {
+    return config
+        .registry()
+        .url()
+        .orElse("http://" + config.http().advertisedHost() + ":" + config.registry().port());
   }
 
   public URI apiBase() {

@@ -28,6 +28,7 @@ public record TradeflowConfig(
     HttpSettings http,
     StreamsSettings streams,
     JdbcSettings jdbc,
+    RegistrySettings registry,
     Map<String, Set<LocalDate>> holidays) {
 
   public TradeflowConfig {
@@ -36,6 +37,7 @@ public record TradeflowConfig(
     Objects.requireNonNull(http, "http");
     Objects.requireNonNull(streams, "streams");
     Objects.requireNonNull(jdbc, "jdbc");
+    Objects.requireNonNull(registry, "registry");
     TreeMap<String, Set<LocalDate>> sorted = new TreeMap<>();
     holidays.forEach(
         (place, days) -> sorted.put(place, Collections.unmodifiableSortedSet(new TreeSet<>(days))));
@@ -180,6 +182,23 @@ public record TradeflowConfig(
     @Override
     public String toString() {
       return "JdbcSettings[url=" + url + ", user=" + user + ", password=***]";
+    }
+  }
+
+  /**
+   * {@code registry.*}: the schema registry.
+   *
+   * @param url {@code registry.url} (env {@code TRADEFLOW_REGISTRY_URL}): a Confluent-compatible
+   *     registry to use; empty starts the embedded one
+   * @param port {@code registry.port}: where the embedded registry listens, on {@code http.host}
+   */
+  public record RegistrySettings(Optional<String> url, int port) {
+    public RegistrySettings {
+      Objects.requireNonNull(url, "url");
+    }
+
+    public boolean embedded() {
+      return url.isEmpty();
     }
   }
 }

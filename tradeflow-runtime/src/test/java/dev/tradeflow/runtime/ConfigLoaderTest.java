@@ -411,6 +411,30 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void the_embedded_registry_needs_a_port_of_its_own() {
+      assertThatThrownBy(
+              () -> ConfigLoader.load(Optional.empty(), Map.of("TRADEFLOW_REGISTRY_PORT", "8080")))
+          .hasMessage(
+              "registry.port=8080 in env TRADEFLOW_REGISTRY_PORT: expected a port different from"
+                  + " http.port (8080), as the HTTP API listens there");
+    }
+
+    @Test
+    void a_registry_url_is_a_base_url() {
+      assertThatThrownBy(
+              () ->
+                  ConfigLoader.load(
+                      Optional.empty(), Map.of("TRADEFLOW_REGISTRY_URL", "registry:8081")))
+          .hasMessageContaining("expected the registry's base URL such as http://registry:8081");
+      assertThat(
+              ConfigLoader.load(
+                      Optional.empty(), Map.of("TRADEFLOW_REGISTRY_URL", "http://registry:8081/"))
+                  .registry()
+                  .url())
+          .contains("http://registry:8081");
+    }
+
+    @Test
     void a_typo_in_a_variable_name_is_caught() {
       assertThatThrownBy(
               () -> ConfigLoader.load(Optional.empty(), Map.of("TRADEFLOW_HTTP_PROT", "8081")))

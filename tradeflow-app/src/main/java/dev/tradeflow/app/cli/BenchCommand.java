@@ -211,6 +211,7 @@ final class BenchCommand implements Callable<Integer> {
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("TRADEFLOW_DATA_DIR", dir.toString());
     env.put("TRADEFLOW_HTTP_PORT", Integer.toString(freePort()));
+    env.put("TRADEFLOW_REGISTRY_PORT", Integer.toString(freePort()));
     env.put("TRADEFLOW_KAFKA_EMBEDDED_PORT", Integer.toString(freePort()));
     env.put("TRADEFLOW_KAFKA_EMBEDDED_CONTROLLER_PORT", Integer.toString(freePort()));
     TradeflowConfig config = ConfigLoader.load(Optional.ofNullable(cli.configFile), env);

@@ -54,6 +54,7 @@ final class DemoCommand implements Callable<Integer> {
         "Events written: %d (topic tf.lc.events on %s)%n",
         summary.eventsWritten(), service.bootstrapServers());
     System.out.println("API: " + service.apiBase() + "/api/v1/lcs");
+    System.out.println("Schema registry: " + TradeflowService.registryUrl(service.config()));
     System.out.println(
         "Reports: "
             + service.apiBase()

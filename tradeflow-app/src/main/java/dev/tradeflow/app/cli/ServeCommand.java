@@ -24,10 +24,10 @@ final class ServeCommand implements Callable<Integer> {
   }
 
   /**
-   * Closes the service cleanly when the JVM is asked to stop (Ctrl-C, SIGTERM), from the moment it
-   * has started; the latch opens once it is closed.
+   * Closes what was started cleanly when the JVM is asked to stop (Ctrl-C, SIGTERM), from the
+   * moment it has started; the latch opens once it is closed.
    */
-  static CountDownLatch closeOnShutdown(TradeflowService service) {
+  static CountDownLatch closeOnShutdown(AutoCloseable service) {
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -35,6 +35,8 @@ final class ServeCommand implements Callable<Integer> {
                 () -> {
                   try {
                     service.close();
+                  } catch (Exception e) {
+                    System.err.println("error while stopping: " + e);
                   } finally {
                     stopped.countDown();
                   }

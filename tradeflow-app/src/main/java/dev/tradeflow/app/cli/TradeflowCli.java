@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
       DemoCommand.class,
       ReplayCommand.class,
       DlqCommand.class,
+      RegistryCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -73,6 +73,7 @@ public final class SharedKafka {
     env.put("TRADEFLOW_BOOTSTRAP_SERVERS", bootstrapServers());
     env.put("TRADEFLOW_DATA_DIR", tempDir("tradeflow-it").toString());
     env.put("TRADEFLOW_HTTP_PORT", Integer.toString(freePort()));
+    env.put("TRADEFLOW_REGISTRY_PORT", Integer.toString(freePort()));
     env.put("TRADEFLOW_KAFKA_REPLICATION_FACTOR", "1");
     env.put("TRADEFLOW_KAFKA_MIN_INSYNC_REPLICAS", "1");
     env.putAll(overrides);

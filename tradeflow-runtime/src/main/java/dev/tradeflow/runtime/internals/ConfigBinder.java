@@ -16,6 +16,8 @@ import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_EMBEDDED_PORT;
 import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_MIN_INSYNC_REPLICAS;
 import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_PARTITIONS;
 import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_REPLICATION_FACTOR;
+import static dev.tradeflow.runtime.internals.ConfigKeys.REGISTRY_PORT;
+import static dev.tradeflow.runtime.internals.ConfigKeys.REGISTRY_URL;
 import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_APPLICATION_ID;
 import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_COMMIT_INTERVAL_MS;
 import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_DEDUP_RETENTION_MS;
@@ -26,6 +28,7 @@ import dev.tradeflow.runtime.TradeflowConfig;
 import dev.tradeflow.runtime.TradeflowConfig.HttpSettings;
 import dev.tradeflow.runtime.TradeflowConfig.JdbcSettings;
 import dev.tradeflow.runtime.TradeflowConfig.KafkaSettings;
+import dev.tradeflow.runtime.TradeflowConfig.RegistrySettings;
 import dev.tradeflow.runtime.TradeflowConfig.StreamsSettings;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -121,7 +124,32 @@ public final class ConfigBinder {
                     STREAMS_DEDUP_RETENTION_MS,
                     60_000,
                     "a number of milliseconds, 60000 or more")));
-    return new TradeflowConfig(dataDir, kafka, http, streams, jdbc(dataDir), holidays());
+    return new TradeflowConfig(
+        dataDir,
+        kafka,
+        http,
+        streams,
+        jdbc(dataDir),
+        registry(embedded, port, httpPort),
+        holidays());
+  }
+
+  private RegistrySettings registry(boolean embeddedBroker, int kafkaPort, int httpPort) {
+    ConfigValue url = required(REGISTRY_URL);
+    int port = port(REGISTRY_PORT);
+    if (!url.value().isEmpty()) {
+      if (!url.value().startsWith("http://") && !url.value().startsWith("https://")) {
+        throw url.invalid(
+            "expected the registry's base URL such as http://registry:8081, or nothing for the"
+                + " embedded registry");
+      }
+      return new RegistrySettings(Optional.of(url.value().replaceAll("/+$", "")), port);
+    }
+    requireDistinctPort(REGISTRY_PORT, port, HTTP_PORT, httpPort, "the HTTP API");
+    if (embeddedBroker) {
+      requireDistinctPort(REGISTRY_PORT, port, KAFKA_EMBEDDED_PORT, kafkaPort);
+    }
+    return new RegistrySettings(Optional.empty(), port);
   }
 
   private JdbcSettings jdbc(Path dataDir) {
@@ -273,6 +301,11 @@ public final class ConfigBinder {
   }
 
   private void requireDistinctPort(String key, int port, String otherKey, int otherPort) {
+    requireDistinctPort(key, port, otherKey, otherPort, "the embedded broker");
+  }
+
+  private void requireDistinctPort(
+      String key, int port, String otherKey, int otherPort, String occupant) {
     if (port == otherPort) {
       throw required(key)
           .invalid(
@@ -280,7 +313,9 @@ public final class ConfigBinder {
                   + otherKey
                   + " ("
                   + otherPort
-                  + "), as the embedded broker listens there");
+                  + "), as "
+                  + occupant
+                  + " listens there");
     }
   }
 

@@ -29,6 +29,8 @@ final class ConfigKeys {
   public static final String JDBC_URL = "jdbc.url";
   public static final String JDBC_USER = "jdbc.user";
   public static final String JDBC_PASSWORD = "jdbc.password";
+  public static final String REGISTRY_URL = "registry.url";
+  public static final String REGISTRY_PORT = "registry.port";
 
   /** {@code kafka.client.<property>}: passed as is to every Kafka client. */
   public static final String KAFKA_CLIENT_PREFIX = "kafka.client.";
@@ -56,7 +58,9 @@ final class ConfigKeys {
           STREAMS_DEDUP_RETENTION_MS,
           JDBC_URL,
           JDBC_USER,
-          JDBC_PASSWORD);
+          JDBC_PASSWORD,
+          REGISTRY_URL,
+          REGISTRY_PORT);
 
   private static final List<String> PREFIXES = List.of(KAFKA_CLIENT_PREFIX, HOLIDAYS_PREFIX);
 
