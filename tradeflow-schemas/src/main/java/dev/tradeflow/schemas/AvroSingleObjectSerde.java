@@ -2,10 +2,10 @@ package dev.tradeflow.schemas;
 
 import dev.tradeflow.domain.event.RecordedEvent;
 import dev.tradeflow.domain.lc.LcEvent;
+import dev.tradeflow.schemas.internals.AvroBodies;
 import dev.tradeflow.schemas.internals.GeneratedClassTrust;
 import dev.tradeflow.schemas.internals.LcEventMapper;
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -20,9 +20,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
-import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.io.BinaryDecoder;
-import org.apache.avro.io.DecoderFactory;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.message.SchemaStore;
@@ -117,7 +114,7 @@ public final class AvroSingleObjectSerde implements EventSerde {
   public RecordedEvent<LcEvent> deserialize(String topic, byte[] data) {
     Schema writer = writerSchemaOf(topic, data);
     String recordName = writer.getFullName();
-    checkBody(topic, writer, data);
+    AvroBodies.check(topic, writer, data, HEADER_LENGTH);
     SpecificRecordBase record;
     try {
       record = codecsByRecordName.get(recordName).decoder().decode(data);
@@ -174,46 +171,6 @@ public final class AvroSingleObjectSerde implements EventSerde {
               + ": not a known version of an LC event schema");
     }
     return writer;
-  }
-
-  /**
-   * Walks the body by its writer schema before decoding it. Decoding allocates whatever length or
-   * count the bytes claim (a gigabyte for five corrupt bytes), whereas skipping over a byte array
-   * stops at its end: so truncated, corrupt or overlong input fails here, cheaply.
-   */
-  private static void checkBody(String topic, Schema writer, byte[] data) {
-    BinaryDecoder body =
-        DecoderFactory.get().binaryDecoder(data, HEADER_LENGTH, data.length - HEADER_LENGTH, null);
-    String recordName = writer.getFullName();
-    int unread;
-    try {
-      GenericDatumReader.skip(writer, body);
-      unread = body.isEnd() ? 0 : body.inputStream().available();
-    } catch (EOFException e) {
-      throw new EventDecodingException(
-          "truncated "
-              + recordName
-              + " record on "
-              + topic
-              + ": its "
-              + data.length
-              + " bytes end inside the record",
-          e);
-    } catch (IOException | RuntimeException e) {
-      throw new EventDecodingException(
-          "corrupt " + recordName + " record on " + topic + ": " + e.getMessage(), e);
-    }
-    if (unread > 0) {
-      throw new EventDecodingException(
-          unread
-              + " unexpected bytes after a "
-              + recordName
-              + " record on "
-              + topic
-              + " ("
-              + data.length
-              + " bytes)");
-    }
   }
 
   /** Avro's single-object encoder and decoder of one generated record class. */
