@@ -7,6 +7,8 @@ import dev.tradeflow.app.command.CommandGateway;
 import dev.tradeflow.app.processor.CommandProcessor;
 import dev.tradeflow.app.query.LcQueries;
 import dev.tradeflow.app.reporting.Reporting;
+import dev.tradeflow.app.schemas.EventSubjects;
+import dev.tradeflow.app.schemas.RegistryAccess;
 import dev.tradeflow.domain.calendar.BankingCalendar;
 import dev.tradeflow.registry.CompatibilityLevel;
 import dev.tradeflow.registry.SchemaRegistryServer;
@@ -19,8 +21,8 @@ import dev.tradeflow.runtime.dlq.DeadLetterQueues;
 import dev.tradeflow.runtime.tracing.KafkaTracing;
 import dev.tradeflow.runtime.tracing.SpanExport;
 import dev.tradeflow.runtime.tracing.Telemetry;
-import dev.tradeflow.schemas.AvroSingleObjectSerde;
 import dev.tradeflow.schemas.EventSerde;
+import dev.tradeflow.schemas.registry.RegistryClient;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -120,8 +122,9 @@ public final class TradeflowService implements AutoCloseable {
       try (Admin admin = Admin.create(clients.adminProps())) {
         TopicAdmin.ensureTopics(admin, Topics.catalogue(config));
       }
+      startRegistry(config, clients).ifPresent(started::push);
+      EventSerde eventSerde = eventSerde(config);
       HostInfo self = new HostInfo(config.http().advertisedHost(), config.http().port());
-      EventSerde eventSerde = eventSerde();
       BankingCalendar calendar = BankingCalendar.of(config.holidays());
       KafkaStreams streams =
           new KafkaStreams(
@@ -143,8 +146,7 @@ public final class TradeflowService implements AutoCloseable {
         streams.cleanUp();
       }
       streams.start();
-      // The registry and the projection start while the processor joins its group.
-      startRegistry(config, clients).ifPresent(started::push);
+      // The projection starts while the processor joins its group.
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       started.push(meters::close);
       Reporting reporting =
@@ -195,13 +197,24 @@ public final class TradeflowService implements AutoCloseable {
     }
   }
 
-  /** The embedded schema registry, unless {@code registry.url} names another. */
+  /**
+   * The embedded schema registry, filled with the event schemas, unless {@code registry.url} names
+   * another, which must hold them already (registration is explicit there).
+   */
   private static Optional<SchemaRegistryServer> startRegistry(
       TradeflowConfig config, KafkaClients clients) {
     if (!config.registry().embedded()) {
+      EventSubjects.requireRegistered(new RegistryClient(registryUrl(config)));
       return Optional.empty();
     }
-    return Optional.of(SchemaRegistryServer.start(clients, registrySettings(config)));
+    SchemaRegistryServer registry = SchemaRegistryServer.start(clients, registrySettings(config));
+    try {
+      registry.registerAll(EventSubjects.bySubject());
+      return Optional.of(registry);
+    } catch (RuntimeException e) {
+      registry.close();
+      throw e;
+    }
   }
 
   /**
@@ -220,11 +233,12 @@ public final class TradeflowService implements AutoCloseable {
   }
 
   /**
-   * How events are written to and read from the log: the one place to choose it, so that the schema
-   * registry's serde replaces this one for every reader and writer at once.
+   * How events are written to and read from the log, for every reader and writer: Confluent's wire
+   * format with the configured registry, subjects named by {@link EventSubjects#STRATEGY}, no
+   * auto-registration.
    */
-  public static EventSerde eventSerde() {
-    return new AvroSingleObjectSerde();
+  public static EventSerde eventSerde(TradeflowConfig config) {
+    return RegistryAccess.eventSerde(registryUrl(config));
   }
 
   /** Binds each binder; those holding resources (a scheduler, GC listeners) close with the rest. */

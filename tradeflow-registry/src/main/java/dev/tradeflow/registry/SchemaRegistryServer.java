@@ -1,5 +1,6 @@
 package dev.tradeflow.registry;
 
+import dev.tradeflow.registry.internals.RegistryError;
 import dev.tradeflow.registry.internals.RegistryRoutes;
 import dev.tradeflow.registry.internals.SchemaStore;
 import dev.tradeflow.runtime.KafkaClients;
@@ -9,6 +10,7 @@ import io.javalin.Javalin;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.avro.Schema;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.config.TopicConfig;
 
@@ -81,6 +83,21 @@ public final class SchemaRegistryServer implements AutoCloseable {
     } catch (RuntimeException e) {
       store.close();
       throw e;
+    }
+  }
+
+  /**
+   * Registers schemas, one per subject, in one write (or finds them registered): how a service
+   * fills the registry it embeds without a round trip per schema.
+   *
+   * @return their ids by subject
+   * @throws IllegalArgumentException when one is incompatible with its subject's versions
+   */
+  public Map<String, Integer> registerAll(Map<String, Schema> bySubject) {
+    try {
+      return store.registerAll(bySubject);
+    } catch (RegistryError e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
   }
 

@@ -205,6 +205,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     props.put("offsets.topic.replication.factor", "1");
     props.put("transaction.state.log.replication.factor", "1");
     props.put("transaction.state.log.min.isr", "1");
+    // One node spreads nothing: 50 partitions each (the defaults) made the first transaction and
+    // the first group join wait seconds for the internal topics to be created.
+    props.put("offsets.topic.num.partitions", "5");
+    props.put("transaction.state.log.num.partitions", "5");
     props.put("share.coordinator.state.topic.replication.factor", "1");
     props.put("share.coordinator.state.topic.min.isr", "1");
     props.put("min.insync.replicas", "1");

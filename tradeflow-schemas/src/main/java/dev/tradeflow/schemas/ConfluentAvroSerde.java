@@ -30,6 +30,9 @@ import org.apache.avro.specific.SpecificRecordBase;
  * current one by Avro's rules, so events written with earlier or later compatible versions read.
  * Thread-safe.
  *
+ * <p>Events written before the registry, in Avro's single-object encoding ({@code 0xC3 0x01}), are
+ * read as they were written, so a log from before the upgrade replays.
+ *
  * <p>With auto-registration off (production), writing an event whose schema is not registered under
  * its subject fails, telling to run {@code ./tradeflow schemas register}.
  */
@@ -41,6 +44,9 @@ public final class ConfluentAvroSerde implements EventSerde {
 
   private static final byte MAGIC = 0;
   private static final int HEADER_LENGTH = 5;
+
+  /** Events written before the registry, in Avro's single-object encoding, stay readable. */
+  private static final AvroSingleObjectSerde LEGACY = new AvroSingleObjectSerde();
 
   private final RegistryClient registry;
   private final SubjectNameStrategy subjects;
@@ -119,6 +125,9 @@ public final class ConfluentAvroSerde implements EventSerde {
     if (data == null || data.length == 0) {
       throw new EventDecodingException(
           "no data on " + topic + ": expected a Confluent-framed record");
+    }
+    if (data.length >= 2 && data[0] == (byte) 0xC3 && data[1] == 0x01) {
+      return LEGACY.deserialize(topic, data);
     }
     if (data[0] != MAGIC) {
       throw new EventDecodingException(

@@ -1,10 +1,10 @@
 package dev.tradeflow.app.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.tradeflow.app.TradeflowService;
 import dev.tradeflow.app.TradeflowService.KafkaCluster;
 import dev.tradeflow.app.api.DeadLetterView;
 import dev.tradeflow.app.json.Json;
+import dev.tradeflow.app.schemas.RegistryAccess;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TradeflowConfig;
 import dev.tradeflow.runtime.dlq.DeadLetter;
@@ -40,6 +40,20 @@ final class DlqCommand {
 
   @ParentCommand TradeflowCli cli;
 
+  /** The cluster's clients while {@link #withQueues} runs. */
+  private KafkaClients clients;
+
+  /** Events decoded with the registry the service uses, or one started for the purpose. */
+  String showJson(DeadLetterEntry entry) {
+    try (RegistryAccess registry = RegistryAccess.open(cli.config(), clients)) {
+      return Json.mapper()
+          .writerWithDefaultPrettyPrinter()
+          .writeValueAsString(DeadLetterView.of(entry, registry.eventSerde()));
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Runs {@code work} on the configured cluster; a refused request is exit code 1 with why. */
   int withQueues(Function<DeadLetterQueues, Integer> work) {
     TradeflowConfig config = cli.config();
@@ -47,6 +61,7 @@ final class DlqCommand {
         DeadLetterQueues queues =
             new DeadLetterQueues(
                 new KafkaClients(config, cluster.bootstrapServers()), Clock.systemUTC())) {
+      this.clients = new KafkaClients(config, cluster.bootstrapServers());
       return work.apply(queues);
     } catch (DeadLetterRefused e) {
       System.err.println("refused: " + e.getMessage());
@@ -110,14 +125,7 @@ final class DlqCommand {
       DeadLetterId parsed = DeadLetterId.parse(id);
       return dlq.withQueues(
           queues -> {
-            DeadLetterView view =
-                DeadLetterView.of(queues.get(parsed), TradeflowService.eventSerde());
-            try {
-              System.out.println(
-                  Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(view));
-            } catch (JsonProcessingException e) {
-              throw new UncheckedIOException(e);
-            }
+            System.out.println(dlq.showJson(queues.get(parsed)));
             return 0;
           });
     }

@@ -1,9 +1,9 @@
 package dev.tradeflow.app.cli;
 
-import dev.tradeflow.app.TradeflowService;
 import dev.tradeflow.app.TradeflowService.KafkaCluster;
 import dev.tradeflow.app.replay.ReplayReport;
 import dev.tradeflow.app.replay.ReplayVerifier;
+import dev.tradeflow.app.schemas.RegistryAccess;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TradeflowConfig;
 import java.util.concurrent.Callable;
@@ -28,13 +28,13 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     TradeflowConfig config = cli.config();
-    try (KafkaCluster cluster = KafkaCluster.connect(config, false)) {
+    try (KafkaCluster cluster = KafkaCluster.connect(config, false);
+        RegistryAccess registry =
+            RegistryAccess.open(config, new KafkaClients(config, cluster.bootstrapServers()))) {
       KafkaClients clients = new KafkaClients(config, cluster.bootstrapServers());
       ReplayReport report =
           new ReplayVerifier(
-                  clients.readerProps(),
-                  TradeflowService.eventSerde(),
-                  config.streams().applicationId())
+                  clients.readerProps(), registry.eventSerde(), config.streams().applicationId())
               .verify();
       System.out.printf(
           "Replayed %d events of %d letters of credit in %.2f s (%.0f events/s); live store: %d%n",

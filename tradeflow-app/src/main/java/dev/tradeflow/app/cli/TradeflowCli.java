@@ -3,6 +3,7 @@ package dev.tradeflow.app.cli;
 import dev.tradeflow.runtime.ConfigException;
 import dev.tradeflow.runtime.ConfigLoader;
 import dev.tradeflow.runtime.TradeflowConfig;
+import dev.tradeflow.schemas.registry.RegistryException;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Option;
       ReplayCommand.class,
       DlqCommand.class,
       RegistryCommand.class,
+      SchemasCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -45,6 +47,10 @@ public final class TradeflowCli {
     CommandLine cli = new CommandLine(new TradeflowCli());
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
+          if (e instanceof RegistryException refused) {
+            commandLine.getErr().println("schema registry refused: " + refused.getMessage());
+            return 1;
+          }
           if (e instanceof ConfigException) {
             commandLine.getErr().println("configuration error: " + e.getMessage());
             return 2;

@@ -15,6 +15,7 @@ import dev.tradeflow.runtime.Topics;
 import dev.tradeflow.runtime.TradeflowConfig.JdbcSettings;
 import dev.tradeflow.runtime.jdbc.TestDatabase;
 import dev.tradeflow.runtime.jdbc.TestDatabase.Engine;
+import dev.tradeflow.schemas.EventSerde;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -49,6 +50,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  * and none doubled.
  */
 class ProjectionCrashIT {
+
+  private static final EventSerde SERDE =
+      TradeflowService.eventSerde(SharedKafka.service().config());
 
   private static final int MIN_KILLS = 4;
   private static final int MAX_KILLS = 10;
@@ -184,6 +188,7 @@ class ProjectionCrashIT {
             "kafka.client.heartbeat.interval.ms=1000",
             "data.dir=" + dir.resolve("data"),
             "jdbc.url=" + jdbc.url(),
+            "registry.url=" + TradeflowService.registryUrl(SharedKafka.service().config()),
             "jdbc.user=" + jdbc.user(),
             "jdbc.password=" + jdbc.password(),
             ""));
@@ -275,8 +280,7 @@ class ProjectionCrashIT {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
           TopicPartition partition = new TopicPartition(record.topic(), record.partition());
           if (record.offset() < positions.get(partition)) {
-            RecordedEvent<LcEvent> event =
-                TradeflowService.eventSerde().deserialize(record.topic(), record.value());
+            RecordedEvent<LcEvent> event = SERDE.deserialize(record.topic(), record.value());
             events
                 .computeIfAbsent(event.aggregateId(), id -> new ArrayList<>())
                 .add(event.payload());

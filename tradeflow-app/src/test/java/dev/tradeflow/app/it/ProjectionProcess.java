@@ -26,7 +26,7 @@ public final class ProjectionProcess {
         config.jdbc(),
         false,
         new KafkaClients(config, config.kafka().bootstrapServers().orElseThrow()),
-        TradeflowService.eventSerde(),
+        TradeflowService.eventSerde(config),
         new SimpleMeterRegistry(),
         new KafkaTracing(OpenTelemetry.noop()));
     System.out.println("PROJECTION RUNNING");

@@ -14,7 +14,6 @@ import dev.tradeflow.runtime.EmbeddedKafkaBroker;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.Topics;
 import dev.tradeflow.runtime.TradeflowConfig;
-import dev.tradeflow.schemas.AvroSingleObjectSerde;
 import dev.tradeflow.schemas.EventSerde;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /** {@code replay --verify} against a real log: it agrees with the store, and catches tampering. */
 class ReplayIT {
 
-  private final EventSerde serde = new AvroSingleObjectSerde();
+  /** The events' encoding with the registry of the service under test. */
+  private EventSerde serde;
 
   @Test
   void the_state_rebuilt_from_the_log_equals_the_live_store() {
@@ -179,6 +179,7 @@ class ReplayIT {
       TradeflowConfig config =
           SharedKafka.config(Map.of("TRADEFLOW_BOOTSTRAP_SERVERS", broker.bootstrapServers()));
       try (TradeflowService service = TradeflowService.start(config, false)) {
+        serde = TradeflowService.eventSerde(config);
         ApiClient api = new ApiClient(service.apiBase());
         TestCommands.issuedAndAdvised()
             .forEach(
@@ -210,12 +211,13 @@ class ReplayIT {
 
   private ReplayVerifier verifier(TradeflowConfig config, String bootstrap) {
     return new ReplayVerifier(
-        new KafkaClients(config, bootstrap).readerProps(), serde, config.streams().applicationId());
+        new KafkaClients(config, bootstrap).readerProps(),
+        TradeflowService.eventSerde(config),
+        config.streams().applicationId());
   }
 
-  private static ConsumerRecord<String, byte[]> storedEvent(
+  private ConsumerRecord<String, byte[]> storedEvent(
       KafkaClients clients, String lcId, long version) {
-    EventSerde serde = new AvroSingleObjectSerde();
     for (ConsumerRecord<String, byte[]> record : readEvents(clients)) {
       if (record.key().equals(lcId)
           && serde.deserialize(Topics.LC_EVENTS, record.value()).aggregateVersion() == version) {

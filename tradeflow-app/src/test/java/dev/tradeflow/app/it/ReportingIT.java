@@ -179,7 +179,7 @@ class ReportingIT {
                 postgres.settings(),
                 true,
                 new KafkaClients(service.config(), service.bootstrapServers()),
-                TradeflowService.eventSerde(),
+                TradeflowService.eventSerde(service.config()),
                 new SimpleMeterRegistry(),
                 new KafkaTracing(OpenTelemetry.noop()))) {
       ReportingQueries queries = rebuilt.queries();

@@ -7,13 +7,17 @@ import dev.tradeflow.runtime.KafkaClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -51,9 +55,12 @@ public final class SchemaStore implements AutoCloseable {
     this.clients = clients;
     this.partition = new TopicPartition(topic, 0);
     this.state = new RegistryState(defaultLevel);
+    Map<String, Object> readerProps = new HashMap<>(clients.readerProps());
+    // Every answer waits for the reader to reach the end: an idle fetch must not hold it for the
+    // default half second.
+    readerProps.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
     this.reader =
-        new KafkaConsumer<>(
-            clients.readerProps(), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        new KafkaConsumer<>(readerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     reader.assign(List.of(partition));
     reader.seekToBeginning(List.of(partition));
   }
@@ -152,46 +159,69 @@ public final class SchemaStore implements AutoCloseable {
    */
   public int register(String subject, String schemaText, Optional<Integer> imported) {
     Schema schema = parse(schemaText);
-    String canonical = schema.toString();
-    return write(
-        s -> {
-          if (s.mode() == RegistryMode.READONLY) {
-            throw RegistryError.notPermitted("Subject " + subject + " is in read-only mode");
-          }
-          if (imported.isPresent() && s.mode() != RegistryMode.IMPORT) {
-            throw RegistryError.notPermitted(
-                "an id may be given only in IMPORT mode; the registry is in " + s.mode());
-          }
-          List<Version> live = s.versions(subject, false);
-          for (Version v : live) {
-            if (v.schema().equals(canonical)) {
-              return Decision.answer(v.id());
-            }
-          }
-          List<Schema> earlier = new ArrayList<>();
-          live.forEach(v -> earlier.add(parse(v.schema())));
-          List<String> problems =
-              Compatibility.problems(s.effectiveConfig(subject), schema, earlier);
-          if (!problems.isEmpty()) {
-            throw RegistryError.incompatible(
-                "Schema being registered is incompatible with an earlier schema for subject \""
-                    + subject
-                    + "\", details: "
-                    + problems);
-          }
-          int id = imported.orElseGet(() -> s.idOf(canonical).orElse(s.nextId()));
-          if (imported.isPresent()
-              && s.schema(id).isPresent()
-              && !s.schema(id).get().equals(canonical)) {
-            throw RegistryError.notPermitted("id " + id + " is already used by a different schema");
-          }
-          int version = s.nextVersion(subject);
-          return new Decision<>(
-              List.of(
-                  new StoreRecord.SchemaVersion(
-                      subject, Optional.of(new Version(subject, version, id, canonical, false)))),
-              id);
-        });
+    return write(s -> registrations(s, Map.of(subject, schema), imported)).get(subject);
+  }
+
+  /**
+   * Registers several schemas, one per subject, in one transaction (or finds them registered);
+   * their ids by subject. All or none are registered.
+   */
+  public Map<String, Integer> registerAll(Map<String, Schema> bySubject) {
+    return write(s -> registrations(s, bySubject, Optional.empty()));
+  }
+
+  private static Decision<Map<String, Integer>> registrations(
+      RegistryState s, Map<String, Schema> bySubject, Optional<Integer> imported) {
+    Map<String, Integer> ids = new LinkedHashMap<>();
+    Map<String, Integer> newIds = new HashMap<>();
+    List<StoreRecord> records = new ArrayList<>();
+    for (Map.Entry<String, Schema> entry : bySubject.entrySet()) {
+      String subject = entry.getKey();
+      String canonical = entry.getValue().toString();
+      if (s.mode() == RegistryMode.READONLY) {
+        throw RegistryError.notPermitted("Subject " + subject + " is in read-only mode");
+      }
+      if (imported.isPresent() && s.mode() != RegistryMode.IMPORT) {
+        throw RegistryError.notPermitted(
+            "an id may be given only in IMPORT mode; the registry is in " + s.mode());
+      }
+      List<Version> live = s.versions(subject, false);
+      Optional<Version> same = live.stream().filter(v -> v.schema().equals(canonical)).findFirst();
+      if (same.isPresent()) {
+        ids.put(subject, same.get().id());
+        continue;
+      }
+      List<Schema> earlier = new ArrayList<>();
+      live.forEach(v -> earlier.add(parse(v.schema())));
+      List<String> problems =
+          Compatibility.problems(s.effectiveConfig(subject), entry.getValue(), earlier);
+      if (!problems.isEmpty()) {
+        throw RegistryError.incompatible(
+            "Schema being registered is incompatible with an earlier schema for subject \""
+                + subject
+                + "\", details: "
+                + problems);
+      }
+      // A schema new to the registry gets the next free id, once, however many subjects use it.
+      int id =
+          imported.orElseGet(
+              () ->
+                  s.idOf(canonical)
+                      .orElseGet(
+                          () ->
+                              newIds.computeIfAbsent(canonical, c -> s.nextId() + newIds.size())));
+      if (imported.isPresent()
+          && s.schema(id).isPresent()
+          && !s.schema(id).get().equals(canonical)) {
+        throw RegistryError.notPermitted("id " + id + " is already used by a different schema");
+      }
+      records.add(
+          new StoreRecord.SchemaVersion(
+              subject,
+              Optional.of(new Version(subject, s.nextVersion(subject), id, canonical, false))));
+      ids.put(subject, id);
+    }
+    return new Decision<>(records, ids);
   }
 
   /** The subject's version holding this schema. */

@@ -241,7 +241,8 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
         return true;
       }
       String reason;
-      if (retry.deserialization) {
+      if (retry.deserialization && !settings.classifier().isRetryable(retry.failure)) {
+        // Unreadable bytes stay unreadable; a schema registry that did not answer may answer.
         reason = DeadLetterHeaders.REASON_DESERIALIZATION;
       } else if (!settings.classifier().isRetryable(retry.failure)) {
         reason = DeadLetterHeaders.REASON_NON_RETRYABLE;

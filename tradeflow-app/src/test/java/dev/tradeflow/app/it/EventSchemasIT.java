@@ -1,0 +1,146 @@
+package dev.tradeflow.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradeflow.app.cli.TradeflowCli;
+import dev.tradeflow.app.schemas.EventSubjects;
+import dev.tradeflow.registry.CompatibilityLevel;
+import dev.tradeflow.registry.SchemaRegistryServer;
+import dev.tradeflow.runtime.KafkaClients;
+import dev.tradeflow.runtime.TradeflowConfig;
+import dev.tradeflow.schemas.registry.RegistryClient;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.Schema;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The project's own schema check: the released event schemas are registered in a fresh registry,
+ * then {@code ./tradeflow schemas check} compares the current ones with them.
+ */
+class EventSchemasIT {
+
+  @Test
+  void the_current_event_schemas_may_follow_the_released_ones() throws Exception {
+    try (SchemaRegistryServer registry = freshRegistry()) {
+      RegistryClient client = new RegistryClient("http://127.0.0.1:" + registry.port());
+      for (EventSubjects.Subject subject : EventSubjects.all()) {
+        client.register(subject.name(), released(subject.schema().getName()));
+      }
+
+      Result check = cli(registry, "schemas", "check");
+
+      assertThat(check.exitCode()).as(check.output()).isZero();
+      assertThat(check.output()).contains(EventSubjects.all().size() + " subject(s) checked");
+      assertThat(EventSubjects.check(client).values()).allMatch(problems -> problems.isEmpty());
+    }
+  }
+
+  @Test
+  void an_incompatible_change_fails_the_check_naming_the_subject_and_field() throws Exception {
+    try (SchemaRegistryServer registry = freshRegistry()) {
+      Result registered = cli(registry, "schemas", "register");
+      assertThat(registered.exitCode()).as(registered.output()).isZero();
+      // A later release that added a field without a default: today's schema cannot follow it
+      // (old readers would miss the field), so the check must fail.
+      RegistryClient client = new RegistryClient("http://127.0.0.1:" + registry.port());
+      EventSubjects.Subject advised =
+          EventSubjects.all().stream()
+              .filter(s -> s.schema().getName().equals("CreditAdvised"))
+              .findFirst()
+              .orElseThrow();
+      String withRequiredField =
+          advised
+              .schema()
+              .toString()
+              .replace(
+                  "\"fields\":[",
+                  "\"fields\":[{\"name\":\"advisingReference\",\"type\":\"string\"},");
+      setCompatibility(registry, advised.name(), "NONE");
+      client.register(advised.name(), new Schema.Parser().parse(withRequiredField));
+      setCompatibility(registry, advised.name(), "FULL_TRANSITIVE");
+
+      Result check = cli(registry, "schemas", "check");
+
+      assertThat(check.exitCode()).isEqualTo(1);
+      assertThat(check.output())
+          .contains("INCOMPATIBLE  " + advised.name())
+          .contains("advisingReference");
+    }
+  }
+
+  private static SchemaRegistryServer freshRegistry() {
+    TradeflowConfig config = SharedKafka.config(Map.of());
+    return SchemaRegistryServer.start(
+        new KafkaClients(config, SharedKafka.bootstrapServers()),
+        new SchemaRegistryServer.Settings(
+            "127.0.0.1",
+            0,
+            "_schemas-" + UUID.randomUUID(),
+            1,
+            1,
+            CompatibilityLevel.FULL_TRANSITIVE));
+  }
+
+  private static Schema released(String name) throws Exception {
+    try (InputStream in =
+        EventSchemasIT.class.getResourceAsStream("/released-schemas/" + name + ".avsc")) {
+      assertThat(in).as("released schema of %s", name).isNotNull();
+      return new Schema.Parser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
+  private static void setCompatibility(SchemaRegistryServer registry, String subject, String level)
+      throws Exception {
+    java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(
+                        "http://127.0.0.1:" + registry.port() + "/config/" + subject))
+                .header("Content-Type", "application/vnd.schemaregistry.v1+json")
+                .PUT(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "{\"compatibility\":\"" + level + "\"}"))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding());
+  }
+
+  record Result(int exitCode, String output) {}
+
+  /** Runs the CLI against the given registry and the suite's broker, capturing what it prints. */
+  private static Result cli(SchemaRegistryServer registry, String... args) throws Exception {
+    Path config = Files.createTempFile("tradeflow-schemas", ".properties");
+    Files.writeString(
+        config,
+        "kafka.bootstrap-servers="
+            + SharedKafka.bootstrapServers()
+            + "\n"
+            + "kafka.replication-factor=1\nkafka.min-insync-replicas=1\n"
+            + "registry.url=http://127.0.0.1:"
+            + registry.port()
+            + "\n");
+    String[] all = new String[args.length + 2];
+    all[0] = "-c";
+    all[1] = config.toString();
+    System.arraycopy(args, 0, all, 2, args.length);
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    int exit;
+    try (PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
+      System.setOut(capture);
+      System.setErr(capture);
+      exit = TradeflowCli.run(all);
+    } finally {
+      System.setOut(out);
+      System.setErr(err);
+    }
+    return new Result(exit, captured.toString(StandardCharsets.UTF_8));
+  }
+}
