@@ -93,18 +93,7 @@ public final class AvroSingleObjectSerde implements EventSerde {
       codecsByRecordName.get(record.getSchema().getFullName()).encoder().encode(record, out);
       return out.toByteArray();
     } catch (AvroRuntimeException e) {
-      throw new IllegalArgumentException(
-          "cannot write "
-              + event.eventType()
-              + " "
-              + event.eventId()
-              + " of "
-              + event.aggregateId()
-              + " to "
-              + topic
-              + ": "
-              + e.getMessage(),
-          e);
+      throw AvroBodies.cannotWrite(topic, event, e);
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory failed", e);
     }

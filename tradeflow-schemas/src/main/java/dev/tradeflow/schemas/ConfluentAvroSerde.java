@@ -100,16 +100,7 @@ public final class ConfluentAvroSerde implements EventSerde {
       encoder.flush();
       return out.toByteArray();
     } catch (AvroRuntimeException e) {
-      throw new IllegalArgumentException(
-          "cannot write "
-              + event.eventType()
-              + " "
-              + event.eventId()
-              + " to "
-              + topic
-              + ": "
-              + e.getMessage(),
-          e);
+      throw AvroBodies.cannotWrite(topic, event, e);
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory failed", e);
     }

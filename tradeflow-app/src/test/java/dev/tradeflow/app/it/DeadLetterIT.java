@@ -5,14 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tradeflow.app.TradeflowService;
-import dev.tradeflow.app.cli.TradeflowCli;
 import dev.tradeflow.app.demo.ApiClient;
 import dev.tradeflow.app.json.Json;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.Topics;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -152,17 +148,6 @@ class DeadLetterIT {
   }
 
   private static String cli(String... args) {
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    try (PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-      System.setOut(capture);
-      System.setErr(capture);
-      TradeflowCli.run(args);
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-    return captured.toString(StandardCharsets.UTF_8);
+    return Cli.run(args).output();
   }
 }

@@ -2,16 +2,13 @@ package dev.tradeflow.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tradeflow.app.cli.TradeflowCli;
 import dev.tradeflow.app.schemas.EventSubjects;
 import dev.tradeflow.registry.CompatibilityLevel;
 import dev.tradeflow.registry.SchemaRegistryServer;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TradeflowConfig;
 import dev.tradeflow.schemas.registry.RegistryClient;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +31,7 @@ class EventSchemasIT {
         client.register(subject.name(), released(subject.schema().getName()));
       }
 
-      Result check = cli(registry, "schemas", "check");
+      Cli.Result check = cli(registry, "schemas", "check");
 
       assertThat(check.exitCode()).as(check.output()).isZero();
       assertThat(check.output()).contains(EventSubjects.all().size() + " subject(s) checked");
@@ -45,7 +42,7 @@ class EventSchemasIT {
   @Test
   void an_incompatible_change_fails_the_check_naming_the_subject_and_field() throws Exception {
     try (SchemaRegistryServer registry = freshRegistry()) {
-      Result registered = cli(registry, "schemas", "register");
+      Cli.Result registered = cli(registry, "schemas", "register");
       assertThat(registered.exitCode()).as(registered.output()).isZero();
       // A later release that added a field without a default: today's schema cannot follow it
       // (old readers would miss the field), so the check must fail.
@@ -66,7 +63,7 @@ class EventSchemasIT {
       client.register(advised.name(), new Schema.Parser().parse(withRequiredField));
       setCompatibility(registry, advised.name(), "FULL_TRANSITIVE");
 
-      Result check = cli(registry, "schemas", "check");
+      Cli.Result check = cli(registry, "schemas", "check");
 
       assertThat(check.exitCode()).isEqualTo(1);
       assertThat(check.output())
@@ -111,10 +108,8 @@ class EventSchemasIT {
             java.net.http.HttpResponse.BodyHandlers.discarding());
   }
 
-  record Result(int exitCode, String output) {}
-
   /** Runs the CLI against the given registry and the suite's broker, capturing what it prints. */
-  private static Result cli(SchemaRegistryServer registry, String... args) throws Exception {
+  private static Cli.Result cli(SchemaRegistryServer registry, String... args) throws Exception {
     Path config = Files.createTempFile("tradeflow-schemas", ".properties");
     Files.writeString(
         config,
@@ -129,18 +124,6 @@ class EventSchemasIT {
     all[0] = "-c";
     all[1] = config.toString();
     System.arraycopy(args, 0, all, 2, args.length);
-    PrintStream out = System.out;
-    PrintStream err = System.err;
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    int exit;
-    try (PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8)) {
-      System.setOut(capture);
-      System.setErr(capture);
-      exit = TradeflowCli.run(all);
-    } finally {
-      System.setOut(out);
-      System.setErr(err);
-    }
-    return new Result(exit, captured.toString(StandardCharsets.UTF_8));
+    return Cli.run(all);
   }
 }

@@ -1,17 +1,36 @@
 package dev.tradeflow.schemas.internals;
 
+import dev.tradeflow.domain.event.RecordedEvent;
 import dev.tradeflow.schemas.EventDecodingException;
 import java.io.EOFException;
 import java.io.IOException;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
 
-/** Checks of Avro binary bodies, shared by the event encodings. */
+/** Checks of Avro binary bodies, and the failure to write one, shared by the event encodings. */
 public final class AvroBodies {
 
   private AvroBodies() {}
+
+  /** An event that its schema cannot hold (a value out of range, a missing required one). */
+  public static IllegalArgumentException cannotWrite(
+      String topic, RecordedEvent<?> event, AvroRuntimeException cause) {
+    return new IllegalArgumentException(
+        "cannot write "
+            + event.eventType()
+            + " "
+            + event.eventId()
+            + " of "
+            + event.aggregateId()
+            + " to "
+            + topic
+            + ": "
+            + cause.getMessage(),
+        cause);
+  }
 
   /**
    * Walks the body by its writer schema before decoding it. Decoding allocates whatever length or
