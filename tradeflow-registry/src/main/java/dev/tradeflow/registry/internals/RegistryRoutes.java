@@ -56,7 +56,11 @@ public final class RegistryRoutes {
         Exception.class,
         (e, ctx) -> {
           LOG.error("registry request {} {} failed", ctx.method(), ctx.path(), e);
-          error(ctx, RegistryError.storeFailure(e.getClass().getSimpleName()));
+          // The message says what failed; the stack trace stays in the log.
+          error(
+              ctx,
+              RegistryError.storeFailure(
+                  e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
         });
   }
 

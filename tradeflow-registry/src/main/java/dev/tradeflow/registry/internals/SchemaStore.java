@@ -384,11 +384,21 @@ public final class SchemaStore implements AutoCloseable {
           throw RegistryError.timeout("reading " + partition.topic() + " to its end");
         }
         for (ConsumerRecord<byte[], byte[]> record : reader.poll(Duration.ofMillis(100))) {
-          StoreRecord.parse(record.key(), record.value()).ifPresent(state::apply);
+          apply(record);
         }
       }
     } catch (KafkaException e) {
       throw RegistryError.storeFailure("cannot read " + partition.topic() + ": " + e.getMessage());
+    }
+  }
+
+  /** A record this registry cannot read is skipped, loudly: the ones after it still count. */
+  private void apply(ConsumerRecord<byte[], byte[]> record) {
+    try {
+      StoreRecord.parse(record.key(), record.value()).ifPresent(state::apply);
+    } catch (RuntimeException e) {
+      LOG.error(
+          "skipping an unreadable record at {}@{}: {}", partition, record.offset(), e.getMessage());
     }
   }
 
