@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -67,12 +66,6 @@ public final class TestDatabase implements AutoCloseable {
 
   public JdbcSettings settings() {
     return settings;
-  }
-
-  /** For the display names of parameterized tests. */
-  @Override
-  public String toString() {
-    return schema == null ? "H2" : "PostgreSQL schema " + schema.toLowerCase(Locale.ROOT);
   }
 
   @Override
