@@ -7,6 +7,7 @@ import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TopicAdmin;
 import dev.tradeflow.runtime.TopicSpec;
 import io.javalin.Javalin;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +22,8 @@ import org.apache.kafka.common.config.TopicConfig;
 public final class SchemaRegistryServer implements AutoCloseable {
 
   public static final String DEFAULT_TOPIC = "_schemas";
+
+  private static final Duration DEFAULT_STORE_TIMEOUT = Duration.ofSeconds(30);
 
   private final SchemaStore store;
   private final Javalin server;
@@ -52,6 +55,15 @@ public final class SchemaRegistryServer implements AutoCloseable {
 
   /** Creates the topic if it is missing, reads it, and starts serving. */
   public static SchemaRegistryServer start(KafkaClients clients, Settings settings) {
+    return start(clients, settings, DEFAULT_STORE_TIMEOUT);
+  }
+
+  /**
+   * As {@link #start(KafkaClients, Settings)}, with how long a request may wait for Kafka before it
+   * fails with 500.
+   */
+  public static SchemaRegistryServer start(
+      KafkaClients clients, Settings settings, Duration storeTimeout) {
     try (Admin admin = Admin.create(clients.adminProps())) {
       TopicAdmin.ensureTopics(
           admin,
@@ -66,7 +78,8 @@ public final class SchemaRegistryServer implements AutoCloseable {
                       TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
                       Integer.toString(settings.minInsyncReplicas())))));
     }
-    SchemaStore store = new SchemaStore(clients, settings.topic(), settings.defaultCompatibility());
+    SchemaStore store =
+        new SchemaStore(clients, settings.topic(), settings.defaultCompatibility(), storeTimeout);
     try {
       store.readToEnd(); // fail fast when the topic cannot be read
       RegistryRoutes routes = new RegistryRoutes(store);

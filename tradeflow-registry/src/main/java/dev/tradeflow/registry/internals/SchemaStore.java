@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -42,17 +43,22 @@ import org.slf4j.LoggerFactory;
 public final class SchemaStore implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(SchemaStore.class);
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
   private static final int WRITE_ATTEMPTS = 10;
 
   private final KafkaClients clients;
+  private final Duration timeout;
   private final TopicPartition partition;
   private final KafkaConsumer<byte[], byte[]> reader;
   private final RegistryState state;
   private KafkaProducer<byte[], byte[]> writer;
 
-  public SchemaStore(KafkaClients clients, String topic, CompatibilityLevel defaultLevel) {
+  /**
+   * @param timeout how long a read or a write may wait for Kafka before the request fails (500)
+   */
+  public SchemaStore(
+      KafkaClients clients, String topic, CompatibilityLevel defaultLevel, Duration timeout) {
     this.clients = clients;
+    this.timeout = timeout;
     this.partition = new TopicPartition(topic, 0);
     this.state = new RegistryState(defaultLevel);
     Map<String, Object> readerProps = new HashMap<>(clients.readerProps());
@@ -368,7 +374,7 @@ public final class SchemaStore implements AutoCloseable {
 
   private void catchUp() {
     try {
-      readPast(reader.endOffsets(List.of(partition), TIMEOUT).get(partition) - 1);
+      readPast(reader.endOffsets(List.of(partition), timeout).get(partition) - 1);
     } catch (KafkaException e) {
       throw RegistryError.storeFailure("cannot read " + partition.topic() + ": " + e.getMessage());
     }
@@ -378,8 +384,8 @@ public final class SchemaStore implements AutoCloseable {
   private void readPast(long offset) {
     long end = offset + 1;
     try {
-      Instant deadline = Instant.now().plus(TIMEOUT);
-      while (reader.position(partition, TIMEOUT) < end) {
+      Instant deadline = Instant.now().plus(timeout);
+      while (reader.position(partition, timeout) < end) {
         if (Instant.now().isAfter(deadline)) {
           throw RegistryError.timeout("reading " + partition.topic() + " to its end");
         }
@@ -404,11 +410,12 @@ public final class SchemaStore implements AutoCloseable {
 
   private KafkaProducer<byte[], byte[]> writer() {
     if (writer == null) {
+      Map<String, Object> props =
+          new HashMap<>(
+              clients.transactionalProducerProps("tradeflow-schema-registry-" + partition.topic()));
+      props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeout.toMillis());
       KafkaProducer<byte[], byte[]> producer =
-          new KafkaProducer<>(
-              clients.transactionalProducerProps("tradeflow-schema-registry-" + partition.topic()),
-              new ByteArraySerializer(),
-              new ByteArraySerializer());
+          new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
       try {
         producer.initTransactions();
       } catch (KafkaException e) {
