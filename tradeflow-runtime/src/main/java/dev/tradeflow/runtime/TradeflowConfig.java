@@ -174,6 +174,19 @@ public record TradeflowConfig(
       Objects.requireNonNull(password, "password");
     }
 
+    /**
+     * The embedded H2 file database {@code <directory>/tradeflow}, as the process that runs it
+     * needs it: FILE_LOCK=FS lets a process killed with SIGKILL open it again at once (H2's lock
+     * file would make it wait), and WRITE_DELAY=0 writes each commit to the file before the commit
+     * returns, so that a killed process loses none (H2 otherwise keeps up to 500 ms of commits in
+     * memory, while Kafka's offsets for them may already be committed).
+     */
+    public static JdbcSettings embeddedH2(Path directory, String user, String password) {
+      String file = directory.resolve("tradeflow").toAbsolutePath().toString();
+      return new JdbcSettings(
+          "jdbc:h2:file:" + file + ";FILE_LOCK=FS;WRITE_DELAY=0", user, password);
+    }
+
     /** True for the embedded H2 database rather than a server. */
     public boolean embedded() {
       return url.startsWith("jdbc:h2:");

@@ -66,8 +66,7 @@ class ProjectionCrashIT {
       JdbcSettings jdbc =
           postgres != null
               ? postgres.settings()
-              : new JdbcSettings(
-                  "jdbc:h2:file:" + dir.resolve("reporting") + ";FILE_LOCK=FS", "sa", "");
+              : JdbcSettings.embeddedH2(dir.resolve("reporting"), "sa", "");
       String group = Reporting.groupIdFor(jdbc);
       Path config = writeConfig(dir, jdbc);
       TradeflowService service = SharedKafka.service();

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -466,14 +467,25 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
         return; // a new owner starts from the offsets committed to Kafka
       }
       try {
-        // The handler's own positions commit with its effects, so they may be ahead of Kafka's.
-        storing.storedPositions(partitions).forEach(consumer::seek);
+        // The handler's positions commit with its effects, so they rule over Kafka's offsets,
+        // which may be ahead as well as behind: a partition it holds no position for has no
+        // effect that lasted (a database restored from an older backup, or an embedded one that
+        // lost its last commits with its process) and is read from its beginning.
+        Map<TopicPartition, Long> stored = storing.storedPositions(partitions);
+        stored.forEach(consumer::seek);
+        List<TopicPartition> unknown =
+            partitions.stream().filter(p -> !stored.containsKey(p)).toList();
+        if (!unknown.isEmpty()) {
+          consumer.seekToBeginning(unknown);
+        }
       } catch (Exception e) {
-        // Only a shortcut: the handler skips what it has already applied by itself.
+        // The handler skips by itself what it has applied already: only slower.
         log.warn(
-            "{} could not read its stored positions; starting from Kafka's committed offsets",
+            "{} could not read its stored positions; reading {} from the beginning",
             settings.groupId(),
+            partitions,
             e);
+        consumer.seekToBeginning(partitions);
       }
     }
 

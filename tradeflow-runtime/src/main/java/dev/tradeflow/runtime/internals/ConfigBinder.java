@@ -157,11 +157,8 @@ public final class ConfigBinder {
     String user = required(JDBC_USER).value();
     String password = required(JDBC_PASSWORD).value();
     if (url.value().isEmpty()) {
-      // FILE_LOCK=FS: the operating system drops the lock with the process, so a service killed
-      // with SIGKILL opens its database again at once (H2's lock file would make it wait).
-      String file = dataDir.resolve("reporting").resolve("tradeflow").toAbsolutePath().toString();
-      return new JdbcSettings(
-          "jdbc:h2:file:" + file + ";FILE_LOCK=FS", user.isEmpty() ? "sa" : user, password);
+      return JdbcSettings.embeddedH2(
+          dataDir.resolve("reporting"), user.isEmpty() ? "sa" : user, password);
     }
     if (!url.value().startsWith("jdbc:postgresql:") && !url.value().startsWith("jdbc:h2:")) {
       throw url.invalid(

@@ -29,6 +29,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,6 +42,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
@@ -326,6 +328,43 @@ class ReliableConsumerTest {
     assertThat(first.isRunning()).isFalse();
   }
 
+  @Test
+  void a_handler_storing_its_positions_is_read_from_them_or_from_the_beginning_not_from_kafka()
+      throws Exception {
+    String topic = newTopic(2);
+    List<String> first = Collections.synchronizedList(new ArrayList<>());
+    ReliableConsumer<String, String> committing =
+        start(topic, "positions", record -> first.add(record.value()));
+    for (int partition = 0; partition < 2; partition++) {
+      for (int i = 0; i < 3; i++) {
+        send(topic, partition, "lc-" + partition, "p" + partition + "-" + i);
+      }
+    }
+    await(() -> first.size() == 6);
+    committing.close(); // Kafka's offsets: 3 on each partition
+
+    // The database knows partition 0 up to offset 1 and nothing of partition 1.
+    TopicPartition p0 = new TopicPartition(topic, 0);
+    List<String> applied = Collections.synchronizedList(new ArrayList<>());
+    start(
+        topic,
+        "positions",
+        new OffsetStoringHandler<String, String>() {
+          @Override
+          public void handle(ConsumerRecord<String, String> record) {
+            applied.add(record.value());
+          }
+
+          @Override
+          public Map<TopicPartition, Long> storedPositions(Collection<TopicPartition> partitions) {
+            return partitions.contains(p0) ? Map.of(p0, 1L) : Map.of();
+          }
+        });
+
+    await(() -> applied.size() == 5);
+    assertThat(applied).containsExactlyInAnyOrder("p0-1", "p0-2", "p1-0", "p1-1", "p1-2");
+  }
+
   private ReliableConsumer<String, String> start(
       String topic, String group, RecordHandler<String, String> handler) {
     ReliableConsumer<String, String> consumer =
@@ -392,6 +431,10 @@ class ReliableConsumerTest {
 
   private static void send(String topic, String key, String value) throws Exception {
     send(topic, key, bytes(value), new RecordHeaders());
+  }
+
+  private static void send(String topic, int partition, String key, String value) throws Exception {
+    producer.send(new ProducerRecord<>(topic, partition, bytes(key), bytes(value))).get();
   }
 
   private static void send(String topic, String key, String value, Headers headers)
