@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
       RegistryCommand.class,
       SchemasCommand.class,
       BenchCommand.class,
+      AuditCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TradeflowCli {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.tradeflow.app.TradeflowService;
+import dev.tradeflow.app.cli.Cli;
 import dev.tradeflow.app.demo.ApiClient;
 import dev.tradeflow.app.json.Json;
 import dev.tradeflow.runtime.KafkaClients;

@@ -2,6 +2,7 @@ package dev.tradeflow.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tradeflow.app.cli.Cli;
 import dev.tradeflow.app.schemas.EventSubjects;
 import dev.tradeflow.registry.CompatibilityLevel;
 import dev.tradeflow.registry.SchemaRegistryServer;

@@ -1,18 +1,17 @@
-package dev.tradeflow.app.it;
+package dev.tradeflow.app.cli;
 
-import dev.tradeflow.app.cli.TradeflowCli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 /** Runs {@code ./tradeflow} in the test JVM and captures what it prints (stdout and stderr). */
-final class Cli {
+public final class Cli {
 
-  record Result(int exitCode, String output) {}
+  public record Result(int exitCode, String output) {}
 
   private Cli() {}
 
-  static synchronized Result run(String... args) {
+  public static synchronized Result run(String... args) {
     PrintStream out = System.out;
     PrintStream err = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
