@@ -21,6 +21,14 @@ public final class Topics {
   /** What operators did with dead letters (replays, purges): an audit trail, kept forever. */
   public static final String DLQ_ACTIONS = "tf.dlq.actions";
 
+  /** Signed checkpoints of the audit log, with the leaves each adds; kept forever. */
+  public static final String AUDIT_CHECKPOINTS = "tf.audit.checkpoints";
+
+  /**
+   * Where the audit sequencer resumes each partition's tree: compacted, one record per partition.
+   */
+  public static final String AUDIT_SEQUENCER_STATE = "tf.audit.sequencer-state";
+
   private static final String DLQ_SUFFIX = ".dlq";
 
   private Topics() {}
@@ -42,7 +50,24 @@ public final class Topics {
         lcCommandResults(config),
         deadLetters(config, LC_COMMANDS),
         deadLetters(config, LC_EVENTS),
-        dlqActions(config));
+        dlqActions(config),
+        keptForever(config, AUDIT_CHECKPOINTS),
+        auditSequencerState(config));
+  }
+
+  /**
+   * The topics the audit log covers: every one kept forever, since a tree over records that
+   * retention deletes could no longer be checked.
+   */
+  public static List<String> audited() {
+    return List.of(LC_EVENTS, dlqOf(LC_COMMANDS), dlqOf(LC_EVENTS), DLQ_ACTIONS);
+  }
+
+  public static TopicSpec auditSequencerState(TradeflowConfig config) {
+    return spec(
+        config,
+        AUDIT_SEQUENCER_STATE,
+        Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
   }
 
   /** Where unreadable records of {@code topic} are parked: kept until an operator acts on them. */

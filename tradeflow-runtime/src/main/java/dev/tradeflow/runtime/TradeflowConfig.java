@@ -29,6 +29,7 @@ public record TradeflowConfig(
     StreamsSettings streams,
     JdbcSettings jdbc,
     RegistrySettings registry,
+    AuditSettings audit,
     Map<String, Set<LocalDate>> holidays) {
 
   public TradeflowConfig {
@@ -38,6 +39,7 @@ public record TradeflowConfig(
     Objects.requireNonNull(streams, "streams");
     Objects.requireNonNull(jdbc, "jdbc");
     Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(audit, "audit");
     TreeMap<String, Set<LocalDate>> sorted = new TreeMap<>();
     holidays.forEach(
         (place, days) -> sorted.put(place, Collections.unmodifiableSortedSet(new TreeSet<>(days))));
@@ -212,6 +214,31 @@ public record TradeflowConfig(
 
     public boolean embedded() {
       return url.isEmpty();
+    }
+  }
+
+  /**
+   * {@code audit.*}: the Merkle audit log.
+   *
+   * @param origin {@code audit.origin}: names each partition's log ({@code
+   *     <origin>/<topic>/<partition>}) and the checkpoint signing key
+   * @param checkpointRecords {@code audit.checkpoint-records}: new records of a partition that make
+   *     a checkpoint
+   * @param checkpointInterval {@code audit.checkpoint-interval-ms}: the longest a record waits for
+   *     its checkpoint
+   * @param keysDir {@code audit.keys-dir}: the signing keys ({@code *.key}) and verifier keys
+   *     ({@code *.pub})
+   */
+  public record AuditSettings(
+      String origin, int checkpointRecords, Duration checkpointInterval, Path keysDir) {
+
+    /** Keeps a checkpoint record, which lists its leaves, well under Kafka's 1 MB. */
+    public static final int MAX_CHECKPOINT_RECORDS = 4000;
+
+    public AuditSettings {
+      Objects.requireNonNull(origin, "origin");
+      Objects.requireNonNull(checkpointInterval, "checkpointInterval");
+      Objects.requireNonNull(keysDir, "keysDir");
     }
   }
 }

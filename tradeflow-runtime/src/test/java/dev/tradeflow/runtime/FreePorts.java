@@ -5,12 +5,12 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 
 /** Ports the OS reports free, so that tests never collide with a broker on 9092. */
-final class FreePorts {
+public final class FreePorts {
 
   private FreePorts() {}
 
   /** Distinct free ports: all sockets are held open together so none is handed out twice. */
-  static int[] take(int count) {
+  public static int[] take(int count) {
     ServerSocket[] sockets = new ServerSocket[count];
     try {
       int[] ports = new int[count];

@@ -1,5 +1,9 @@
 package dev.tradeflow.runtime.internals;
 
+import static dev.tradeflow.runtime.internals.ConfigKeys.AUDIT_CHECKPOINT_INTERVAL_MS;
+import static dev.tradeflow.runtime.internals.ConfigKeys.AUDIT_CHECKPOINT_RECORDS;
+import static dev.tradeflow.runtime.internals.ConfigKeys.AUDIT_KEYS_DIR;
+import static dev.tradeflow.runtime.internals.ConfigKeys.AUDIT_ORIGIN;
 import static dev.tradeflow.runtime.internals.ConfigKeys.DATA_DIR;
 import static dev.tradeflow.runtime.internals.ConfigKeys.HOLIDAYS_PREFIX;
 import static dev.tradeflow.runtime.internals.ConfigKeys.HTTP_ADVERTISED_HOST;
@@ -25,6 +29,7 @@ import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_STATE_DIR;
 import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_THREADS;
 
 import dev.tradeflow.runtime.TradeflowConfig;
+import dev.tradeflow.runtime.TradeflowConfig.AuditSettings;
 import dev.tradeflow.runtime.TradeflowConfig.HttpSettings;
 import dev.tradeflow.runtime.TradeflowConfig.JdbcSettings;
 import dev.tradeflow.runtime.TradeflowConfig.KafkaSettings;
@@ -131,6 +136,7 @@ public final class ConfigBinder {
         streams,
         jdbc(dataDir),
         registry(embedded, port, httpPort),
+        audit(dataDir),
         holidays());
   }
 
@@ -150,6 +156,24 @@ public final class ConfigBinder {
       requireDistinctPort(REGISTRY_PORT, port, KAFKA_EMBEDDED_PORT, kafkaPort);
     }
     return new RegistrySettings(Optional.empty(), port);
+  }
+
+  private AuditSettings audit(Path dataDir) {
+    ConfigValue origin = required(AUDIT_ORIGIN);
+    if (origin.value().isBlank() || !origin.value().matches("[^\\s+]+")) {
+      throw origin.invalid("expected a name without spaces or '+', such as bank.example/tradeflow");
+    }
+    String keysDir = required(AUDIT_KEYS_DIR).value();
+    return new AuditSettings(
+        origin.value(),
+        intBetween(
+            required(AUDIT_CHECKPOINT_RECORDS),
+            1,
+            AuditSettings.MAX_CHECKPOINT_RECORDS,
+            "a record count from 1 to " + AuditSettings.MAX_CHECKPOINT_RECORDS),
+        Duration.ofMillis(
+            longAtLeast(AUDIT_CHECKPOINT_INTERVAL_MS, 1, "a number of milliseconds, 1 or more")),
+        keysDir.isBlank() ? dataDir.resolve("audit").resolve("keys") : path(AUDIT_KEYS_DIR));
   }
 
   private JdbcSettings jdbc(Path dataDir) {

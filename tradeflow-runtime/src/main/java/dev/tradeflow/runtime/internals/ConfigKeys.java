@@ -31,6 +31,10 @@ final class ConfigKeys {
   public static final String JDBC_PASSWORD = "jdbc.password";
   public static final String REGISTRY_URL = "registry.url";
   public static final String REGISTRY_PORT = "registry.port";
+  public static final String AUDIT_ORIGIN = "audit.origin";
+  public static final String AUDIT_CHECKPOINT_RECORDS = "audit.checkpoint-records";
+  public static final String AUDIT_CHECKPOINT_INTERVAL_MS = "audit.checkpoint-interval-ms";
+  public static final String AUDIT_KEYS_DIR = "audit.keys-dir";
 
   /** {@code kafka.client.<property>}: passed as is to every Kafka client. */
   public static final String KAFKA_CLIENT_PREFIX = "kafka.client.";
@@ -60,7 +64,11 @@ final class ConfigKeys {
           JDBC_USER,
           JDBC_PASSWORD,
           REGISTRY_URL,
-          REGISTRY_PORT);
+          REGISTRY_PORT,
+          AUDIT_ORIGIN,
+          AUDIT_CHECKPOINT_RECORDS,
+          AUDIT_CHECKPOINT_INTERVAL_MS,
+          AUDIT_KEYS_DIR);
 
   private static final List<String> PREFIXES = List.of(KAFKA_CLIENT_PREFIX, HOLIDAYS_PREFIX);
 

@@ -1,0 +1,228 @@
+package dev.tradeflow.audit.internals;
+
+import dev.tradeflow.audit.AuditSequencer;
+import dev.tradeflow.audit.KafkaAuditSource;
+import dev.tradeflow.audit.checkpoint.SigningKey;
+import dev.tradeflow.audit.log.CheckpointRecord;
+import dev.tradeflow.audit.log.LogName;
+import dev.tradeflow.audit.log.SequencerState;
+import dev.tradeflow.runtime.KafkaClients;
+import dev.tradeflow.runtime.Topics;
+import dev.tradeflow.runtime.TradeflowConfig.AuditSettings;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.ProducerFencedException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The sequencer's thread: poll, append, and now and then checkpoint in one transaction. */
+public final class SequencerLoop implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(SequencerLoop.class);
+  private static final Duration POLL = Duration.ofMillis(100);
+
+  private final KafkaClients clients;
+  private final AuditSettings settings;
+  private final List<SigningKey> keys;
+  private final Clock clock;
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final KafkaProducer<String, byte[]> producer;
+  private final Map<TopicPartition, PartitionLog> logs = new HashMap<>();
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Counter leaves;
+  private final Counter checkpoints;
+  private final Thread thread;
+
+  private SequencerLoop(
+      KafkaClients clients,
+      AuditSettings settings,
+      List<SigningKey> keys,
+      String instanceId,
+      MeterRegistry meters,
+      Clock clock) {
+    this.clients = clients;
+    this.settings = settings;
+    this.keys = List.copyOf(keys);
+    this.clock = clock;
+    Map<String, Object> consumerProps = clients.consumerProps(AuditSequencer.GROUP_ID);
+    this.consumer =
+        new KafkaConsumer<>(
+            consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    this.producer =
+        new KafkaProducer<>(
+            clients.transactionalProducerProps(AuditSequencer.GROUP_ID + "-" + instanceId),
+            new StringSerializer(),
+            new ByteArraySerializer());
+    this.leaves = meters.counter("tradeflow.audit.leaves");
+    this.checkpoints = meters.counter("tradeflow.audit.checkpoints");
+    this.thread = new Thread(this::run, "audit-sequencer");
+  }
+
+  public static SequencerLoop start(
+      KafkaClients clients,
+      AuditSettings settings,
+      List<SigningKey> keys,
+      String instanceId,
+      MeterRegistry meters,
+      Clock clock) {
+    SequencerLoop loop = new SequencerLoop(clients, settings, keys, instanceId, meters, clock);
+    try {
+      // Fences a predecessor with this id: its unfinished checkpoint is aborted now.
+      loop.producer.initTransactions();
+    } catch (RuntimeException e) {
+      loop.consumer.close();
+      loop.producer.close();
+      throw e;
+    }
+    loop.thread.start();
+    return loop;
+  }
+
+  public boolean isRunning() {
+    return stopped.getCount() > 0;
+  }
+
+  private void run() {
+    try {
+      consumer.subscribe(Topics.audited(), new Rebalance());
+      while (running.get()) {
+        Instant now = clock.instant();
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+          PartitionLog partition = logs.get(new TopicPartition(record.topic(), record.partition()));
+          if (partition != null) {
+            partition.append(KafkaAuditSource.audited(record), now);
+            leaves.increment();
+          }
+        }
+        if (logs.values().stream()
+            .anyMatch(
+                l -> l.due(settings.checkpointRecords(), settings.checkpointInterval(), now))) {
+          checkpoint();
+        }
+      }
+    } catch (WakeupException e) {
+      // closing
+    } catch (ProducerFencedException e) {
+      log.error(
+          "audit sequencer stopped: another instance runs with the same id ({})", e.getMessage());
+    } catch (RuntimeException e) {
+      log.error("audit sequencer stopped", e);
+    } finally {
+      closeClients();
+      stopped.countDown();
+    }
+  }
+
+  /**
+   * Checkpoints every partition with new leaves, in one transaction with their states and the
+   * group's offsets. When the transaction fails, the partitions go back to their last checkpoint.
+   */
+  private void checkpoint() {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    List<PartitionLog> written = new ArrayList<>();
+    producer.beginTransaction();
+    try {
+      for (Map.Entry<TopicPartition, PartitionLog> entry : logs.entrySet()) {
+        PartitionLog partition = entry.getValue();
+        Optional<CheckpointRecord> record = partition.checkpoint(keys);
+        if (record.isEmpty()) {
+          continue;
+        }
+        String key = partition.name().key();
+        producer.send(new ProducerRecord<>(Topics.AUDIT_CHECKPOINTS, key, record.get().toJson()));
+        producer.send(
+            new ProducerRecord<>(Topics.AUDIT_SEQUENCER_STATE, key, partition.state().toJson()));
+        offsets.put(entry.getKey(), new OffsetAndMetadata(partition.nextOffset()));
+        written.add(partition);
+      }
+      producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+      producer.commitTransaction();
+    } catch (ProducerFencedException e) {
+      throw e;
+    } catch (KafkaException e) {
+      log.warn("audit checkpoint failed; resuming from the last one", e);
+      producer.abortTransaction();
+      resume(new ArrayList<>(logs.keySet()));
+      return;
+    }
+    written.forEach(PartitionLog::checkpointed);
+    checkpoints.increment(written.size());
+  }
+
+  /** The partitions' trees as of their last checkpoint, and the consumer positioned after it. */
+  private void resume(Collection<TopicPartition> partitions) {
+    Map<String, SequencerState> states = StateReader.read(clients, partitions);
+    for (TopicPartition partition : partitions) {
+      LogName name = new LogName(settings.origin(), partition.topic(), partition.partition());
+      SequencerState state = states.getOrDefault(name.key(), new SequencerState(0, 0, List.of()));
+      logs.put(partition, new PartitionLog(name, state));
+      consumer.seek(partition, state.nextOffset());
+    }
+  }
+
+  private final class Rebalance implements ConsumerRebalanceListener {
+    @Override
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+      // What was not checkpointed is read again by the next owner, from the last checkpoint.
+      partitions.forEach(logs::remove);
+    }
+
+    @Override
+    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+      partitions.forEach(logs::remove);
+    }
+
+    @Override
+    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+      if (!partitions.isEmpty()) {
+        resume(partitions);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    running.set(false);
+    consumer.wakeup();
+    try {
+      if (!stopped.await(30, TimeUnit.SECONDS)) {
+        log.warn("audit sequencer did not stop within 30 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void closeClients() {
+    try {
+      consumer.close();
+    } finally {
+      producer.close();
+    }
+  }
+}
