@@ -9,6 +9,8 @@ import dev.tradeflow.app.query.LcQueries;
 import dev.tradeflow.app.reporting.Reporting;
 import dev.tradeflow.app.schemas.EventSubjects;
 import dev.tradeflow.app.schemas.RegistryAccess;
+import dev.tradeflow.audit.AuditSequencer;
+import dev.tradeflow.audit.checkpoint.KeyRing;
 import dev.tradeflow.domain.calendar.BankingCalendar;
 import dev.tradeflow.registry.CompatibilityLevel;
 import dev.tradeflow.registry.SchemaRegistryServer;
@@ -23,6 +25,7 @@ import dev.tradeflow.runtime.tracing.SpanExport;
 import dev.tradeflow.runtime.tracing.Telemetry;
 import dev.tradeflow.schemas.EventSerde;
 import dev.tradeflow.schemas.registry.RegistryClient;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -32,7 +35,11 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -152,6 +159,8 @@ public final class TradeflowService implements AutoCloseable {
       Reporting reporting =
           Reporting.start(config.jdbc(), fresh, clients, eventSerde, meters, tracing);
       started.push(reporting);
+      AuditSequencer audit = startAudit(config, clients, meters);
+      started.push(audit);
       awaitRunning(streams);
       // Bound once the processor runs, so that its thread's metrics already exist.
       bindMeters(
@@ -173,7 +182,7 @@ public final class TradeflowService implements AutoCloseable {
           HttpApi.start(
               gateway,
               new LcQueries(streams, self, eventSerde),
-              healthOf(streams, cluster, gateway, reporting),
+              healthOf(streams, cluster, gateway, reporting, audit),
               config.http().commandWait(),
               meters,
               openTelemetry,
@@ -241,6 +250,37 @@ public final class TradeflowService implements AutoCloseable {
     return RegistryAccess.eventSerde(registryUrl(config));
   }
 
+  /**
+   * The audit sequencer, signing with the keys in {@code audit.keys-dir} (one is generated on the
+   * first run). Its transactional id comes from {@code <data.dir>/audit/instance.id}, kept across
+   * restarts, so that a restart fences the previous run's unfinished checkpoint at once.
+   */
+  private static AuditSequencer startAudit(
+      TradeflowConfig config, KafkaClients clients, MeterRegistry meters) {
+    KeyRing keys = KeyRing.loadOrGenerate(config.audit().keysDir(), config.audit().origin());
+    return AuditSequencer.start(
+        clients,
+        config.audit(),
+        keys,
+        instanceId(config.dataDir().resolve("audit").resolve("instance.id")),
+        meters,
+        Clock.systemUTC());
+  }
+
+  private static String instanceId(Path file) {
+    try {
+      if (Files.exists(file)) {
+        return Files.readString(file).strip();
+      }
+      Files.createDirectories(file.getParent());
+      String id = UUID.randomUUID().toString();
+      Files.writeString(file, id + "\n");
+      return id;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or write the instance id " + file, e);
+    }
+  }
+
   /** Binds each binder; those holding resources (a scheduler, GC listeners) close with the rest. */
   private static void bindMeters(
       PrometheusMeterRegistry meters, Deque<AutoCloseable> started, MeterBinder... binders) {
@@ -276,7 +316,11 @@ public final class TradeflowService implements AutoCloseable {
   }
 
   private static java.util.function.Supplier<Map<String, Object>> healthOf(
-      KafkaStreams streams, KafkaCluster cluster, CommandGateway gateway, Reporting reporting) {
+      KafkaStreams streams,
+      KafkaCluster cluster,
+      CommandGateway gateway,
+      Reporting reporting,
+      AuditSequencer audit) {
     return () -> {
       Map<String, Object> health = new LinkedHashMap<>();
       KafkaStreams.State state = streams.state();
@@ -287,6 +331,7 @@ public final class TradeflowService implements AutoCloseable {
       health.put("commandOutcomes", gateway.isListening() ? "LISTENING" : "STOPPED");
       health.put("reporting", reporting.isRunning() ? "RUNNING" : "STOPPED");
       health.put("reportingParkedKeys", reporting.parkedKeys().size());
+      health.put("auditSequencer", audit.isRunning() ? "RUNNING" : "STOPPED");
       health.put("kafka", cluster.bootstrapServers());
       health.put("embeddedBroker", cluster.isEmbedded());
       return health;

@@ -1,13 +1,24 @@
 package dev.tradeflow.app.cli;
 
+import dev.tradeflow.app.TradeflowService.KafkaCluster;
+import dev.tradeflow.audit.AuditReport;
+import dev.tradeflow.audit.AuditReport.PartitionReport;
+import dev.tradeflow.audit.AuditVerifier;
+import dev.tradeflow.audit.KafkaAuditSource;
+import dev.tradeflow.audit.checkpoint.KeyRing;
+import dev.tradeflow.audit.checkpoint.SigningKey;
+import dev.tradeflow.audit.checkpoint.VerifierKey;
 import dev.tradeflow.audit.merkle.Hash;
 import dev.tradeflow.audit.merkle.MerkleTree;
 import dev.tradeflow.audit.merkle.TreeHasher;
+import dev.tradeflow.runtime.KafkaClients;
+import dev.tradeflow.runtime.TradeflowConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -21,6 +32,8 @@ import picocli.CommandLine.ParentCommand;
     name = "audit",
     description = "The RFC 6962 audit log: roots, proofs and their verification.",
     subcommands = {
+      AuditCommand.Verify.class,
+      AuditCommand.Keys.class,
       AuditCommand.MerkleRoot.class,
       AuditCommand.InclusionProofCommand.class,
       AuditCommand.ConsistencyProofCommand.class
@@ -28,6 +41,119 @@ import picocli.CommandLine.ParentCommand;
 final class AuditCommand {
 
   @ParentCommand TradeflowCli cli;
+
+  @Command(
+      name = "verify",
+      description =
+          "Recompute every audited partition's tree from the topics and check every signed"
+              + " checkpoint against it; exit 1 at the first departure, naming its offset.")
+  static final class Verify implements Callable<Integer> {
+    @ParentCommand AuditCommand audit;
+
+    @Option(
+        names = "--public-key",
+        paramLabel = "FILE",
+        description =
+            "a verifier key file to trust (repeatable); default: the *.pub keys in audit.keys-dir")
+    List<Path> publicKeys;
+
+    @Override
+    public Integer call() throws IOException {
+      TradeflowConfig config = audit.cli.config();
+      List<VerifierKey> trusted = trusted(config, publicKeys);
+      try (KafkaCluster cluster = KafkaCluster.connect(config, false);
+          KafkaAuditSource source =
+              new KafkaAuditSource(new KafkaClients(config, cluster.bootstrapServers()))) {
+        AuditReport report = new AuditVerifier(config.audit().origin(), trusted).verify(source);
+        print(report);
+        return report.passed() ? 0 : 1;
+      }
+    }
+  }
+
+  @Command(
+      name = "keys",
+      description =
+          "Print the verifier keys of audit.keys-dir, to hand to auditors; --rotate adds a new"
+              + " signing key (every signing key present signs each checkpoint).")
+  static final class Keys implements Callable<Integer> {
+    @ParentCommand AuditCommand audit;
+
+    @Option(names = "--rotate", description = "add a new signing key")
+    boolean rotate;
+
+    @Override
+    public Integer call() {
+      TradeflowConfig config = audit.cli.config();
+      Path dir = config.audit().keysDir();
+      if (rotate) {
+        SigningKey key = SigningKey.generate(config.audit().origin());
+        KeyRing.add(dir, key);
+        System.out.println(
+            "Added signing key "
+                + key.verifierKey().keyIdHex()
+                + " to "
+                + dir
+                + ": it signs from the service's next start; retire an old key by deleting its"
+                + " .key file (keep its .pub)");
+      }
+      KeyRing ring = KeyRing.load(dir);
+      for (VerifierKey key : ring.verifierKeys()) {
+        boolean signing = ring.signingKeys().stream().anyMatch(k -> k.verifierKey().equals(key));
+        System.out.println(key + (signing ? "" : "  (retired)"));
+      }
+      return 0;
+    }
+  }
+
+  /** The keys given, or those of the configured key directory. */
+  static List<VerifierKey> trusted(TradeflowConfig config, List<Path> files) throws IOException {
+    if (files == null || files.isEmpty()) {
+      List<VerifierKey> keys = KeyRing.load(config.audit().keysDir()).verifierKeys();
+      if (keys.isEmpty()) {
+        throw new IllegalArgumentException(
+            "no verifier key in "
+                + config.audit().keysDir()
+                + ": give the auditor's copy with --public-key FILE");
+      }
+      return keys;
+    }
+    List<VerifierKey> keys = new ArrayList<>();
+    for (Path file : files) {
+      keys.add(VerifierKey.parse(Files.readString(file)));
+    }
+    return keys;
+  }
+
+  private static void print(AuditReport report) {
+    long records = 0;
+    long leaves = 0;
+    int checkpoints = 0;
+    for (PartitionReport partition : report.partitions()) {
+      records += partition.records();
+      leaves += partition.treeSize();
+      checkpoints += partition.checkpoints();
+      if (partition.records() > 0 || partition.checkpoints() > 0) {
+        System.out.printf(
+            "%-28s %6d records, %6d audited in %4d checkpoints%s%n",
+            partition.log(),
+            partition.records(),
+            partition.treeSize(),
+            partition.checkpoints(),
+            partition.notYetCheckpointed() > 0
+                ? " (" + partition.notYetCheckpointed() + " awaiting their checkpoint)"
+                : "");
+      }
+    }
+    if (report.passed()) {
+      System.out.printf(
+          "OK: %d records in %d partitions; %d audited, in %d signed checkpoints that all"
+              + " verify%n",
+          records, report.partitions().size(), leaves, checkpoints);
+    } else {
+      System.out.println("FAILED: " + report.firstDivergence().orElseThrow());
+    }
+  }
 
   /** Leaf data as hex, one leaf per line (an empty line is an empty leaf). */
   static final class Leaves {

@@ -10,7 +10,6 @@ import dev.tradeflow.app.demo.ApiClient;
 import dev.tradeflow.app.json.Json;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.Topics;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -97,14 +96,7 @@ class DeadLetterIT {
     String lcId = "DLQ-" + UUID.randomUUID().toString().substring(0, 8);
     sendGarbage(lcId);
     String id = (String) awaitOpen(lcId, 1).get(0).get("id");
-    Path config = Files.createTempFile("tradeflow-cli", ".properties");
-    Files.writeString(
-        config,
-        "kafka.bootstrap-servers="
-            + service.bootstrapServers()
-            + "\n"
-            + "kafka.replication-factor=1\nkafka.min-insync-replicas=1\n");
-
+    Path config = SharedKafka.cliConfig();
     String listed = cli("-c", config.toString(), "dlq", "list", "--topic", Topics.LC_COMMANDS);
     String shown = cli("-c", config.toString(), "dlq", "show", id);
 

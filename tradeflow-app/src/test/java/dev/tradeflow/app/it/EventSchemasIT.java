@@ -11,7 +11,6 @@ import dev.tradeflow.runtime.TradeflowConfig;
 import dev.tradeflow.schemas.registry.RegistryClient;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
@@ -111,16 +110,7 @@ class EventSchemasIT {
 
   /** Runs the CLI against the given registry and the suite's broker, capturing what it prints. */
   private static Cli.Result cli(SchemaRegistryServer registry, String... args) throws Exception {
-    Path config = Files.createTempFile("tradeflow-schemas", ".properties");
-    Files.writeString(
-        config,
-        "kafka.bootstrap-servers="
-            + SharedKafka.bootstrapServers()
-            + "\n"
-            + "kafka.replication-factor=1\nkafka.min-insync-replicas=1\n"
-            + "registry.url=http://127.0.0.1:"
-            + registry.port()
-            + "\n");
+    Path config = SharedKafka.cliConfig("registry.url=http://127.0.0.1:" + registry.port());
     String[] all = new String[args.length + 2];
     all[0] = "-c";
     all[1] = config.toString();

@@ -270,12 +270,13 @@ class HttpApiIT {
   }
 
   @Test
-  void health_reports_the_processor_running() {
+  void health_reports_the_processor_and_the_audit_sequencer_running() {
     Response health = api.get("/health");
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.body())
         .containsEntry("status", "UP")
-        .containsEntry("commandProcessor", "RUNNING");
+        .containsEntry("commandProcessor", "RUNNING")
+        .containsEntry("auditSequencer", "RUNNING");
   }
 
   @Test

@@ -15,7 +15,9 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -78,6 +80,24 @@ public final class SharedKafka {
     env.put("TRADEFLOW_KAFKA_MIN_INSYNC_REPLICAS", "1");
     env.putAll(overrides);
     return ConfigLoader.load(Optional.empty(), env);
+  }
+
+  /**
+   * A configuration file for the CLI on the shared broker, with {@code extraLines} ({@code
+   * key=value}) appended.
+   */
+  public static Path cliConfig(String... extraLines) {
+    try {
+      Path config = Files.createTempFile("tradeflow-cli", ".properties");
+      List<String> lines = new ArrayList<>();
+      lines.add("kafka.bootstrap-servers=" + bootstrapServers());
+      lines.add("kafka.replication-factor=1");
+      lines.add("kafka.min-insync-replicas=1");
+      lines.addAll(List.of(extraLines));
+      return Files.write(config, lines);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   public static EmbeddedKafkaBroker startBroker() {

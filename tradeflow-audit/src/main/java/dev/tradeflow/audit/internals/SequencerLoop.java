@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -111,22 +112,9 @@ public final class SequencerLoop implements AutoCloseable {
     try {
       consumer.subscribe(Topics.audited(), new Rebalance());
       while (running.get()) {
-        Instant now = clock.instant();
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
-          PartitionLog partition = logs.get(new TopicPartition(record.topic(), record.partition()));
-          if (partition != null) {
-            partition.append(KafkaAuditSource.audited(record), now);
-            leaves.increment();
-          }
-        }
-        if (logs.values().stream()
-            .anyMatch(
-                l -> l.due(settings.checkpointRecords(), settings.checkpointInterval(), now))) {
-          checkpoint();
-        }
+        poll();
       }
-    } catch (WakeupException e) {
-      // closing
+      checkpoint(); // what was read before the close, so that a stopped service leaves none out
     } catch (ProducerFencedException e) {
       log.error(
           "audit sequencer stopped: another instance runs with the same id ({})", e.getMessage());
@@ -138,11 +126,35 @@ public final class SequencerLoop implements AutoCloseable {
     }
   }
 
+  private void poll() {
+    Instant now = clock.instant();
+    ConsumerRecords<byte[], byte[]> records;
+    try {
+      records = consumer.poll(POLL);
+    } catch (WakeupException e) {
+      return; // closing
+    }
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      PartitionLog partition = logs.get(new TopicPartition(record.topic(), record.partition()));
+      if (partition != null) {
+        partition.append(KafkaAuditSource.audited(record), now);
+        leaves.increment();
+      }
+    }
+    if (logs.values().stream()
+        .anyMatch(l -> l.due(settings.checkpointRecords(), settings.checkpointInterval(), now))) {
+      checkpoint();
+    }
+  }
+
   /**
    * Checkpoints every partition with new leaves, in one transaction with their states and the
    * group's offsets. When the transaction fails, the partitions go back to their last checkpoint.
    */
   private void checkpoint() {
+    if (logs.values().stream().allMatch(l -> l.pendingLeaves() == 0)) {
+      return;
+    }
     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
     List<PartitionLog> written = new ArrayList<>();
     producer.beginTransaction();

@@ -1,0 +1,61 @@
+package dev.tradeflow.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tradeflow.app.TradeflowService;
+import dev.tradeflow.app.cli.Cli;
+import dev.tradeflow.app.demo.DemoRunner;
+import dev.tradeflow.audit.checkpoint.SigningKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service's audit log after the demo: every event is audited in signed checkpoints that {@code
+ * ./tradeflow audit verify} checks against the topics, and only with the right key.
+ */
+class AuditIT {
+
+  @Test
+  void the_demo_leaves_a_log_that_audit_verify_passes() throws Exception {
+    TradeflowService service = SharedKafka.service();
+    assertThat(new DemoRunner(service.apiBase(), Clock.systemUTC()).run().failures()).isEmpty();
+    Path config = SharedKafka.cliConfig("audit.keys-dir=" + service.config().audit().keysDir());
+
+    Cli.Result verified =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () -> Cli.run("-c", config.toString(), "audit", "verify"),
+                result -> result.exitCode() == 0 && !result.output().contains("awaiting"));
+
+    assertThat(verified.output()).contains("tf.lc.events-").containsPattern("OK: \\d+ records");
+  }
+
+  @Test
+  void checkpoints_fail_against_a_key_the_auditor_was_not_given() throws Exception {
+    Path stranger = Files.createTempFile("stranger", ".pub");
+    Files.writeString(stranger, SigningKey.generate("stranger").verifierKey().toString());
+    new DemoRunner(SharedKafka.service().apiBase(), Clock.systemUTC()).run();
+
+    Cli.Result result =
+        await()
+            .atMost(Duration.ofSeconds(60))
+            .until(
+                () ->
+                    Cli.run(
+                        "-c",
+                        SharedKafka.cliConfig().toString(),
+                        "audit",
+                        "verify",
+                        "--public-key",
+                        stranger.toString()),
+                r -> r.output().contains("FAILED"));
+
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.output()).contains("no trusted key signed the note");
+  }
+}
