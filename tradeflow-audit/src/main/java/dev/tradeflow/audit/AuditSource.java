@@ -17,8 +17,19 @@ public interface AuditSource extends AutoCloseable {
   /** The audited partitions, as {@code topic/partition} keys. */
   List<String> partitions();
 
-  /** Hands each record of the partition, committed ones only, in offset order, to {@code sink}. */
+  /**
+   * Hands each record of the partition, committed ones only, in offset order, to {@code sink}.
+   *
+   * @throws UnreadableRecordException when a stored record cannot be decoded (a damaged copy)
+   */
   void readPartition(String topic, int partition, Consumer<AuditedRecord> sink);
+
+  /** A stored record that cannot be decoded: reading its partition stops there. */
+  final class UnreadableRecordException extends RuntimeException {
+    public UnreadableRecordException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
 
   @Override
   void close();

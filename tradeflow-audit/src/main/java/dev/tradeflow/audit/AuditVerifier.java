@@ -72,7 +72,11 @@ public final class AuditVerifier {
       checked++;
     }
     RecordCheck records = new RecordCheck(name, leaves);
-    source.readPartition(name.topic(), name.partition(), records::accept);
+    try {
+      source.readPartition(name.topic(), name.partition(), records::accept);
+    } catch (AuditSource.UnreadableRecordException e) {
+      records.unreadable(e.getMessage());
+    }
     if (divergence.isEmpty()) {
       divergence = records.result();
     }
@@ -150,12 +154,22 @@ public final class AuditVerifier {
         first =
             diverge(
                 expected.offset(),
-                "the audited record is missing (offset " + record.offset() + " in its place)");
+                "the audited record is missing here: offset "
+                    + record.offset()
+                    + " is in its place (deleted or moved)");
       } else {
         first =
             diverge(
                 record.offset(),
                 "a record that was never audited (offset " + expected.offset() + " was expected)");
+      }
+    }
+
+    /** The next stored record cannot be read: it departs from the leaf at its place. */
+    void unreadable(String reason) {
+      if (first == null) {
+        long offset = read < leaves.size() ? leaves.get((int) read).offset() : -1;
+        first = diverge(offset, "the record stored here cannot be read: " + reason);
       }
     }
 

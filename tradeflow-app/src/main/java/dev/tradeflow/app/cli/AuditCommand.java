@@ -5,6 +5,7 @@ import dev.tradeflow.audit.AuditReport;
 import dev.tradeflow.audit.AuditReport.PartitionReport;
 import dev.tradeflow.audit.AuditVerifier;
 import dev.tradeflow.audit.KafkaAuditSource;
+import dev.tradeflow.audit.archive.Archive;
 import dev.tradeflow.audit.checkpoint.KeyRing;
 import dev.tradeflow.audit.checkpoint.SigningKey;
 import dev.tradeflow.audit.checkpoint.VerifierKey;
@@ -57,14 +58,32 @@ final class AuditCommand {
             "a verifier key file to trust (repeatable); default: the *.pub keys in audit.keys-dir")
     List<Path> publicKeys;
 
+    @Option(
+        names = "--archive",
+        paramLabel = "DIR",
+        description = "verify an archive export instead of the topics (no broker needed)")
+    Path archive;
+
     @Override
     public Integer call() throws IOException {
       TradeflowConfig config = audit.cli.config();
       List<VerifierKey> trusted = trusted(config, publicKeys);
+      AuditVerifier verifier = new AuditVerifier(config.audit().origin(), trusted);
+      if (archive != null) {
+        Archive copy = Archive.open(archive);
+        AuditReport report = verifier.verify(copy);
+        print(report);
+        List<String> changed = copy.filesChangedSinceExport();
+        if (!changed.isEmpty()) {
+          System.out.println(
+              "Files changed since the export (SHA-256 of the manifest): " + changed);
+        }
+        return report.passed() && changed.isEmpty() ? 0 : 1;
+      }
       try (KafkaCluster cluster = KafkaCluster.connect(config, false);
           KafkaAuditSource source =
               new KafkaAuditSource(new KafkaClients(config, cluster.bootstrapServers()))) {
-        AuditReport report = new AuditVerifier(config.audit().origin(), trusted).verify(source);
+        AuditReport report = verifier.verify(source);
         print(report);
         return report.passed() ? 0 : 1;
       }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
       SchemasCommand.class,
       BenchCommand.class,
       AuditCommand.class,
+      ArchiveCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TradeflowCli {
