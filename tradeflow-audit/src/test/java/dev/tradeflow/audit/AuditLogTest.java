@@ -78,7 +78,7 @@ class AuditLogTest {
   void records_deleted_from_the_log_are_named_by_their_offset() throws Exception {
     try (TestCluster cluster = new TestCluster(dir)) {
       try (AuditSequencer sequencer = cluster.startSequencer("one")) {
-        cluster.produceTo(Topics.LC_EVENTS, 2, 4);
+        cluster.produceTo(Topics.LC_EVENTS, 2, "LC-1", 4);
         cluster.awaitCheckpointed(4);
       }
       try (Admin admin = Admin.create(cluster.clients.adminProps())) {

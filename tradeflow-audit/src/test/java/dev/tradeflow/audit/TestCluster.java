@@ -90,9 +90,10 @@ public final class TestCluster implements AutoCloseable {
     transactional.abortTransaction();
   }
 
-  public void produceTo(String topic, int partition, int count) throws Exception {
+  /** {@code count} records keyed {@code key} into one partition. */
+  public void produceTo(String topic, int partition, String key, int count) throws Exception {
     for (int i = 0; i < count; i++) {
-      producer.send(new ProducerRecord<>(topic, partition, "LC-" + i, "payload " + i)).get();
+      producer.send(new ProducerRecord<>(topic, partition, key, "payload " + i)).get();
     }
   }
 

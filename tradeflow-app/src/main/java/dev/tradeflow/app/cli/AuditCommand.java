@@ -12,6 +12,9 @@ import dev.tradeflow.audit.checkpoint.VerifierKey;
 import dev.tradeflow.audit.merkle.Hash;
 import dev.tradeflow.audit.merkle.MerkleTree;
 import dev.tradeflow.audit.merkle.TreeHasher;
+import dev.tradeflow.audit.proof.BundleVerifier;
+import dev.tradeflow.audit.proof.EvidenceBundle;
+import dev.tradeflow.audit.proof.Prover;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TradeflowConfig;
 import java.io.IOException;
@@ -19,6 +22,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,6 +30,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code ./tradeflow audit ...}: the Merkle audit log, its proofs and their verification. */
@@ -34,6 +39,8 @@ import picocli.CommandLine.ParentCommand;
     description = "The RFC 6962 audit log: roots, proofs and their verification.",
     subcommands = {
       AuditCommand.Verify.class,
+      AuditCommand.Prove.class,
+      AuditCommand.VerifyBundle.class,
       AuditCommand.Keys.class,
       AuditCommand.MerkleRoot.class,
       AuditCommand.InclusionProofCommand.class,
@@ -87,6 +94,85 @@ final class AuditCommand {
         print(report);
         return report.passed() ? 0 : 1;
       }
+    }
+  }
+
+  @Command(
+      name = "prove",
+      description =
+          "Write a credit's records with inclusion proofs to signed checkpoints, and consistency"
+              + " proofs between those, into a bundle an auditor checks offline (verify-bundle).")
+  static final class Prove implements Callable<Integer> {
+    @ParentCommand AuditCommand audit;
+
+    @Option(names = "--lc", required = true, paramLabel = "ID", description = "the LC id")
+    String lcId;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "bundle.json")
+    Path out;
+
+    @Option(
+        names = "--archive",
+        paramLabel = "DIR",
+        description = "prove from an archive export instead of the topics")
+    Path archive;
+
+    @Override
+    public Integer call() throws IOException {
+      TradeflowConfig config = audit.cli.config();
+      Prover prover =
+          new Prover(
+              new AuditVerifier(config.audit().origin(), trusted(config, List.of())),
+              Clock.systemUTC());
+      EvidenceBundle bundle;
+      if (archive != null) {
+        bundle = prover.prove(Archive.open(archive), lcId);
+      } else {
+        try (KafkaCluster cluster = KafkaCluster.connect(config, false);
+            KafkaAuditSource source =
+                new KafkaAuditSource(new KafkaClients(config, cluster.bootstrapServers()))) {
+          bundle = prover.prove(source, lcId);
+        }
+      }
+      bundle.write(out);
+      System.out.printf(
+          "Wrote %s: %d records of %s with their proofs%n",
+          out, bundle.logs().stream().mapToInt(l -> l.records().size()).sum(), lcId);
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "verify-bundle",
+      description =
+          "Check an evidence bundle with the log's verifier key alone: no broker, no"
+              + " configuration. Exit 1 on any failed check.")
+  static final class VerifyBundle implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "BUNDLE", description = "bundle.json")
+    Path bundle;
+
+    @Option(
+        names = "--public-key",
+        required = true,
+        paramLabel = "FILE",
+        description = "a verifier key file (repeatable)")
+    List<Path> publicKeys;
+
+    @Override
+    public Integer call() throws IOException {
+      List<VerifierKey> keys = new ArrayList<>();
+      for (Path file : publicKeys) {
+        keys.add(VerifierKey.parse(Files.readString(file)));
+      }
+      BundleVerifier.Result result = new BundleVerifier(keys).verify(EvidenceBundle.read(bundle));
+      if (result.passed()) {
+        System.out.printf(
+            "OK: %d records of %s are in the signed, consistent log%n",
+            result.recordsProven(), result.subject());
+        return 0;
+      }
+      result.failures().forEach(f -> System.out.println("FAILED: " + f));
+      return 1;
     }
   }
 

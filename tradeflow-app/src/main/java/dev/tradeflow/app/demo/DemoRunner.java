@@ -45,6 +45,15 @@ public final class DemoRunner {
     public boolean allAsExpected() {
       return failures.isEmpty();
     }
+
+    /** The id of the run's {@code n}th credit, from 1. */
+    public String lcId(int n) {
+      return DemoRunner.lcId(runId, n);
+    }
+  }
+
+  private static String lcId(String runId, int n) {
+    return String.format("DEMO-%s-%02d", runId, n);
   }
 
   public Summary run() throws InterruptedException {
@@ -54,7 +63,7 @@ public final class DemoRunner {
     List<Future<Outcome>> futures = new ArrayList<>();
     try {
       for (int i = 0; i < scenarios.size(); i++) {
-        String lcId = String.format("DEMO-%s-%02d", runId, i + 1);
+        String lcId = lcId(runId, i + 1);
         Scenario scenario = scenarios.get(i);
         futures.add(pool.submit(() -> drive(lcId, scenario)));
       }

@@ -22,7 +22,8 @@ class AuditIT {
   @Test
   void the_demo_leaves_a_log_that_audit_verify_passes() throws Exception {
     TradeflowService service = SharedKafka.service();
-    assertThat(new DemoRunner(service.apiBase(), Clock.systemUTC()).run().failures()).isEmpty();
+    DemoRunner.Summary demo = new DemoRunner(service.apiBase(), Clock.systemUTC()).run();
+    assertThat(demo.failures()).isEmpty();
     Path config = SharedKafka.cliConfig("audit.keys-dir=" + service.config().audit().keysDir());
 
     Cli.Result verified =
@@ -33,6 +34,22 @@ class AuditIT {
                 result -> result.exitCode() == 0 && !result.output().contains("awaiting"));
 
     assertThat(verified.output()).contains("tf.lc.events-").containsPattern("OK: \\d+ records");
+
+    // One credit's evidence, checked with the public key alone.
+    String lcId = demo.lcId(1);
+    Path bundle = Files.createTempDirectory("bundle").resolve("bundle.json");
+    Cli.Result proved =
+        Cli.run(
+            "-c", config.toString(), "audit", "prove", "--lc", lcId, "--out", bundle.toString());
+    assertThat(proved.exitCode()).as(proved.output()).isZero();
+    Path publicKey;
+    try (var keys = Files.list(service.config().audit().keysDir())) {
+      publicKey = keys.filter(f -> f.toString().endsWith(".pub")).findFirst().orElseThrow();
+    }
+    Cli.Result checked =
+        Cli.run("audit", "verify-bundle", bundle.toString(), "--public-key", publicKey.toString());
+    assertThat(checked.exitCode()).as(checked.output()).isZero();
+    assertThat(checked.output()).containsPattern("OK: \\d+ records of " + lcId);
   }
 
   @Test

@@ -48,7 +48,7 @@ class ArchiveTamperingTest {
   static void exportAnAuditedLog() throws Exception {
     cluster = new TestCluster(dir);
     try (AuditSequencer sequencer = cluster.startSequencer("tamper")) {
-      cluster.produceTo(Topics.LC_EVENTS, 1, 6);
+      cluster.produceTo(Topics.LC_EVENTS, 1, "LC-1", 6);
       cluster.produce(Topics.LC_EVENTS, 10, true);
       cluster.awaitCheckpointed(16);
     }
