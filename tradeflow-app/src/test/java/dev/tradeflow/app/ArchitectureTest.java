@@ -28,10 +28,11 @@ class ArchitectureTest {
   }
 
   @Test
-  void schemas_and_runtime_do_not_reach_into_the_app() {
+  void schemas_runtime_and_audit_do_not_reach_into_the_app() {
     noClasses()
         .that()
-        .resideInAnyPackage("dev.tradeflow.schemas..", "dev.tradeflow.runtime..")
+        .resideInAnyPackage(
+            "dev.tradeflow.schemas..", "dev.tradeflow.runtime..", "dev.tradeflow.audit..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.tradeflow.app..")
@@ -39,14 +40,26 @@ class ArchitectureTest {
   }
 
   @Test
-  void other_modules_use_only_the_public_api_of_schemas_and_runtime() {
+  void other_modules_use_only_the_public_api_of_schemas_runtime_and_audit() {
+    for (String module : new String[] {"schemas", "runtime", "audit"}) {
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("dev.tradeflow." + module + "..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.tradeflow." + module + ".internals..")
+          .check(CLASSES);
+    }
+  }
+
+  @Test
+  void the_merkle_trees_and_checkpoints_know_nothing_of_kafka() {
     noClasses()
         .that()
-        .resideOutsideOfPackages("dev.tradeflow.schemas..", "dev.tradeflow.runtime..")
+        .resideInAnyPackage("dev.tradeflow.audit.merkle..", "dev.tradeflow.audit.checkpoint..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(
-            "dev.tradeflow.schemas.internals..", "dev.tradeflow.runtime.internals..")
+        .resideInAnyPackage("org.apache.kafka..", "dev.tradeflow.runtime..")
         .check(CLASSES);
   }
 

@@ -293,6 +293,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void an_audit_origin_with_a_space_or_too_many_records_per_checkpoint_is_refused() {
+      assertThatThrownBy(
+              () ->
+                  ConfigLoader.load(
+                      Optional.empty(), Map.of("TRADEFLOW_AUDIT_ORIGIN", "my bank/audit")))
+          .hasMessage(
+              "audit.origin=my bank/audit in env TRADEFLOW_AUDIT_ORIGIN: expected a name without"
+                  + " spaces or '+', such as bank.example/tradeflow");
+      assertThatThrownBy(
+              () ->
+                  ConfigLoader.load(
+                      Optional.empty(), Map.of("TRADEFLOW_AUDIT_CHECKPOINT_RECORDS", "5000")))
+          .hasMessageContaining("expected a record count from 1 to 4000");
+    }
+
+    @Test
     void an_unknown_key_suggests_the_closest_known_one() throws IOException {
       Path file = write("tradeflow.yaml", "kafka:\n  embeded:\n    port: 9092\n");
 

@@ -57,7 +57,9 @@ class EmbeddedKafkaBrokerTest {
                 Topics.LC_COMMAND_RESULTS,
                 Topics.dlqOf(Topics.LC_COMMANDS),
                 Topics.dlqOf(Topics.LC_EVENTS),
-                Topics.DLQ_ACTIONS);
+                Topics.DLQ_ACTIONS,
+                Topics.AUDIT_CHECKPOINTS,
+                Topics.AUDIT_SEQUENCER_STATE);
         assertThat(retentionMs(admin, Topics.LC_EVENTS)).isEqualTo("-1");
       }
       try (KafkaProducer<String, String> producer =

@@ -22,7 +22,23 @@ class TopicsTest {
             "tf.lc.command-results",
             "tf.lc.commands.dlq",
             "tf.lc.events.dlq",
-            "tf.dlq.actions");
+            "tf.dlq.actions",
+            "tf.audit.checkpoints",
+            "tf.audit.sequencer-state");
+  }
+
+  @Test
+  void every_audited_topic_and_the_checkpoints_are_kept_forever() {
+    for (TopicSpec spec : Topics.catalogue(cluster)) {
+      if (Topics.audited().contains(spec.name()) || spec.name().equals(Topics.AUDIT_CHECKPOINTS)) {
+        assertThat(spec.configs())
+            .as(spec.name())
+            .containsEntry("retention.ms", "-1")
+            .containsEntry("cleanup.policy", "delete");
+      }
+    }
+    assertThat(Topics.auditSequencerState(cluster).configs())
+        .containsEntry("cleanup.policy", "compact");
   }
 
   @Test

@@ -8,8 +8,7 @@ import org.apache.kafka.common.TopicPartition;
  * A handler that stores the position of each partition itself, with its effect, so that effect and
  * position commit or fail together. A {@link ReliableConsumer} seeks each partition it is assigned
  * to the position stored here, which may be ahead of the offset committed to Kafka when a crash
- * came between the two, and reads a partition it holds no position for from its beginning: the
- * positions stored here are the only record of which effects lasted.
+ * came between the two.
  */
 public interface OffsetStoringHandler<K, V> extends RecordHandler<K, V> {
 
