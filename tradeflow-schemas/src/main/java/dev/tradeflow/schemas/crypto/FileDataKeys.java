@@ -1,0 +1,190 @@
+package dev.tradeflow.schemas.crypto;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tradeflow.schemas.crypto.KeyEncryptionKey.WrappedKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Data keys as files in a directory, wrapped: {@code <id>.key} holds a key's subject, creation
+ * time, key-encryption key id and wrapped bytes; shredding replaces it with {@code <id>.shredded},
+ * which keeps only who and when, so that a reader learns the payload is gone for good rather than
+ * lost. Processes sharing the directory (the service and the CLI on one data directory) share the
+ * keys. Unwrapped keys are cached in memory; a shred in another process is seen at its next start.
+ */
+public final class FileDataKeys implements DataKeys {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final Path dir;
+  private final KeyEncryptionKey kek;
+  private final Duration rotationPeriod;
+  private final Clock clock;
+  private final Map<String, DataKey> byId = new ConcurrentHashMap<>();
+  private final Map<String, DataKey> currentBySubject = new ConcurrentHashMap<>();
+
+  /**
+   * @param rotationPeriod a subject's key is replaced once it is this old
+   */
+  public FileDataKeys(Path dir, KeyEncryptionKey kek, Duration rotationPeriod, Clock clock) {
+    this.dir = dir;
+    this.kek = kek;
+    this.rotationPeriod = rotationPeriod;
+    this.clock = clock;
+  }
+
+  record StoredKey(String id, String subject, String createdAt, String kekId, String wrapped) {}
+
+  record Shredded(String id, String subject, String shreddedAt) {}
+
+  @Override
+  public DataKey current(String subject) {
+    DataKey key =
+        currentBySubject.computeIfAbsent(subject, s -> newest(s).orElseGet(() -> create(s)));
+    if (!key.createdAt().plus(rotationPeriod).isAfter(clock.instant())) {
+      return rotate(subject);
+    }
+    return key;
+  }
+
+  @Override
+  public DataKey get(String id) {
+    DataKey cached = byId.get(id);
+    if (cached != null) {
+      return cached;
+    }
+    if (!id.matches("[0-9a-f]{32}")) {
+      throw new IllegalStateException("not a data key id: " + id);
+    }
+    Path shredded = dir.resolve(id + ".shredded");
+    if (Files.exists(shredded)) {
+      Shredded tombstone = read(shredded, Shredded.class);
+      throw new KeyShreddedException(
+          "the data key "
+              + id
+              + " of "
+              + tombstone.subject()
+              + " was destroyed at "
+              + tombstone.shreddedAt()
+              + " (crypto-shredding): the payload cannot be read");
+    }
+    Path file = dir.resolve(id + ".key");
+    if (!Files.exists(file)) {
+      throw new IllegalStateException("no data key " + id + " in " + dir);
+    }
+    DataKey key = unwrapped(read(file, StoredKey.class));
+    byId.put(id, key);
+    return key;
+  }
+
+  @Override
+  public synchronized DataKey rotate(String subject) {
+    DataKey key = create(subject);
+    currentBySubject.put(subject, key);
+    return key;
+  }
+
+  @Override
+  public synchronized int shred(String subject) {
+    int destroyed = 0;
+    for (StoredKey stored : storedKeys()) {
+      if (stored.subject().equals(subject)) {
+        write(
+            dir.resolve(stored.id() + ".shredded"),
+            new Shredded(stored.id(), subject, clock.instant().toString()));
+        try {
+          Files.delete(dir.resolve(stored.id() + ".key"));
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot destroy the data key " + stored.id(), e);
+        }
+        byId.remove(stored.id());
+        destroyed++;
+      }
+    }
+    currentBySubject.remove(subject);
+    return destroyed;
+  }
+
+  private Optional<DataKey> newest(String subject) {
+    return storedKeys().stream()
+        .filter(k -> k.subject().equals(subject))
+        .max(Comparator.comparing(k -> Instant.parse(k.createdAt())))
+        .map(this::unwrapped);
+  }
+
+  private DataKey create(String subject) {
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    byte[] idBytes = new byte[16];
+    RANDOM.nextBytes(idBytes);
+    String id = HexFormat.of().formatHex(idBytes);
+    DataKey key = new DataKey(id, subject, clock.instant(), secret);
+    WrappedKey wrapped = kek.wrap(secret);
+    write(
+        dir.resolve(id + ".key"),
+        new StoredKey(
+            id,
+            subject,
+            key.createdAt().toString(),
+            wrapped.kekId(),
+            Base64.getEncoder().encodeToString(wrapped.bytes())));
+    byId.put(id, key);
+    return key;
+  }
+
+  private DataKey unwrapped(StoredKey stored) {
+    byte[] secret =
+        kek.unwrap(new WrappedKey(stored.kekId(), Base64.getDecoder().decode(stored.wrapped())));
+    return new DataKey(stored.id(), stored.subject(), Instant.parse(stored.createdAt()), secret);
+  }
+
+  private List<StoredKey> storedKeys() {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files
+          .filter(f -> f.getFileName().toString().endsWith(".key"))
+          .map(f -> read(f, StoredKey.class))
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the data keys in " + dir, e);
+    }
+  }
+
+  private static <T> T read(Path file, Class<T> type) {
+    try {
+      return JSON.readValue(file.toFile(), type);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  /** Written to a temporary file and moved into place, so a reader never sees half a key. */
+  private void write(Path file, Object value) {
+    try {
+      Files.createDirectories(dir);
+      Path temporary = Files.createTempFile(dir, "write", ".tmp");
+      JSON.writeValue(temporary.toFile(), value);
+      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+}

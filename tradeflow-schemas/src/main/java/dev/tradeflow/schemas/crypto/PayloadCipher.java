@@ -1,0 +1,122 @@
+package dev.tradeflow.schemas.crypto;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * AES-256-GCM per record value, under the data key of the record's subject. The envelope: {@code
+ * 'T' 'F' 'E'}, version 1, the key id's length (one byte) and ASCII id, a fresh 96-bit nonce, then
+ * the ciphertext with its 128-bit tag. The additional authenticated data binds the topic and the
+ * subject, so a payload copied to another topic or under another credit fails to decrypt.
+ */
+public final class PayloadCipher {
+
+  private static final byte[] MAGIC = {'T', 'F', 'E', 1};
+  private static final int NONCE_BYTES = 12;
+  private static final int TAG_BITS = 128;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final DataKeys keys;
+
+  public PayloadCipher(DataKeys keys) {
+    this.keys = keys;
+  }
+
+  /** True when {@code value} is an envelope of this cipher (rather than a plaintext record). */
+  public static boolean isEnvelope(byte[] value) {
+    return value != null
+        && value.length > MAGIC.length
+        && Arrays.equals(value, 0, MAGIC.length, MAGIC, 0, MAGIC.length);
+  }
+
+  /** The key id an envelope names, for the {@code tf-key-id} header and for operators. */
+  public static String keyIdOf(byte[] envelope) {
+    return readKeyId(ByteBuffer.wrap(envelope, MAGIC.length, envelope.length - MAGIC.length));
+  }
+
+  public byte[] encrypt(String topic, String subject, byte[] plaintext) {
+    DataKey key = keys.current(subject);
+    byte[] id = key.id().getBytes(StandardCharsets.US_ASCII);
+    byte[] nonce = new byte[NONCE_BYTES];
+    RANDOM.nextBytes(nonce);
+    try {
+      Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+      gcm.init(
+          Cipher.ENCRYPT_MODE,
+          new SecretKeySpec(key.secret(), "AES"),
+          new GCMParameterSpec(TAG_BITS, nonce));
+      gcm.updateAAD(aad(topic, subject));
+      ByteBuffer out =
+          ByteBuffer.allocate(
+              MAGIC.length + 1 + id.length + NONCE_BYTES + gcm.getOutputSize(plaintext.length));
+      out.put(MAGIC).put((byte) id.length).put(id).put(nonce);
+      gcm.doFinal(ByteBuffer.wrap(plaintext), out);
+      return out.array();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM encryption failed: " + e, e);
+    }
+  }
+
+  /**
+   * The plaintext of an envelope.
+   *
+   * @throws KeyShreddedException when the subject's key was destroyed
+   * @throws IllegalArgumentException when the envelope is malformed, altered, or was written for
+   *     another topic or subject
+   */
+  public byte[] decrypt(String topic, byte[] envelope) {
+    if (!isEnvelope(envelope)) {
+      throw new IllegalArgumentException("not an encrypted payload (no TFE1 envelope)");
+    }
+    ByteBuffer in = ByteBuffer.wrap(envelope, MAGIC.length, envelope.length - MAGIC.length);
+    String id = readKeyId(in);
+    if (in.remaining() < NONCE_BYTES + TAG_BITS / 8) {
+      throw new IllegalArgumentException("the encrypted payload is cut short");
+    }
+    byte[] nonce = new byte[NONCE_BYTES];
+    in.get(nonce);
+    DataKey key = keys.get(id);
+    try {
+      Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
+      gcm.init(
+          Cipher.DECRYPT_MODE,
+          new SecretKeySpec(key.secret(), "AES"),
+          new GCMParameterSpec(TAG_BITS, nonce));
+      gcm.updateAAD(aad(topic, key.subject()));
+      ByteBuffer plaintext = ByteBuffer.allocate(gcm.getOutputSize(in.remaining()));
+      gcm.doFinal(in, plaintext);
+      return Arrays.copyOf(plaintext.array(), plaintext.position());
+    } catch (AEADBadTagException e) {
+      throw new IllegalArgumentException(
+          "the encrypted payload fails its authentication tag: altered, or written for another"
+              + " topic than "
+              + topic,
+          e);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("AES-GCM decryption failed: " + e, e);
+    }
+  }
+
+  private static String readKeyId(ByteBuffer in) {
+    int length = Byte.toUnsignedInt(in.get());
+    if (length > in.remaining()) {
+      throw new IllegalArgumentException("the encrypted payload's key id is cut short");
+    }
+    byte[] id = new byte[length];
+    in.get(id);
+    return new String(id, StandardCharsets.US_ASCII);
+  }
+
+  private static byte[] aad(String topic, String subject) {
+    byte[] t = topic.getBytes(StandardCharsets.UTF_8);
+    byte[] s = subject.getBytes(StandardCharsets.UTF_8);
+    return ByteBuffer.allocate(t.length + 1 + s.length).put(t).put((byte) 0).put(s).array();
+  }
+}
