@@ -247,7 +247,7 @@ public final class TradeflowService implements AutoCloseable {
    * auto-registration.
    */
   public static EventSerde eventSerde(TradeflowConfig config) {
-    return RegistryAccess.eventSerde(registryUrl(config));
+    return RegistryAccess.eventSerde(config, registryUrl(config));
   }
 
   /**

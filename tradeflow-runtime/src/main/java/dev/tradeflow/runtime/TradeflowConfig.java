@@ -30,6 +30,7 @@ public record TradeflowConfig(
     JdbcSettings jdbc,
     RegistrySettings registry,
     AuditSettings audit,
+    CryptoSettings crypto,
     Map<String, Set<LocalDate>> holidays) {
 
   public TradeflowConfig {
@@ -40,6 +41,7 @@ public record TradeflowConfig(
     Objects.requireNonNull(jdbc, "jdbc");
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(audit, "audit");
+    Objects.requireNonNull(crypto, "crypto");
     TreeMap<String, Set<LocalDate>> sorted = new TreeMap<>();
     holidays.forEach(
         (place, days) -> sorted.put(place, Collections.unmodifiableSortedSet(new TreeSet<>(days))));
@@ -239,6 +241,44 @@ public record TradeflowConfig(
       Objects.requireNonNull(origin, "origin");
       Objects.requireNonNull(checkpointInterval, "checkpointInterval");
       Objects.requireNonNull(keysDir, "keysDir");
+    }
+  }
+
+  /**
+   * {@code crypto.*}: payload encryption.
+   *
+   * @param enabled {@code crypto.enabled}: every event value is encrypted
+   * @param keystore {@code crypto.keystore}: the PKCS#12 keystore of key-encryption keys
+   * @param keystorePassword {@code crypto.keystore-password}; empty with the embedded broker, where
+   *     one is generated next to the keystore
+   * @param dataKeysDir {@code crypto.data-keys-dir}: the wrapped data keys
+   * @param dataKeyRotation {@code crypto.data-key-rotation-days}
+   */
+  public record CryptoSettings(
+      boolean enabled,
+      Path keystore,
+      Optional<String> keystorePassword,
+      Path dataKeysDir,
+      Duration dataKeyRotation) {
+
+    public CryptoSettings {
+      Objects.requireNonNull(keystore, "keystore");
+      Objects.requireNonNull(keystorePassword, "keystorePassword");
+      Objects.requireNonNull(dataKeysDir, "dataKeysDir");
+      Objects.requireNonNull(dataKeyRotation, "dataKeyRotation");
+    }
+
+    @Override
+    public String toString() {
+      return "CryptoSettings[enabled="
+          + enabled
+          + ", keystore="
+          + keystore
+          + ", keystorePassword=***, dataKeysDir="
+          + dataKeysDir
+          + ", dataKeyRotation="
+          + dataKeyRotation
+          + "]";
     }
   }
 }

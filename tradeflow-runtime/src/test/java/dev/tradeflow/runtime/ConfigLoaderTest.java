@@ -309,6 +309,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void encryption_on_a_cluster_needs_the_keystore_password() {
+      assertThatThrownBy(
+              () ->
+                  ConfigLoader.load(
+                      Optional.empty(),
+                      Map.of(
+                          "TRADEFLOW_BOOTSTRAP_SERVERS", "kafka:9092",
+                          "TRADEFLOW_CRYPTO_ENABLED", "true")))
+          .hasMessageContaining("crypto.keystore-password")
+          .hasMessageContaining("TRADEFLOW_CRYPTO_KEYSTORE_PASSWORD");
+      assertThatThrownBy(
+              () -> ConfigLoader.load(Optional.empty(), Map.of("TRADEFLOW_CRYPTO_ENABLED", "yes")))
+          .hasMessageContaining("expected true or false");
+      assertThat(
+              ConfigLoader.load(
+                      Optional.empty(), Map.of("TRADEFLOW_CRYPTO_KEYSTORE_PASSWORD", "s3cret"))
+                  .toString())
+          .doesNotContain("s3cret");
+    }
+
+    @Test
     void an_unknown_key_suggests_the_closest_known_one() throws IOException {
       Path file = write("tradeflow.yaml", "kafka:\n  embeded:\n    port: 9092\n");
 

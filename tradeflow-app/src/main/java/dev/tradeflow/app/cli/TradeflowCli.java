@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
       BenchCommand.class,
       AuditCommand.class,
       ArchiveCommand.class,
+      CryptoCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TradeflowCli {

@@ -1,6 +1,7 @@
 package dev.tradeflow.app.schemas;
 
 import dev.tradeflow.app.TradeflowService;
+import dev.tradeflow.app.crypto.PayloadEncryption;
 import dev.tradeflow.registry.SchemaRegistryServer;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TradeflowConfig;
@@ -22,10 +23,12 @@ import java.util.Optional;
  */
 public final class RegistryAccess implements AutoCloseable {
 
+  private final TradeflowConfig config;
   private final String url;
   private final Optional<SchemaRegistryServer> own;
 
-  private RegistryAccess(String url, Optional<SchemaRegistryServer> own) {
+  private RegistryAccess(TradeflowConfig config, String url, Optional<SchemaRegistryServer> own) {
+    this.config = config;
     this.url = url;
     this.own = own;
   }
@@ -33,7 +36,7 @@ public final class RegistryAccess implements AutoCloseable {
   public static RegistryAccess open(TradeflowConfig config, KafkaClients clients) {
     String configured = TradeflowService.registryUrl(config);
     if (!config.registry().embedded() || answers(configured)) {
-      return new RegistryAccess(configured, Optional.empty());
+      return new RegistryAccess(config, configured, Optional.empty());
     }
     SchemaRegistryServer.Settings embedded = TradeflowService.registrySettings(config);
     SchemaRegistryServer server =
@@ -46,12 +49,17 @@ public final class RegistryAccess implements AutoCloseable {
                 embedded.replicationFactor(),
                 embedded.minInsyncReplicas(),
                 embedded.defaultCompatibility()));
-    return new RegistryAccess("http://127.0.0.1:" + server.port(), Optional.of(server));
+    return new RegistryAccess(config, "http://127.0.0.1:" + server.port(), Optional.of(server));
   }
 
-  /** How every reader and writer encodes events: Confluent's wire format, no auto-registration. */
-  public static EventSerde eventSerde(String registryUrl) {
-    return new ConfluentAvroSerde(new RegistryClient(registryUrl), EventSubjects.STRATEGY, false);
+  /**
+   * How every reader and writer encodes events: Confluent's wire format, no auto-registration, and
+   * the value encrypted when {@code crypto.enabled}.
+   */
+  public static EventSerde eventSerde(TradeflowConfig config, String registryUrl) {
+    return PayloadEncryption.apply(
+        config.crypto(),
+        new ConfluentAvroSerde(new RegistryClient(registryUrl), EventSubjects.STRATEGY, false));
   }
 
   public String url() {
@@ -63,7 +71,7 @@ public final class RegistryAccess implements AutoCloseable {
   }
 
   public EventSerde eventSerde() {
-    return eventSerde(url);
+    return eventSerde(config, url);
   }
 
   @Override

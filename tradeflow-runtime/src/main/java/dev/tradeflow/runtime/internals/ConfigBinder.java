@@ -4,6 +4,11 @@ import static dev.tradeflow.runtime.internals.ConfigKeys.AUDIT_CHECKPOINT_INTERV
 import static dev.tradeflow.runtime.internals.ConfigKeys.AUDIT_CHECKPOINT_RECORDS;
 import static dev.tradeflow.runtime.internals.ConfigKeys.AUDIT_KEYS_DIR;
 import static dev.tradeflow.runtime.internals.ConfigKeys.AUDIT_ORIGIN;
+import static dev.tradeflow.runtime.internals.ConfigKeys.CRYPTO_DATA_KEYS_DIR;
+import static dev.tradeflow.runtime.internals.ConfigKeys.CRYPTO_DATA_KEY_ROTATION_DAYS;
+import static dev.tradeflow.runtime.internals.ConfigKeys.CRYPTO_ENABLED;
+import static dev.tradeflow.runtime.internals.ConfigKeys.CRYPTO_KEYSTORE;
+import static dev.tradeflow.runtime.internals.ConfigKeys.CRYPTO_KEYSTORE_PASSWORD;
 import static dev.tradeflow.runtime.internals.ConfigKeys.DATA_DIR;
 import static dev.tradeflow.runtime.internals.ConfigKeys.HOLIDAYS_PREFIX;
 import static dev.tradeflow.runtime.internals.ConfigKeys.HTTP_ADVERTISED_HOST;
@@ -30,6 +35,7 @@ import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_THREADS;
 
 import dev.tradeflow.runtime.TradeflowConfig;
 import dev.tradeflow.runtime.TradeflowConfig.AuditSettings;
+import dev.tradeflow.runtime.TradeflowConfig.CryptoSettings;
 import dev.tradeflow.runtime.TradeflowConfig.HttpSettings;
 import dev.tradeflow.runtime.TradeflowConfig.JdbcSettings;
 import dev.tradeflow.runtime.TradeflowConfig.KafkaSettings;
@@ -137,6 +143,7 @@ public final class ConfigBinder {
         jdbc(dataDir),
         registry(embedded, port, httpPort),
         audit(dataDir),
+        crypto(dataDir, embedded),
         holidays());
   }
 
@@ -174,6 +181,30 @@ public final class ConfigBinder {
         Duration.ofMillis(
             longAtLeast(AUDIT_CHECKPOINT_INTERVAL_MS, 1, "a number of milliseconds, 1 or more")),
         keysDir.isBlank() ? dataDir.resolve("audit").resolve("keys") : path(AUDIT_KEYS_DIR));
+  }
+
+  private CryptoSettings crypto(Path dataDir, boolean embeddedBroker) {
+    ConfigValue enabled = required(CRYPTO_ENABLED);
+    if (!enabled.value().equals("true") && !enabled.value().equals("false")) {
+      throw enabled.invalid("expected true or false");
+    }
+    Path cryptoDir = dataDir.resolve("crypto");
+    String keystore = required(CRYPTO_KEYSTORE).value();
+    String dataKeys = required(CRYPTO_DATA_KEYS_DIR).value();
+    ConfigValue password = required(CRYPTO_KEYSTORE_PASSWORD);
+    if (enabled.value().equals("true") && password.value().isEmpty() && !embeddedBroker) {
+      throw password.invalid(
+          "expected the keystore's password (env TRADEFLOW_CRYPTO_KEYSTORE_PASSWORD): with a"
+              + " Kafka cluster, encryption needs one");
+    }
+    return new CryptoSettings(
+        enabled.value().equals("true"),
+        keystore.isEmpty() ? cryptoDir.resolve("kek.p12") : path(CRYPTO_KEYSTORE),
+        password.value().isEmpty() ? Optional.empty() : Optional.of(password.value()),
+        dataKeys.isEmpty() ? cryptoDir.resolve("data-keys") : path(CRYPTO_DATA_KEYS_DIR),
+        Duration.ofDays(
+            intBetween(
+                required(CRYPTO_DATA_KEY_ROTATION_DAYS), 1, 3650, "a number of days, 1 to 3650")));
   }
 
   private JdbcSettings jdbc(Path dataDir) {

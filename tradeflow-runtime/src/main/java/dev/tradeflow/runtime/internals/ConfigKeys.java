@@ -35,6 +35,11 @@ final class ConfigKeys {
   public static final String AUDIT_CHECKPOINT_RECORDS = "audit.checkpoint-records";
   public static final String AUDIT_CHECKPOINT_INTERVAL_MS = "audit.checkpoint-interval-ms";
   public static final String AUDIT_KEYS_DIR = "audit.keys-dir";
+  public static final String CRYPTO_ENABLED = "crypto.enabled";
+  public static final String CRYPTO_KEYSTORE = "crypto.keystore";
+  public static final String CRYPTO_KEYSTORE_PASSWORD = "crypto.keystore-password";
+  public static final String CRYPTO_DATA_KEYS_DIR = "crypto.data-keys-dir";
+  public static final String CRYPTO_DATA_KEY_ROTATION_DAYS = "crypto.data-key-rotation-days";
 
   /** {@code kafka.client.<property>}: passed as is to every Kafka client. */
   public static final String KAFKA_CLIENT_PREFIX = "kafka.client.";
@@ -68,7 +73,12 @@ final class ConfigKeys {
           AUDIT_ORIGIN,
           AUDIT_CHECKPOINT_RECORDS,
           AUDIT_CHECKPOINT_INTERVAL_MS,
-          AUDIT_KEYS_DIR);
+          AUDIT_KEYS_DIR,
+          CRYPTO_ENABLED,
+          CRYPTO_KEYSTORE,
+          CRYPTO_KEYSTORE_PASSWORD,
+          CRYPTO_DATA_KEYS_DIR,
+          CRYPTO_DATA_KEY_ROTATION_DAYS);
 
   private static final List<String> PREFIXES = List.of(KAFKA_CLIENT_PREFIX, HOLIDAYS_PREFIX);
 

@@ -1,0 +1,86 @@
+package dev.tradeflow.app.crypto;
+
+import dev.tradeflow.runtime.TradeflowConfig.CryptoSettings;
+import dev.tradeflow.schemas.EventSerde;
+import dev.tradeflow.schemas.crypto.DataKeys;
+import dev.tradeflow.schemas.crypto.EncryptingEventSerde;
+import dev.tradeflow.schemas.crypto.FileDataKeys;
+import dev.tradeflow.schemas.crypto.PayloadCipher;
+import dev.tradeflow.schemas.crypto.Pkcs12KeyEncryptionKey;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+
+/**
+ * The payload encryption of {@code crypto.*}: the keystore of key-encryption keys and the data
+ * keys, as every reader and writer of events in this process uses them.
+ */
+public final class PayloadEncryption {
+
+  private final Pkcs12KeyEncryptionKey kek;
+  private final DataKeys dataKeys;
+
+  private PayloadEncryption(Pkcs12KeyEncryptionKey kek, DataKeys dataKeys) {
+    this.kek = kek;
+    this.dataKeys = dataKeys;
+  }
+
+  /** Opens the keystore (made on first use) and the data keys. */
+  public static PayloadEncryption open(CryptoSettings settings) {
+    Pkcs12KeyEncryptionKey kek =
+        Pkcs12KeyEncryptionKey.openOrCreate(settings.keystore(), password(settings));
+    return new PayloadEncryption(
+        kek,
+        new FileDataKeys(
+            settings.dataKeysDir(), kek, settings.dataKeyRotation(), Clock.systemUTC()));
+  }
+
+  /** {@code serde} with its values encrypted when {@code crypto.enabled}, else itself. */
+  public static EventSerde apply(CryptoSettings settings, EventSerde serde) {
+    return settings.enabled()
+        ? new EncryptingEventSerde(serde, new PayloadCipher(open(settings).dataKeys))
+        : serde;
+  }
+
+  public Pkcs12KeyEncryptionKey keyEncryptionKeys() {
+    return kek;
+  }
+
+  public DataKeys dataKeys() {
+    return dataKeys;
+  }
+
+  /**
+   * The configured password, or for the embedded default one generated into {@code
+   * keystore.password} next to the keystore, owner-only (config validation requires a configured
+   * one with a cluster).
+   */
+  private static char[] password(CryptoSettings settings) {
+    if (settings.keystorePassword().isPresent()) {
+      return settings.keystorePassword().get().toCharArray();
+    }
+    Path file = settings.keystore().toAbsolutePath().resolveSibling("keystore.password");
+    try {
+      if (!Files.exists(file)) {
+        Files.createDirectories(file.getParent());
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        Files.createFile(file);
+        try {
+          Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+          // Not a POSIX file system: its own access control applies.
+        }
+        Files.writeString(file, Base64.getEncoder().encodeToString(secret));
+      }
+      return Files.readString(file).strip().toCharArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or make the keystore password " + file, e);
+    }
+  }
+}

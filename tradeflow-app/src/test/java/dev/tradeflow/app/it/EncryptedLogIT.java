@@ -1,0 +1,129 @@
+package dev.tradeflow.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.tradeflow.app.TestCommands;
+import dev.tradeflow.app.TradeflowService;
+import dev.tradeflow.app.crypto.PayloadEncryption;
+import dev.tradeflow.app.demo.ApiClient;
+import dev.tradeflow.audit.AuditReport;
+import dev.tradeflow.audit.AuditVerifier;
+import dev.tradeflow.audit.KafkaAuditSource;
+import dev.tradeflow.audit.checkpoint.KeyRing;
+import dev.tradeflow.runtime.EmbeddedKafkaBroker;
+import dev.tradeflow.runtime.KafkaClients;
+import dev.tradeflow.runtime.Topics;
+import dev.tradeflow.runtime.TradeflowConfig;
+import dev.tradeflow.schemas.EventDecodingException;
+import dev.tradeflow.schemas.EventSerde;
+import dev.tradeflow.schemas.crypto.PayloadCipher;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The service with {@code crypto.enabled}, on a broker of its own: events are stored encrypted and
+ * served decrypted, the audit log verifies over the ciphertext, and after a credit's keys are
+ * shredded its events can no longer be read while the audit log still verifies.
+ */
+class EncryptedLogIT {
+
+  @Test
+  void events_are_stored_encrypted_and_a_shredded_credit_stays_audited_but_unreadable()
+      throws Exception {
+    try (EmbeddedKafkaBroker broker = SharedKafka.startBroker()) {
+      TradeflowConfig config =
+          SharedKafka.config(
+              Map.of(
+                  "TRADEFLOW_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                  "TRADEFLOW_CRYPTO_ENABLED", "true",
+                  "TRADEFLOW_CRYPTO_KEYSTORE_PASSWORD", "it-only-password"));
+      try (TradeflowService service = TradeflowService.start(config, false)) {
+        ApiClient api = new ApiClient(service.apiBase());
+        for (String lcId : List.of("SECRET-1", "SECRET-2")) {
+          TestCommands.issuedAndAdvised()
+              .forEach(
+                  c ->
+                      assertThat(api.post("/api/v1/lcs/" + lcId + "/commands", c).status())
+                          .isEqualTo(200));
+        }
+        assertThat(api.get("/api/v1/lcs/SECRET-1").body()).containsEntry("status", "ADVISED");
+
+        KafkaClients clients = new KafkaClients(config, broker.bootstrapServers());
+        List<ConsumerRecord<String, byte[]>> stored = readEvents(clients);
+        assertThat(stored).hasSize(8);
+        for (ConsumerRecord<String, byte[]> record : stored) {
+          assertThat(PayloadCipher.isEnvelope(record.value())).isTrue();
+          assertThat(new String(record.value(), StandardCharsets.ISO_8859_1))
+              .doesNotContain("Acme Imports");
+        }
+        AuditVerifier auditor =
+            new AuditVerifier(
+                config.audit().origin(), KeyRing.load(config.audit().keysDir()).verifierKeys());
+        awaitAudited(auditor, clients, 8);
+
+        PayloadEncryption.open(config.crypto()).dataKeys().shred("SECRET-1");
+
+        EventSerde reader = TradeflowService.eventSerde(config);
+        for (ConsumerRecord<String, byte[]> record : stored) {
+          if (record.key().equals("SECRET-1")) {
+            assertThatThrownBy(() -> reader.deserialize(record.topic(), record.value()))
+                .isInstanceOf(EventDecodingException.class)
+                .hasMessageContaining("crypto-shredding");
+          } else {
+            assertThat(reader.deserialize(record.topic(), record.value()).aggregateId())
+                .isEqualTo("SECRET-2");
+          }
+        }
+        try (KafkaAuditSource source = new KafkaAuditSource(clients)) {
+          assertThat(auditor.verify(source).passed()).isTrue();
+        }
+      }
+    }
+  }
+
+  private static void awaitAudited(AuditVerifier auditor, KafkaClients clients, long records) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              try (KafkaAuditSource source = new KafkaAuditSource(clients)) {
+                AuditReport report = auditor.verify(source);
+                return report.passed()
+                    && report.partitions().stream()
+                            .mapToLong(AuditReport.PartitionReport::treeSize)
+                            .sum()
+                        >= records;
+              }
+            });
+  }
+
+  private static List<ConsumerRecord<String, byte[]>> readEvents(KafkaClients clients) {
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            clients.readerProps(), new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(Topics.LC_EVENTS).stream()
+              .map(p -> new TopicPartition(p.topic(), p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+    }
+    return records;
+  }
+}
