@@ -73,6 +73,7 @@ public final class TradeflowService implements AutoCloseable {
   private final Deque<AutoCloseable> parts;
   private final KafkaStreams streams;
   private final Reporting reporting;
+  private final Optional<AuditSequencer> audit;
   private final HttpApi api;
   private final HostInfo self;
   private final String bootstrapServers;
@@ -83,6 +84,7 @@ public final class TradeflowService implements AutoCloseable {
       String bootstrapServers,
       KafkaStreams streams,
       Reporting reporting,
+      Optional<AuditSequencer> audit,
       HttpApi api,
       HostInfo self) {
     this.config = config;
@@ -90,6 +92,7 @@ public final class TradeflowService implements AutoCloseable {
     this.bootstrapServers = bootstrapServers;
     this.streams = streams;
     this.reporting = reporting;
+    this.audit = audit;
     this.api = api;
     this.self = self;
   }
@@ -159,8 +162,11 @@ public final class TradeflowService implements AutoCloseable {
       Reporting reporting =
           Reporting.start(config.jdbc(), fresh, clients, eventSerde, meters, tracing);
       started.push(reporting);
-      AuditSequencer audit = startAudit(config, clients, meters);
-      started.push(audit);
+      Optional<AuditSequencer> audit =
+          config.audit().enabled()
+              ? Optional.of(startAudit(config, clients, meters))
+              : Optional.empty();
+      audit.ifPresent(started::push);
       awaitRunning(streams);
       // Bound once the processor runs, so that its thread's metrics already exist.
       bindMeters(
@@ -199,7 +205,7 @@ public final class TradeflowService implements AutoCloseable {
           registryUrl(config),
           cluster.bootstrapServers());
       return new TradeflowService(
-          config, started, cluster.bootstrapServers(), streams, reporting, api, self);
+          config, started, cluster.bootstrapServers(), streams, reporting, audit, api, self);
     } catch (RuntimeException e) {
       closeAll(started);
       throw e;
@@ -320,7 +326,7 @@ public final class TradeflowService implements AutoCloseable {
       KafkaCluster cluster,
       CommandGateway gateway,
       Reporting reporting,
-      AuditSequencer audit) {
+      Optional<AuditSequencer> audit) {
     return () -> {
       Map<String, Object> health = new LinkedHashMap<>();
       KafkaStreams.State state = streams.state();
@@ -331,7 +337,9 @@ public final class TradeflowService implements AutoCloseable {
       health.put("commandOutcomes", gateway.isListening() ? "LISTENING" : "STOPPED");
       health.put("reporting", reporting.isRunning() ? "RUNNING" : "STOPPED");
       health.put("reportingParkedKeys", reporting.parkedKeys().size());
-      health.put("auditSequencer", audit.isRunning() ? "RUNNING" : "STOPPED");
+      health.put(
+          "auditSequencer",
+          audit.map(a -> a.isRunning() ? "RUNNING" : "STOPPED").orElse("DISABLED"));
       health.put("kafka", cluster.bootstrapServers());
       health.put("embeddedBroker", cluster.isEmbedded());
       return health;
@@ -364,6 +372,11 @@ public final class TradeflowService implements AutoCloseable {
 
   public Reporting reporting() {
     return reporting;
+  }
+
+  /** The audit sequencer, unless {@code audit.enabled} is false. */
+  public Optional<AuditSequencer> audit() {
+    return audit;
   }
 
   @Override

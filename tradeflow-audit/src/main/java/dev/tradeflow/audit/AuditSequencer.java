@@ -6,6 +6,7 @@ import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TradeflowConfig.AuditSettings;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The audit sequencer: grows an RFC 6962 Merkle tree per partition of every audited topic (see
@@ -45,6 +46,16 @@ public final class AuditSequencer implements AutoCloseable {
     }
     return new AuditSequencer(
         SequencerLoop.start(clients, settings, keys.signingKeys(), instanceId, meters, clock));
+  }
+
+  /** Records appended to the trees since the start. */
+  public long leavesAppended() {
+    return loop.leavesAppended();
+  }
+
+  /** How long the oldest record not yet in a signed checkpoint has waited. */
+  public Duration checkpointLag() {
+    return loop.checkpointLag();
   }
 
   public boolean isRunning() {

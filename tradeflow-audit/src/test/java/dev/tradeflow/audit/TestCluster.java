@@ -44,7 +44,8 @@ public final class TestCluster implements AutoCloseable {
       TopicAdmin.ensureTopics(admin, Topics.catalogue(config));
     }
     settings =
-        new AuditSettings("test.example/audit", 5, Duration.ofMillis(200), dir.resolve("keys"));
+        new AuditSettings(
+            true, "test.example/audit", 5, Duration.ofMillis(200), dir.resolve("keys"));
     keys = KeyRing.loadOrGenerate(settings.keysDir(), settings.origin());
     producer =
         new KafkaProducer<>(

@@ -222,6 +222,7 @@ public record TradeflowConfig(
   /**
    * {@code audit.*}: the Merkle audit log.
    *
+   * @param enabled {@code audit.enabled}: the service runs the sequencer
    * @param origin {@code audit.origin}: names each partition's log ({@code
    *     <origin>/<topic>/<partition>}) and the checkpoint signing key
    * @param checkpointRecords {@code audit.checkpoint-records}: new records of a partition that make
@@ -232,7 +233,11 @@ public record TradeflowConfig(
    *     ({@code *.pub})
    */
   public record AuditSettings(
-      String origin, int checkpointRecords, Duration checkpointInterval, Path keysDir) {
+      boolean enabled,
+      String origin,
+      int checkpointRecords,
+      Duration checkpointInterval,
+      Path keysDir) {
 
     /** Keeps a checkpoint record, which lists its leaves, well under Kafka's 1 MB. */
     public static final int MAX_CHECKPOINT_RECORDS = 4000;

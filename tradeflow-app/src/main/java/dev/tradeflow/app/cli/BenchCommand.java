@@ -3,6 +3,8 @@ package dev.tradeflow.app.cli;
 import dev.tradeflow.app.TradeflowService;
 import dev.tradeflow.app.bench.Bench;
 import dev.tradeflow.app.bench.ConsumerCommits;
+import dev.tradeflow.app.bench.SecurityCosts;
+import dev.tradeflow.audit.AuditSequencer;
 import dev.tradeflow.runtime.ConfigException;
 import dev.tradeflow.runtime.ConfigLoader;
 import dev.tradeflow.runtime.KafkaClients;
@@ -14,11 +16,13 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,7 +32,8 @@ import picocli.CommandLine.ParentCommand;
     name = "bench",
     description =
         "Measure commit latency at a fixed rate, throughput with concurrent writers, and the raw"
-            + " Kafka exactly-once ceiling, on a fresh embedded broker (or the configured cluster).")
+            + " Kafka exactly-once ceiling, on a fresh embedded broker; --profile both compares"
+            + " the default set-up with the secure one (encryption, audit log).")
 final class BenchCommand implements Callable<Integer> {
 
   private static final String RAW_IN = "tf.bench.raw-in";
@@ -90,9 +95,32 @@ final class BenchCommand implements Callable<Integer> {
       description = "run only the comparison of per-message and batched consumer commits")
   boolean onlyConsumerCommits;
 
+  @Option(
+      names = "--profile",
+      defaultValue = "default",
+      description =
+          "default (no encryption, no audit sequencer), secure (crypto.enabled and the audit"
+              + " sequencer) or both, each on a fresh broker, side by side with the delta"
+              + " (default ${DEFAULT-VALUE})")
+  String profile;
+
   @Override
   public Integer call() throws Exception {
-    TradeflowConfig config = benchConfig();
+    switch (profile) {
+      case "default":
+        return runDefault();
+      case "secure":
+        return compare(List.of("secure"));
+      case "both":
+        return compare(List.of("default", "secure"));
+      default:
+        throw new ConfigException("--profile " + profile + ": expected default, secure or both");
+    }
+  }
+
+  /** The latency, throughput, raw ceiling and consumer-commit runs of the default profile. */
+  private int runDefault() throws Exception {
+    TradeflowConfig config = benchConfig("default");
     try (TradeflowService service = TradeflowService.start(config, true)) {
       KafkaClients clients = new KafkaClients(config, service.bootstrapServers());
       try (Admin admin = Admin.create(clients.adminProps())) {
@@ -157,6 +185,138 @@ final class BenchCommand implements Callable<Integer> {
     }
   }
 
+  /** One profile's end-to-end figures, and the audit sequencer's under the throughput run. */
+  private record ProfileRun(
+      String name, Bench.Latency latency, Bench.Throughput throughput, Optional<AuditLoad> audit) {}
+
+  /** Leaves per second the sequencer kept up with, and the longest a record waited for it. */
+  private record AuditLoad(double leavesPerSecond, Duration maxLag) {}
+
+  private int compare(List<String> profiles) throws Exception {
+    List<ProfileRun> runs = new ArrayList<>();
+    for (String name : profiles) {
+      runs.add(measure(name));
+    }
+    System.out.println("Per-event costs, one thread, in this process...");
+    List<SecurityCosts.PerOp> crypto = SecurityCosts.encryption(480, 200_000, 5_000);
+    double append = SecurityCosts.auditAppendPerSecond(480, 1_000_000);
+
+    System.out.println();
+    StringBuilder header = new StringBuilder("| measurement |");
+    StringBuilder rule = new StringBuilder("|---|");
+    for (ProfileRun run : runs) {
+      header.append(' ').append(run.name()).append(" |");
+      rule.append("---|");
+    }
+    if (runs.size() == 2) {
+      header.append(" delta |");
+      rule.append("---|");
+    }
+    System.out.println(header);
+    System.out.println(rule);
+    row(runs, "commit latency p50 at " + rate + " cmd/s (ms)", r -> r.latency().p50(), "%.2f");
+    row(runs, "commit latency p99 (ms)", r -> r.latency().p99(), "%.2f");
+    row(
+        runs,
+        "command throughput, " + writers + " writers (cmd/s)",
+        r -> r.throughput().perSecond(),
+        "%,.0f");
+    for (ProfileRun run : runs) {
+      run.audit()
+          .ifPresent(
+              a ->
+                  System.out.printf(
+                      "| audit sequencer under that load (%s) | %,.0f leaves/s, checkpoints at"
+                          + " most %.2f s behind |%n",
+                      run.name(), a.leavesPerSecond(), a.maxLag().toMillis() / 1000.0));
+    }
+    System.out.printf(
+        "| AES-256-GCM encryption per event (480 B), median / p99 | %.2f / %.2f µs |%n",
+        crypto.get(0).median(), crypto.get(0).p99());
+    System.out.printf(
+        "| AES-256-GCM decryption per event, median / p99 | %.2f / %.2f µs |%n",
+        crypto.get(1).median(), crypto.get(1).p99());
+    System.out.printf(
+        "| first encryption for a new credit (makes, wraps and stores its data key), median /"
+            + " p99 | %.0f / %.0f µs |%n",
+        crypto.get(2).median(), crypto.get(2).p99());
+    System.out.printf(
+        "| audit append (encode, leaf hash, tree), one thread | %,.0f leaves/s |%n", append);
+    return 0;
+  }
+
+  /** A row of the comparison: each profile's value, and the change from the first to the second. */
+  private static void row(
+      List<ProfileRun> runs, String label, ToDoubleFunction<ProfileRun> value, String format) {
+    StringBuilder line = new StringBuilder("| ").append(label).append(" |");
+    for (ProfileRun run : runs) {
+      line.append(' ').append(String.format(format, value.applyAsDouble(run))).append(" |");
+    }
+    if (runs.size() == 2) {
+      double before = value.applyAsDouble(runs.get(0));
+      double after = value.applyAsDouble(runs.get(1));
+      line.append(String.format(" %+.1f%% |", 100 * (after - before) / before));
+    }
+    System.out.println(line);
+  }
+
+  private ProfileRun measure(String name) throws Exception {
+    TradeflowConfig config = benchConfig(name);
+    try (TradeflowService service = TradeflowService.start(config, true)) {
+      Bench bench = new Bench(new KafkaClients(config, service.bootstrapServers()));
+      System.out.printf(
+          "Profile %s: latency at %d commands/s, %d s warm-up + %d s recorded...%n",
+          name, rate, warmupSeconds, durationSeconds);
+      Bench.Latency latency =
+          bench.commitLatency(
+              rate, Duration.ofSeconds(warmupSeconds), Duration.ofSeconds(durationSeconds));
+      System.out.printf(
+          "Profile %s: throughput, %d commands, %d writers...%n", name, commands, writers);
+      Optional<AuditSequencer> audit = service.audit();
+      long leavesBefore = audit.map(AuditSequencer::leavesAppended).orElse(0L);
+      long start = System.nanoTime();
+      Duration[] maxLag = {Duration.ZERO};
+      Thread sampler =
+          new Thread(
+              () -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                  audit.ifPresent(
+                      a -> {
+                        Duration lag = a.checkpointLag();
+                        if (lag.compareTo(maxLag[0]) > 0) {
+                          maxLag[0] = lag;
+                        }
+                      });
+                  try {
+                    Thread.sleep(50);
+                  } catch (InterruptedException e) {
+                    return;
+                  }
+                }
+              },
+              "bench-audit-lag");
+      sampler.start();
+      Bench.Throughput throughput;
+      try {
+        throughput = bench.commandThroughput(commands, writers);
+        // The sequencer's share: until every record read is in a signed checkpoint.
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (audit.isPresent()
+            && audit.get().checkpointLag().compareTo(Duration.ZERO) > 0
+            && System.nanoTime() < deadline) {
+          Thread.sleep(20);
+        }
+      } finally {
+        sampler.interrupt();
+        sampler.join();
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      Optional<AuditLoad> load =
+          audit.map(a -> new AuditLoad((a.leavesAppended() - leavesBefore) / seconds, maxLag[0]));
+      return new ProfileRun(name, latency, throughput, load);
+    }
+  }
+
   private void printConsumerCommits(KafkaClients clients) throws InterruptedException {
     System.out.printf(
         "%nConsumer commits: %d records committed one by one, %d committed per batch...%n",
@@ -205,10 +365,16 @@ final class BenchCommand implements Callable<Integer> {
     return new TopicSpec(name, partitions, replicationFactor, Map.of("retention.ms", "600000"));
   }
 
-  /** The configured service on a throw-away data directory and free ports. */
-  private TradeflowConfig benchConfig() throws IOException {
+  /**
+   * The configured service on a throw-away data directory and free ports, with the profile's
+   * encryption and audit settings.
+   */
+  private TradeflowConfig benchConfig(String profileName) throws IOException {
     Path dir = Files.createTempDirectory("tradeflow-bench");
     Map<String, String> env = new HashMap<>(System.getenv());
+    boolean secure = profileName.equals("secure");
+    env.put("TRADEFLOW_CRYPTO_ENABLED", Boolean.toString(secure));
+    env.put("TRADEFLOW_AUDIT_ENABLED", Boolean.toString(secure));
     env.put("TRADEFLOW_DATA_DIR", dir.toString());
     env.put("TRADEFLOW_HTTP_PORT", Integer.toString(freePort()));
     env.put("TRADEFLOW_REGISTRY_PORT", Integer.toString(freePort()));

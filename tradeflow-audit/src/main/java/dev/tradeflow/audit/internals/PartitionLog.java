@@ -51,6 +51,11 @@ final class PartitionLog {
     }
   }
 
+  /** When the oldest leaf not yet checkpointed was read, if any. */
+  Optional<Instant> firstPendingAt() {
+    return Optional.ofNullable(firstPendingAt);
+  }
+
   int pendingLeaves() {
     return pending.size();
   }

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -56,6 +57,8 @@ public final class SequencerLoop implements AutoCloseable {
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Counter leaves;
+  private final AtomicLong appended = new AtomicLong();
+  private volatile Instant oldestPending;
   private final Counter checkpoints;
   private final Thread thread;
 
@@ -139,12 +142,29 @@ public final class SequencerLoop implements AutoCloseable {
       if (partition != null) {
         partition.append(KafkaAuditSource.audited(record), now);
         leaves.increment();
+        appended.incrementAndGet();
       }
     }
     if (logs.values().stream()
         .anyMatch(l -> l.due(settings.checkpointRecords(), settings.checkpointInterval(), now))) {
       checkpoint();
     }
+    oldestPending =
+        logs.values().stream()
+            .flatMap(l -> l.firstPendingAt().stream())
+            .min(Instant::compareTo)
+            .orElse(null);
+  }
+
+  /** Records appended to the trees since the start (each counted once, re-reads included). */
+  public long leavesAppended() {
+    return appended.get();
+  }
+
+  /** How long the oldest record not yet in a checkpoint has waited; zero when none waits. */
+  public Duration checkpointLag() {
+    Instant oldest = oldestPending;
+    return oldest == null ? Duration.ZERO : Duration.between(oldest, clock.instant());
   }
 
   /**

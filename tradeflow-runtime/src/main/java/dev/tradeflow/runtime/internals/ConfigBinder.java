@@ -2,6 +2,7 @@ package dev.tradeflow.runtime.internals;
 
 import static dev.tradeflow.runtime.internals.ConfigKeys.AUDIT_CHECKPOINT_INTERVAL_MS;
 import static dev.tradeflow.runtime.internals.ConfigKeys.AUDIT_CHECKPOINT_RECORDS;
+import static dev.tradeflow.runtime.internals.ConfigKeys.AUDIT_ENABLED;
 import static dev.tradeflow.runtime.internals.ConfigKeys.AUDIT_KEYS_DIR;
 import static dev.tradeflow.runtime.internals.ConfigKeys.AUDIT_ORIGIN;
 import static dev.tradeflow.runtime.internals.ConfigKeys.CRYPTO_DATA_KEYS_DIR;
@@ -172,6 +173,7 @@ public final class ConfigBinder {
     }
     String keysDir = required(AUDIT_KEYS_DIR).value();
     return new AuditSettings(
+        bool(AUDIT_ENABLED),
         origin.value(),
         intBetween(
             required(AUDIT_CHECKPOINT_RECORDS),
@@ -184,27 +186,32 @@ public final class ConfigBinder {
   }
 
   private CryptoSettings crypto(Path dataDir, boolean embeddedBroker) {
-    ConfigValue enabled = required(CRYPTO_ENABLED);
-    if (!enabled.value().equals("true") && !enabled.value().equals("false")) {
-      throw enabled.invalid("expected true or false");
-    }
+    boolean enabled = bool(CRYPTO_ENABLED);
     Path cryptoDir = dataDir.resolve("crypto");
     String keystore = required(CRYPTO_KEYSTORE).value();
     String dataKeys = required(CRYPTO_DATA_KEYS_DIR).value();
     ConfigValue password = required(CRYPTO_KEYSTORE_PASSWORD);
-    if (enabled.value().equals("true") && password.value().isEmpty() && !embeddedBroker) {
+    if (enabled && password.value().isEmpty() && !embeddedBroker) {
       throw password.invalid(
           "expected the keystore's password (env TRADEFLOW_CRYPTO_KEYSTORE_PASSWORD): with a"
               + " Kafka cluster, encryption needs one");
     }
     return new CryptoSettings(
-        enabled.value().equals("true"),
+        enabled,
         keystore.isEmpty() ? cryptoDir.resolve("kek.p12") : path(CRYPTO_KEYSTORE),
         password.value().isEmpty() ? Optional.empty() : Optional.of(password.value()),
         dataKeys.isEmpty() ? cryptoDir.resolve("data-keys") : path(CRYPTO_DATA_KEYS_DIR),
         Duration.ofDays(
             intBetween(
                 required(CRYPTO_DATA_KEY_ROTATION_DAYS), 1, 3650, "a number of days, 1 to 3650")));
+  }
+
+  private boolean bool(String key) {
+    ConfigValue value = required(key);
+    if (!value.value().equals("true") && !value.value().equals("false")) {
+      throw value.invalid("expected true or false");
+    }
+    return value.value().equals("true");
   }
 
   private JdbcSettings jdbc(Path dataDir) {

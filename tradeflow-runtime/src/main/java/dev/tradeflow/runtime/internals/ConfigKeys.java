@@ -31,6 +31,7 @@ final class ConfigKeys {
   public static final String JDBC_PASSWORD = "jdbc.password";
   public static final String REGISTRY_URL = "registry.url";
   public static final String REGISTRY_PORT = "registry.port";
+  public static final String AUDIT_ENABLED = "audit.enabled";
   public static final String AUDIT_ORIGIN = "audit.origin";
   public static final String AUDIT_CHECKPOINT_RECORDS = "audit.checkpoint-records";
   public static final String AUDIT_CHECKPOINT_INTERVAL_MS = "audit.checkpoint-interval-ms";
@@ -70,6 +71,7 @@ final class ConfigKeys {
           JDBC_PASSWORD,
           REGISTRY_URL,
           REGISTRY_PORT,
+          AUDIT_ENABLED,
           AUDIT_ORIGIN,
           AUDIT_CHECKPOINT_RECORDS,
           AUDIT_CHECKPOINT_INTERVAL_MS,

@@ -12,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +37,9 @@ public final class FileDataKeys implements DataKeys {
   private final Clock clock;
   private final Map<String, DataKey> byId = new ConcurrentHashMap<>();
   private final Map<String, DataKey> currentBySubject = new ConcurrentHashMap<>();
+  // The newest stored key of each subject, read from the directory once (then kept up to date
+  // here), so that a new subject costs one file write rather than a scan.
+  private volatile Map<String, StoredKey> newestStored;
 
   /**
    * @param rotationPeriod a subject's key is replaced once it is this old
@@ -118,14 +120,33 @@ public final class FileDataKeys implements DataKeys {
       }
     }
     currentBySubject.remove(subject);
+    newestStored().remove(subject);
     return destroyed;
   }
 
   private Optional<DataKey> newest(String subject) {
-    return storedKeys().stream()
-        .filter(k -> k.subject().equals(subject))
-        .max(Comparator.comparing(k -> Instant.parse(k.createdAt())))
-        .map(this::unwrapped);
+    return Optional.ofNullable(newestStored().get(subject)).map(this::unwrapped);
+  }
+
+  private Map<String, StoredKey> newestStored() {
+    Map<String, StoredKey> index = newestStored;
+    if (index == null) {
+      synchronized (this) {
+        if (newestStored == null) {
+          Map<String, StoredKey> loaded = new ConcurrentHashMap<>();
+          for (StoredKey stored : storedKeys()) {
+            loaded.merge(
+                stored.subject(),
+                stored,
+                (a, b) ->
+                    Instant.parse(a.createdAt()).isAfter(Instant.parse(b.createdAt())) ? a : b);
+          }
+          newestStored = loaded;
+        }
+        index = newestStored;
+      }
+    }
+    return index;
   }
 
   private DataKey create(String subject) {
@@ -136,14 +157,15 @@ public final class FileDataKeys implements DataKeys {
     String id = HexFormat.of().formatHex(idBytes);
     DataKey key = new DataKey(id, subject, clock.instant(), secret);
     WrappedKey wrapped = kek.wrap(secret);
-    write(
-        dir.resolve(id + ".key"),
+    StoredKey stored =
         new StoredKey(
             id,
             subject,
             key.createdAt().toString(),
             wrapped.kekId(),
-            Base64.getEncoder().encodeToString(wrapped.bytes())));
+            Base64.getEncoder().encodeToString(wrapped.bytes()));
+    write(dir.resolve(id + ".key"), stored);
+    newestStored().put(subject, stored);
     byId.put(id, key);
     return key;
   }

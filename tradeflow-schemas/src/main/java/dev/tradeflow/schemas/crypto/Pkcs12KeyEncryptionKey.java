@@ -12,7 +12,9 @@ import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.crypto.Cipher;
 import javax.crypto.KeyGenerator;
@@ -32,6 +34,8 @@ public final class Pkcs12KeyEncryptionKey implements KeyEncryptionKey {
   private final Path file;
   private final char[] password;
   private final KeyStore store;
+  // Reading an entry runs the keystore's password-based decryption (PBKDF2): once per key.
+  private final Map<String, SecretKey> unlocked = new HashMap<>();
 
   private Pkcs12KeyEncryptionKey(Path file, char[] password, KeyStore store) {
     this.file = file;
@@ -118,10 +122,15 @@ public final class Pkcs12KeyEncryptionKey implements KeyEncryptionKey {
   }
 
   private SecretKey key(String id) throws GeneralSecurityException {
+    SecretKey cached = unlocked.get(id);
+    if (cached != null) {
+      return cached;
+    }
     Key key = store.getKey(id, password);
     if (!(key instanceof SecretKey secret)) {
       throw new IllegalStateException("no key-encryption key " + id + " in " + file);
     }
+    unlocked.put(id, secret);
     return secret;
   }
 
