@@ -15,6 +15,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The payload encryption of {@code crypto.*}: the keystore of key-encryption keys and the data
@@ -30,14 +32,22 @@ public final class PayloadEncryption {
     this.dataKeys = dataKeys;
   }
 
-  /** Opens the keystore (made on first use) and the data keys. */
+  // One per key directory in a process: the processor, the projection and the tools of one JVM
+  // share its caches, and a credit gets one key, not one per reader that meets it first.
+  private static final Map<Path, PayloadEncryption> OPEN = new ConcurrentHashMap<>();
+
+  /** Opens the keystore (made on first use) and the data keys, once per process. */
   public static PayloadEncryption open(CryptoSettings settings) {
-    Pkcs12KeyEncryptionKey kek =
-        Pkcs12KeyEncryptionKey.openOrCreate(settings.keystore(), password(settings));
-    return new PayloadEncryption(
-        kek,
-        new FileDataKeys(
-            settings.dataKeysDir(), kek, settings.dataKeyRotation(), Clock.systemUTC()));
+    return OPEN.computeIfAbsent(
+        settings.dataKeysDir().toAbsolutePath().normalize(),
+        dir -> {
+          Pkcs12KeyEncryptionKey kek =
+              Pkcs12KeyEncryptionKey.openOrCreate(settings.keystore(), password(settings));
+          return new PayloadEncryption(
+              kek,
+              new FileDataKeys(
+                  settings.dataKeysDir(), kek, settings.dataKeyRotation(), Clock.systemUTC()));
+        });
   }
 
   /** {@code serde} with its values encrypted when {@code crypto.enabled}, else itself. */
