@@ -104,24 +104,10 @@ public final class AvroSingleObjectSerde implements EventSerde {
     Schema writer = writerSchemaOf(topic, data);
     String recordName = writer.getFullName();
     AvroBodies.check(topic, writer, data, HEADER_LENGTH);
-    SpecificRecordBase record;
-    try {
-      record = codecsByRecordName.get(recordName).decoder().decode(data);
-    } catch (SecurityException e) {
-      // Avro distrusting the generated classes is a deployment fault, not a bad record.
-      throw e;
-    } catch (IOException | RuntimeException e) {
-      // Whatever Avro throws on these bytes, they are not a record of the schema they name.
-      throw new EventDecodingException(
-          "corrupt " + recordName + " record on " + topic + ": " + e.getMessage(), e);
-    }
-    try {
-      return LcEventMapper.toRecordedEvent(record);
-    } catch (RuntimeException e) {
-      // Domain constructors refuse values the schema allows (an unknown currency, a bad hash).
-      throw new EventDecodingException(
-          recordName + " record on " + topic + " is not a valid event: " + e.getMessage(), e);
-    }
+    return AvroBodies.decode(
+        recordName + " record",
+        topic,
+        () -> codecsByRecordName.get(recordName).decoder().decode(data));
   }
 
   /** Checks the header and finds the schema its fingerprint names. */

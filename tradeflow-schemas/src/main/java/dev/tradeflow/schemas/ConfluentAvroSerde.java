@@ -135,31 +135,14 @@ public final class ConfluentAvroSerde implements EventSerde {
     int id = ByteBuffer.wrap(data, 1, 4).getInt();
     SpecificDatumReader<SpecificRecordBase> reader = readerFor(topic, id);
     AvroBodies.check(topic, reader.getSchema(), data, HEADER_LENGTH);
-    SpecificRecordBase record;
-    try {
-      record =
-          reader.read(
-              null,
-              DecoderFactory.get()
-                  .binaryDecoder(data, HEADER_LENGTH, data.length - HEADER_LENGTH, null));
-    } catch (SecurityException e) {
-      throw e; // Avro distrusting the generated classes is a deployment fault, not a bad record
-    } catch (IOException | RuntimeException e) {
-      throw new EventDecodingException(
-          "corrupt record with schema id " + id + " on " + topic + ": " + e.getMessage(), e);
-    }
-    try {
-      return LcEventMapper.toRecordedEvent(record);
-    } catch (RuntimeException e) {
-      throw new EventDecodingException(
-          "record with schema id "
-              + id
-              + " on "
-              + topic
-              + " is not a valid event: "
-              + e.getMessage(),
-          e);
-    }
+    return AvroBodies.decode(
+        "record with schema id " + id,
+        topic,
+        () ->
+            reader.read(
+                null,
+                DecoderFactory.get()
+                    .binaryDecoder(data, HEADER_LENGTH, data.length - HEADER_LENGTH, null)));
   }
 
   private SpecificDatumReader<SpecificRecordBase> readerFor(String topic, int id) {

@@ -14,21 +14,15 @@ import dev.tradeflow.audit.KafkaAuditSource;
 import dev.tradeflow.audit.checkpoint.KeyRing;
 import dev.tradeflow.runtime.EmbeddedKafkaBroker;
 import dev.tradeflow.runtime.KafkaClients;
-import dev.tradeflow.runtime.Topics;
 import dev.tradeflow.runtime.TradeflowConfig;
 import dev.tradeflow.schemas.EventDecodingException;
 import dev.tradeflow.schemas.EventSerde;
 import dev.tradeflow.schemas.crypto.PayloadCipher;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,7 +54,7 @@ class EncryptedLogIT {
         assertThat(api.get("/api/v1/lcs/SECRET-1").body()).containsEntry("status", "ADVISED");
 
         KafkaClients clients = new KafkaClients(config, broker.bootstrapServers());
-        List<ConsumerRecord<String, byte[]>> stored = readEvents(clients);
+        List<ConsumerRecord<String, byte[]>> stored = SharedKafka.readEvents(clients);
         assertThat(stored).hasSize(8);
         for (ConsumerRecord<String, byte[]> record : stored) {
           assertThat(PayloadCipher.isEnvelope(record.value())).isTrue();
@@ -106,24 +100,5 @@ class EncryptedLogIT {
                         >= records;
               }
             });
-  }
-
-  private static List<ConsumerRecord<String, byte[]>> readEvents(KafkaClients clients) {
-    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            clients.readerProps(), new StringDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(Topics.LC_EVENTS).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
-    }
-    return records;
   }
 }

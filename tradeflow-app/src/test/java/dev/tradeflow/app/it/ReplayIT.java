@@ -15,19 +15,12 @@ import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.Topics;
 import dev.tradeflow.runtime.TradeflowConfig;
 import dev.tradeflow.schemas.EventSerde;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
@@ -218,7 +211,7 @@ class ReplayIT {
 
   private ConsumerRecord<String, byte[]> storedEvent(
       KafkaClients clients, String lcId, long version) {
-    for (ConsumerRecord<String, byte[]> record : readEvents(clients)) {
+    for (ConsumerRecord<String, byte[]> record : SharedKafka.readEvents(clients)) {
       if (record.key().equals(lcId)
           && serde.deserialize(Topics.LC_EVENTS, record.value()).aggregateVersion() == version) {
         return record;
@@ -229,32 +222,11 @@ class ReplayIT {
 
   private static long lastOffset(KafkaClients clients, int partition) {
     long last = -1;
-    for (ConsumerRecord<String, byte[]> record : readEvents(clients)) {
+    for (ConsumerRecord<String, byte[]> record : SharedKafka.readEvents(clients)) {
       if (record.partition() == partition) {
         last = Math.max(last, record.offset());
       }
     }
     return last;
-  }
-
-  private static List<ConsumerRecord<String, byte[]>> readEvents(KafkaClients clients) {
-    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            clients.consumerProps("read-" + UUID.randomUUID()),
-            new StringDeserializer(),
-            new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(Topics.LC_EVENTS).stream()
-              .map(p -> new TopicPartition(Topics.LC_EVENTS, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
-    }
-    return records;
   }
 }

@@ -15,17 +15,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.time.Duration;
-import java.util.List;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.io.DecoderFactory;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -73,27 +66,12 @@ class SchemaRegistryIT {
   }
 
   private static byte[] firstEventOf(TradeflowService service, String lcId) {
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(
-            new KafkaClients(service.config(), service.bootstrapServers()).readerProps(),
-            new StringDeserializer(),
-            new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(Topics.LC_EVENTS).stream()
-              .map(p -> new TopicPartition(p.topic(), p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-          if (lcId.equals(record.key())) {
-            return record.value();
-          }
-        }
-      }
-    }
-    throw new AssertionError("no event of " + lcId + " in " + Topics.LC_EVENTS);
+    return SharedKafka.readEvents(new KafkaClients(service.config(), service.bootstrapServers()))
+        .stream()
+        .filter(record -> lcId.equals(record.key()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no event of " + lcId + " in " + Topics.LC_EVENTS))
+        .value();
   }
 
   private static HttpResponse<String> get(URI uri) throws Exception {

@@ -3,6 +3,8 @@ package dev.tradeflow.app.it;
 import dev.tradeflow.app.TradeflowService;
 import dev.tradeflow.runtime.ConfigLoader;
 import dev.tradeflow.runtime.EmbeddedKafkaBroker;
+import dev.tradeflow.runtime.KafkaClients;
+import dev.tradeflow.runtime.Topics;
 import dev.tradeflow.runtime.TradeflowConfig;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.propagation.ContextPropagators;
@@ -15,11 +17,17 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * One real embedded Kafka broker for the whole integration suite, and one Tradeflow service on it;
@@ -118,5 +126,25 @@ public final class SharedKafka {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** Every committed record of {@code tf.lc.events}, read from the beginning to the end. */
+  public static List<ConsumerRecord<String, byte[]>> readEvents(KafkaClients clients) {
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(
+            clients.readerProps(), new StringDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(Topics.LC_EVENTS).stream()
+              .map(p -> new TopicPartition(Topics.LC_EVENTS, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+    }
+    return records;
   }
 }

@@ -65,6 +65,11 @@ public record AuditedRecord(
     headers = List.copyOf(headers);
   }
 
+  /** The same record, at the same place, with another value. */
+  public AuditedRecord withValue(byte[] otherValue) {
+    return new AuditedRecord(topic, partition, offset, timestamp, key, otherValue, headers);
+  }
+
   /** The canonical encoding: the leaf's data. */
   public byte[] encode() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(64 + length(key) + length(value));

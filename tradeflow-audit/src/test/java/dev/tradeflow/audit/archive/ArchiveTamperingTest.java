@@ -137,15 +137,7 @@ class ArchiveTamperingTest {
         tampered(
             records -> {
               AuditedRecord genuine = AuditedRecord.decode(records.get(1));
-              AuditedRecord forged =
-                  new AuditedRecord(
-                      genuine.topic(),
-                      genuine.partition(),
-                      genuine.offset(),
-                      genuine.timestamp(),
-                      genuine.key(),
-                      "forged".getBytes(StandardCharsets.UTF_8),
-                      genuine.headers());
+              AuditedRecord forged = genuine.withValue("forged".getBytes(StandardCharsets.UTF_8));
               records.add(1, forged.encode());
               return records;
             });

@@ -85,14 +85,7 @@ class EvidenceBundleTest {
             r -> {
               AuditedRecord genuine = AuditedRecord.decode(Base64.getDecoder().decode(r.record()));
               AuditedRecord changed =
-                  new AuditedRecord(
-                      genuine.topic(),
-                      genuine.partition(),
-                      genuine.offset(),
-                      genuine.timestamp(),
-                      genuine.key(),
-                      "amount 9,999,999".getBytes(StandardCharsets.UTF_8),
-                      genuine.headers());
+                  genuine.withValue("amount 9,999,999".getBytes(StandardCharsets.UTF_8));
               return new RecordEvidence(
                   r.offset(),
                   Base64.getEncoder().encodeToString(changed.encode()),

@@ -1,6 +1,7 @@
 package dev.tradeflow.schemas.internals;
 
 import dev.tradeflow.domain.event.RecordedEvent;
+import dev.tradeflow.domain.lc.LcEvent;
 import dev.tradeflow.schemas.EventDecodingException;
 import java.io.EOFException;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.BinaryDecoder;
 import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.specific.SpecificRecordBase;
 
 /** Checks of Avro binary bodies, and the failure to write one, shared by the event encodings. */
 public final class AvroBodies {
@@ -30,6 +32,35 @@ public final class AvroBodies {
             + ": "
             + cause.getMessage(),
         cause);
+  }
+
+  /** Reads one Avro record body. */
+  @FunctionalInterface
+  public interface BodyReader {
+    SpecificRecordBase read() throws IOException;
+  }
+
+  /**
+   * The event in a checked body: whatever Avro throws on the bytes, or the domain on the values (an
+   * unknown currency, a bad hash), is an {@link EventDecodingException} naming {@code what}
+   * ("record with schema id 7") and the topic.
+   */
+  public static RecordedEvent<LcEvent> decode(String what, String topic, BodyReader body) {
+    SpecificRecordBase record;
+    try {
+      record = body.read();
+    } catch (SecurityException e) {
+      throw e; // Avro distrusting the generated classes is a deployment fault, not a bad record
+    } catch (IOException | RuntimeException e) {
+      throw new EventDecodingException(
+          "corrupt " + what + " on " + topic + ": " + e.getMessage(), e);
+    }
+    try {
+      return LcEventMapper.toRecordedEvent(record);
+    } catch (RuntimeException e) {
+      throw new EventDecodingException(
+          what + " on " + topic + " is not a valid event: " + e.getMessage(), e);
+    }
   }
 
   /**
