@@ -73,6 +73,12 @@ public final class TopicAdmin {
       }
     }
     if (!created.isEmpty()) {
+      // Created is not yet visible: a broker learns of a topic from the controller a little later,
+      // and an admin call made meanwhile fails. Return only once they can be described.
+      List<ConfigResource> resources =
+          created.stream().map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
+      awaitVisible(
+          () -> admin.describeConfigs(resources).all(), "describe the new topics " + created);
       log.info("created topics {}", created);
     }
     List<String> toCheck = new ArrayList<>(raced);
