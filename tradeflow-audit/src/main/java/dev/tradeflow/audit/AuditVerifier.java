@@ -62,6 +62,7 @@ public final class AuditVerifier {
     List<Leaf> leaves = new ArrayList<>();
     Optional<Divergence> divergence = Optional.empty();
     int checked = 0;
+    long verifiedSize = 0;
     for (CheckpointRecord record : checkpoints) {
       Optional<String> wrong = checkCheckpoint(name, record, tree, leaves);
       if (wrong.isPresent()) {
@@ -70,6 +71,7 @@ public final class AuditVerifier {
         break;
       }
       checked++;
+      verifiedSize = tree.size();
     }
     RecordCheck records = new RecordCheck(name, leaves);
     try {
@@ -80,7 +82,7 @@ public final class AuditVerifier {
     if (divergence.isEmpty()) {
       divergence = records.result();
     }
-    return new PartitionReport(name.toString(), checked, tree.size(), records.read, divergence);
+    return new PartitionReport(name.toString(), checked, verifiedSize, records.read, divergence);
   }
 
   /** Appends the record's leaves to the tree; what is wrong with the checkpoint, if anything. */

@@ -40,6 +40,13 @@ class EncryptingEventSerdeTest {
     }
 
     RecordedEvent<LcEvent> first = SampleEvents.recorded(SampleEvents.all(true)).get(0);
+    byte[] underAnotherCredit =
+        new PayloadCipher(keys)
+            .encrypt("tf.lc.events", "LC-OTHER", plain.serialize("tf.lc.events", first));
+    assertThatThrownBy(() -> serde.deserialize("tf.lc.events", underAnotherCredit))
+        .isInstanceOf(EventDecodingException.class)
+        .hasMessageContaining("encrypted under the key of LC-OTHER");
+
     byte[] bytes = serde.serialize("tf.lc.events", first);
     keys.shred(first.aggregateId());
     assertThatThrownBy(() -> serde.deserialize("tf.lc.events", bytes))

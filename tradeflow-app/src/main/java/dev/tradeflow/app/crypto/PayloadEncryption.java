@@ -9,9 +9,10 @@ import dev.tradeflow.schemas.crypto.PayloadCipher;
 import dev.tradeflow.schemas.crypto.Pkcs12KeyEncryptionKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -32,15 +33,15 @@ public final class PayloadEncryption {
     this.dataKeys = dataKeys;
   }
 
-  // One per key directory in a process: the processor, the projection and the tools of one JVM
-  // share its caches, and a credit gets one key, not one per reader that meets it first.
-  private static final Map<Path, PayloadEncryption> OPEN = new ConcurrentHashMap<>();
+  // One per settings in a process: the processor, the projection and the tools of one JVM share
+  // its caches, and a credit gets one key, not one per reader that meets it first.
+  private static final Map<CryptoSettings, PayloadEncryption> OPEN = new ConcurrentHashMap<>();
 
   /** Opens the keystore (made on first use) and the data keys, once per process. */
   public static PayloadEncryption open(CryptoSettings settings) {
     return OPEN.computeIfAbsent(
-        settings.dataKeysDir().toAbsolutePath().normalize(),
-        dir -> {
+        settings,
+        s -> {
           Pkcs12KeyEncryptionKey kek =
               Pkcs12KeyEncryptionKey.openOrCreate(settings.keystore(), password(settings));
           return new PayloadEncryption(
@@ -80,13 +81,15 @@ public final class PayloadEncryption {
         Files.createDirectories(file.getParent());
         byte[] secret = new byte[24];
         new SecureRandom().nextBytes(secret);
-        Files.createFile(file);
+        // Owner-only (createTempFile's default), whole when it appears: a process starting at the
+        // same moment reads either no file or this one.
+        Path temporary = Files.createTempFile(file.getParent(), "password", ".tmp");
+        Files.writeString(temporary, Base64.getEncoder().encodeToString(secret));
         try {
-          Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-          // Not a POSIX file system: its own access control applies.
+          Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException e) {
+          Files.delete(temporary); // the other process won: use its password
         }
-        Files.writeString(file, Base64.getEncoder().encodeToString(secret));
       }
       return Files.readString(file).strip().toCharArray();
     } catch (IOException e) {

@@ -9,6 +9,7 @@ import dev.tradeflow.audit.archive.ArchiveManifest.FileEntry;
 import dev.tradeflow.audit.archive.ArchiveManifest.Segment;
 import dev.tradeflow.audit.log.AuditedRecord;
 import dev.tradeflow.audit.log.CheckpointRecord;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -180,7 +181,8 @@ public final class Archive implements AuditSource {
       return; // a log the archive has no records of: the verifier reports them missing
     }
     Path file = dir.resolve(segment.get().file());
-    try (DataInputStream in = new DataInputStream(Files.newInputStream(file))) {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
       while (true) {
         int length;
         try {

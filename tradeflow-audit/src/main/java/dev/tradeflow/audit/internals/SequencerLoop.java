@@ -52,7 +52,8 @@ public final class SequencerLoop implements AutoCloseable {
   private final List<SigningKey> keys;
   private final Clock clock;
   private final KafkaConsumer<byte[], byte[]> consumer;
-  private final KafkaProducer<String, byte[]> producer;
+  private final String transactionalId;
+  private KafkaProducer<String, byte[]> producer;
   private final Map<TopicPartition, PartitionLog> logs = new HashMap<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final CountDownLatch stopped = new CountDownLatch(1);
@@ -73,15 +74,18 @@ public final class SequencerLoop implements AutoCloseable {
     this.settings = settings;
     this.keys = List.copyOf(keys);
     this.clock = clock;
-    Map<String, Object> consumerProps = clients.consumerProps(AuditSequencer.GROUP_ID);
+    this.transactionalId = AuditSequencer.GROUP_ID + "-" + instanceId;
     this.consumer =
         new KafkaConsumer<>(
-            consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    this.producer =
-        new KafkaProducer<>(
-            clients.transactionalProducerProps(AuditSequencer.GROUP_ID + "-" + instanceId),
-            new StringSerializer(),
-            new ByteArraySerializer());
+            clients.consumerProps(AuditSequencer.GROUP_ID),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer());
+    try {
+      this.producer = newProducer();
+    } catch (RuntimeException e) {
+      consumer.close();
+      throw e;
+    }
     this.leaves = meters.counter("tradeflow.audit.leaves");
     this.checkpoints = meters.counter("tradeflow.audit.checkpoints");
     this.thread = new Thread(this::run, "audit-sequencer");
@@ -198,12 +202,34 @@ public final class SequencerLoop implements AutoCloseable {
       throw e;
     } catch (KafkaException e) {
       log.warn("audit checkpoint failed; resuming from the last one", e);
-      producer.abortTransaction();
+      abortOrReplaceProducer();
       resume(new ArrayList<>(logs.keySet()));
       return;
     }
     written.forEach(PartitionLog::checkpointed);
     checkpoints.increment(written.size());
+  }
+
+  private KafkaProducer<String, byte[]> newProducer() {
+    return new KafkaProducer<>(
+        clients.transactionalProducerProps(transactionalId),
+        new StringSerializer(),
+        new ByteArraySerializer());
+  }
+
+  /**
+   * Aborts the failed checkpoint; a producer that cannot abort (its commit timed out, say) is
+   * replaced by a new one with the same id, whose start aborts what the old one left open.
+   */
+  private void abortOrReplaceProducer() {
+    try {
+      producer.abortTransaction();
+    } catch (KafkaException | IllegalStateException e) {
+      log.warn("audit checkpoint could not be aborted; starting a new producer", e);
+      producer.close(Duration.ZERO);
+      producer = newProducer();
+      producer.initTransactions();
+    }
   }
 
   /** The partitions' trees as of their last checkpoint, and the consumer positioned after it. */

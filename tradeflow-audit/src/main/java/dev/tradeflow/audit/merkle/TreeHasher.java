@@ -12,7 +12,10 @@ public final class TreeHasher {
 
   private static final byte LEAF_PREFIX = 0x00;
   private static final byte NODE_PREFIX = 0x01;
-  private static final Hash EMPTY = Hash.digest(sha256());
+  // A digest per thread, reset by each digest(): the sequencer hashes every record it reads.
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(TreeHasher::newSha256);
+  private static final Hash EMPTY = Hash.digest(newSha256());
 
   private TreeHasher() {}
 
@@ -37,6 +40,10 @@ public final class TreeHasher {
   }
 
   private static MessageDigest sha256() {
+    return SHA256.get();
+  }
+
+  private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

@@ -97,9 +97,15 @@ public final class BundleVerifier {
     for (String note : log.checkpoints()) {
       try {
         SignedNote signed = SignedNote.parse(note);
-        signed.verify(trusted);
+        List<VerifierKey> signers = signed.verify(trusted);
         Checkpoint checkpoint = Checkpoint.parse(signed.text());
-        if (!checkpoint.origin().endsWith("/" + log.topic() + "/" + log.partition())) {
+        // A log is named after the key that signs it: <key name>/<topic>/<partition>.
+        if (signers.stream()
+            .noneMatch(
+                k ->
+                    checkpoint
+                        .origin()
+                        .equals(k.name() + "/" + log.topic() + "/" + log.partition()))) {
           failures.add(name + ": a checkpoint of " + checkpoint.origin() + " among its own");
         } else if (checkpoint.size() <= previous) {
           failures.add(name + ": checkpoints out of order at size " + checkpoint.size());

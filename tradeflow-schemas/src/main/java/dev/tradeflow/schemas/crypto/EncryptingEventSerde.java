@@ -29,12 +29,22 @@ public final class EncryptingEventSerde implements EventSerde {
     if (!PayloadCipher.isEnvelope(data)) {
       return inner.deserialize(topic, data);
     }
-    byte[] plaintext;
+    PayloadCipher.Plaintext plaintext;
     try {
       plaintext = cipher.decrypt(topic, data);
     } catch (KeyShreddedException | IllegalArgumentException e) {
       throw new EventDecodingException(e.getMessage(), e);
     }
-    return inner.deserialize(topic, plaintext);
+    RecordedEvent<LcEvent> event = inner.deserialize(topic, plaintext.bytes());
+    if (!event.aggregateId().equals(plaintext.subject())) {
+      throw new EventDecodingException(
+          "an event of "
+              + event.aggregateId()
+              + " encrypted under the key of "
+              + plaintext.subject()
+              + " on "
+              + topic);
+    }
+    return event;
   }
 }

@@ -57,12 +57,20 @@ public final class FileDataKeys implements DataKeys {
 
   @Override
   public DataKey current(String subject) {
-    DataKey key =
-        currentBySubject.computeIfAbsent(subject, s -> newest(s).orElseGet(() -> create(s)));
-    if (!key.createdAt().plus(rotationPeriod).isAfter(clock.instant())) {
-      return rotate(subject);
-    }
-    return key;
+    Map<String, StoredKey> index = newestStored(); // loaded before: it may lock this
+    // One thread at a time per subject: an expired key is replaced once.
+    return currentBySubject.compute(
+        subject,
+        (s, key) -> {
+          DataKey current =
+              key != null
+                  ? key
+                  : Optional.ofNullable(index.get(s)).map(this::unwrapped).orElse(null);
+          return current == null
+                  || !current.createdAt().plus(rotationPeriod).isAfter(clock.instant())
+              ? create(s)
+              : current;
+        });
   }
 
   @Override
@@ -96,10 +104,9 @@ public final class FileDataKeys implements DataKeys {
   }
 
   @Override
-  public synchronized DataKey rotate(String subject) {
-    DataKey key = create(subject);
-    currentBySubject.put(subject, key);
-    return key;
+  public DataKey rotate(String subject) {
+    newestStored();
+    return currentBySubject.compute(subject, (s, key) -> create(s));
   }
 
   @Override
@@ -122,10 +129,6 @@ public final class FileDataKeys implements DataKeys {
     currentBySubject.remove(subject);
     newestStored().remove(subject);
     return destroyed;
-  }
-
-  private Optional<DataKey> newest(String subject) {
-    return Optional.ofNullable(newestStored().get(subject)).map(this::unwrapped);
   }
 
   private Map<String, StoredKey> newestStored() {

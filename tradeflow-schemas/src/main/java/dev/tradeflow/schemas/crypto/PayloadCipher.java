@@ -14,7 +14,8 @@ import javax.crypto.spec.SecretKeySpec;
  * AES-256-GCM per record value, under the data key of the record's subject. The envelope: {@code
  * 'T' 'F' 'E'}, version 1, the key id's length (one byte) and ASCII id, a fresh 96-bit nonce, then
  * the ciphertext with its 128-bit tag. The additional authenticated data binds the topic and the
- * subject, so a payload copied to another topic or under another credit fails to decrypt.
+ * subject whose key encrypted it: a payload copied to another topic fails to decrypt, and {@link
+ * #decrypt} names the subject, so that a reader can refuse a payload filed under another credit.
  */
 public final class PayloadCipher {
 
@@ -64,14 +65,26 @@ public final class PayloadCipher {
     }
   }
 
+  /** A decrypted payload and the subject whose key encrypted it. */
+  public record Plaintext(String subject, byte[] bytes) {
+    public Plaintext {
+      bytes = bytes.clone();
+    }
+
+    @Override
+    public byte[] bytes() {
+      return bytes.clone();
+    }
+  }
+
   /**
    * The plaintext of an envelope.
    *
    * @throws KeyShreddedException when the subject's key was destroyed
-   * @throws IllegalArgumentException when the envelope is malformed, altered, or was written for
-   *     another topic or subject
+   * @throws IllegalArgumentException when the envelope is malformed, altered, written for another
+   *     topic, or names a key that cannot be had here
    */
-  public byte[] decrypt(String topic, byte[] envelope) {
+  public Plaintext decrypt(String topic, byte[] envelope) {
     if (!isEnvelope(envelope)) {
       throw new IllegalArgumentException("not an encrypted payload (no TFE1 envelope)");
     }
@@ -82,7 +95,13 @@ public final class PayloadCipher {
     }
     byte[] nonce = new byte[NONCE_BYTES];
     in.get(nonce);
-    DataKey key = keys.get(id);
+    DataKey key;
+    try {
+      key = keys.get(id);
+    } catch (IllegalStateException e) {
+      // The key id is not authenticated: an unknown or unreadable one is a bad payload.
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
     try {
       Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
       gcm.init(
@@ -92,7 +111,7 @@ public final class PayloadCipher {
       gcm.updateAAD(aad(topic, key.subject()));
       ByteBuffer plaintext = ByteBuffer.allocate(gcm.getOutputSize(in.remaining()));
       gcm.doFinal(in, plaintext);
-      return Arrays.copyOf(plaintext.array(), plaintext.position());
+      return new Plaintext(key.subject(), Arrays.copyOf(plaintext.array(), plaintext.position()));
     } catch (AEADBadTagException e) {
       throw new IllegalArgumentException(
           "the encrypted payload fails its authentication tag: altered, or written for another"

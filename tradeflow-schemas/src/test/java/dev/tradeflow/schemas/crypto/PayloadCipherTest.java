@@ -67,7 +67,8 @@ class PayloadCipherTest {
     assertThat(PayloadCipher.isEnvelope(first)).isTrue();
     assertThat(first).isNotEqualTo(second);
     assertThat(new String(first, StandardCharsets.ISO_8859_1)).doesNotContain("rice");
-    assertThat(cipher.decrypt("tf.lc.events", first)).isEqualTo(TERMS);
+    assertThat(cipher.decrypt("tf.lc.events", first).bytes()).isEqualTo(TERMS);
+    assertThat(cipher.decrypt("tf.lc.events", first).subject()).isEqualTo("LC-1");
     assertThat(PayloadCipher.keyIdOf(first)).isEqualTo(PayloadCipher.keyIdOf(second));
   }
 
@@ -84,6 +85,13 @@ class PayloadCipherTest {
         .hasMessageContaining("fails its authentication tag");
     assertThatThrownBy(() -> cipher.decrypt("tf.lc.events", TERMS))
         .hasMessageContaining("not an encrypted payload");
+    PayloadCipher elsewhere =
+        new PayloadCipher(
+            new FileDataKeys(dir.resolve("other-keys"), kek, Duration.ofDays(30), clock));
+    byte[] foreign = elsewhere.encrypt("tf.lc.events", "LC-1", TERMS);
+    assertThatThrownBy(() -> cipher.decrypt("tf.lc.events", foreign))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no data key");
   }
 
   @Test
@@ -106,7 +114,7 @@ class PayloadCipherTest {
                 Duration.ofDays(30),
                 clock));
     for (byte[] envelope : new byte[][] {before, after, aMonthLater}) {
-      assertThat(restarted.decrypt("tf.lc.events", envelope)).isEqualTo(TERMS);
+      assertThat(restarted.decrypt("tf.lc.events", envelope).bytes()).isEqualTo(TERMS);
     }
   }
 
@@ -130,7 +138,7 @@ class PayloadCipherTest {
             .isInstanceOf(KeyShreddedException.class)
             .hasMessageContaining("of LC-1 was destroyed");
       }
-      assertThat(reader.decrypt("tf.lc.events", theirs)).isEqualTo(TERMS);
+      assertThat(reader.decrypt("tf.lc.events", theirs).bytes()).isEqualTo(TERMS);
     }
     assertThat(dir.resolve("data-keys"))
         .isDirectoryNotContaining("glob:**/" + PayloadCipher.keyIdOf(mine) + ".key");
