@@ -40,17 +40,13 @@ public final class AuditVerifier {
   public AuditReport verify(AuditSource source) {
     Map<String, List<CheckpointRecord>> byLog = new LinkedHashMap<>();
     for (CheckpointRecord record : source.checkpoints()) {
-      byLog
-          .computeIfAbsent(record.topic() + "/" + record.partition(), k -> new ArrayList<>())
-          .add(record);
+      byLog.computeIfAbsent(record.logKey(), k -> new ArrayList<>()).add(record);
     }
     TreeSet<String> logs = new TreeSet<>(source.partitions());
     logs.addAll(byLog.keySet());
     List<PartitionReport> reports = new ArrayList<>();
     for (String key : logs) {
-      int slash = key.lastIndexOf('/');
-      LogName name =
-          new LogName(origin, key.substring(0, slash), Integer.parseInt(key.substring(slash + 1)));
+      LogName name = LogName.parse(origin, key);
       reports.add(verify(source, name, byLog.getOrDefault(key, List.of())));
     }
     return new AuditReport(reports);

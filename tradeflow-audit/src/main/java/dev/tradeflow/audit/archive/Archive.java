@@ -9,6 +9,7 @@ import dev.tradeflow.audit.archive.ArchiveManifest.FileEntry;
 import dev.tradeflow.audit.archive.ArchiveManifest.Segment;
 import dev.tradeflow.audit.log.AuditedRecord;
 import dev.tradeflow.audit.log.CheckpointRecord;
+import dev.tradeflow.audit.log.LogName;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -79,15 +80,14 @@ public final class Archive implements AuditSource {
       Files.createDirectories(dir);
       List<CheckpointRecord> checkpoints = source.checkpoints();
       Map<String, String> latest = new HashMap<>();
-      checkpoints.forEach(c -> latest.put(c.topic() + "/" + c.partition(), c.signedCheckpoint()));
+      checkpoints.forEach(c -> latest.put(c.logKey(), c.signedCheckpoint()));
       FileEntry checkpointFile = writeCheckpoints(dir.resolve(CHECKPOINTS), checkpoints);
       List<Segment> segments = new ArrayList<>();
       for (String key : source.partitions()) {
-        int slash = key.lastIndexOf('/');
-        String topic = key.substring(0, slash);
-        int partition = Integer.parseInt(key.substring(slash + 1));
+        LogName log = LogName.parse("", key); // the origin plays no part in a segment
         segments.add(
-            writeSegment(dir, source, topic, partition, Optional.ofNullable(latest.get(key))));
+            writeSegment(
+                dir, source, log.topic(), log.partition(), Optional.ofNullable(latest.get(key))));
       }
       ArchiveManifest manifest =
           new ArchiveManifest(
@@ -168,7 +168,7 @@ public final class Archive implements AuditSource {
 
   @Override
   public List<String> partitions() {
-    return manifest.segments().stream().map(s -> s.topic() + "/" + s.partition()).toList();
+    return manifest.segments().stream().map(s -> LogName.keyOf(s.topic(), s.partition())).toList();
   }
 
   @Override

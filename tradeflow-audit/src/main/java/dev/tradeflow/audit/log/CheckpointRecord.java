@@ -27,6 +27,11 @@ public record CheckpointRecord(
     leaves = List.copyOf(leaves);
   }
 
+  /** The key of its partition's log, {@code topic/partition}. */
+  public String logKey() {
+    return LogName.keyOf(topic, partition);
+  }
+
   /** The signed note. */
   public SignedNote note() {
     return SignedNote.parse(signedCheckpoint);

@@ -4,6 +4,7 @@ import dev.tradeflow.audit.checkpoint.Checkpoint;
 import dev.tradeflow.audit.checkpoint.SignedNote;
 import dev.tradeflow.audit.checkpoint.VerifierKey;
 import dev.tradeflow.audit.log.AuditedRecord;
+import dev.tradeflow.audit.log.LogName;
 import dev.tradeflow.audit.merkle.ConsistencyProof;
 import dev.tradeflow.audit.merkle.Hash;
 import dev.tradeflow.audit.merkle.InclusionProof;
@@ -105,7 +106,9 @@ public final class BundleVerifier {
                 k ->
                     checkpoint
                         .origin()
-                        .equals(k.name() + "/" + log.topic() + "/" + log.partition()))) {
+                        .equals(
+                            new LogName(k.name(), log.topic(), log.partition())
+                                .checkpointOrigin()))) {
           failures.add(name + ": a checkpoint of " + checkpoint.origin() + " among its own");
         } else if (checkpoint.size() <= previous) {
           failures.add(name + ": checkpoints out of order at size " + checkpoint.size());

@@ -55,9 +55,7 @@ public final class Prover {
     byte[] key = subject.getBytes(StandardCharsets.UTF_8);
     Map<String, List<CheckpointRecord>> byLog = new LinkedHashMap<>();
     for (CheckpointRecord record : source.checkpoints()) {
-      byLog
-          .computeIfAbsent(record.topic() + "/" + record.partition(), k -> new ArrayList<>())
-          .add(record);
+      byLog.computeIfAbsent(record.logKey(), k -> new ArrayList<>()).add(record);
     }
     List<LogEvidence> logs = new ArrayList<>();
     for (Map.Entry<String, List<CheckpointRecord>> log : byLog.entrySet()) {

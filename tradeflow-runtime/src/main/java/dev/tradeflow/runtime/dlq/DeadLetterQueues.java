@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tradeflow.runtime.KafkaClients;
+import dev.tradeflow.runtime.TopicReader;
 import dev.tradeflow.runtime.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -27,18 +28,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
@@ -358,35 +354,7 @@ public final class DeadLetterQueues implements AutoCloseable {
 
   /** Reads the topics from the beginning to their current end; a missing topic reads as empty. */
   private void readRaw(List<String> topics, Consumer<ConsumerRecord<byte[], byte[]>> each) {
-    try (KafkaConsumer<byte[], byte[]> consumer =
-        new KafkaConsumer<>(
-            clients.readerProps(), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = new ArrayList<>();
-      for (String topic : topics) {
-        List<PartitionInfo> infos = consumer.partitionsFor(topic, READ_TIMEOUT);
-        if (infos != null) {
-          infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
-        }
-      }
-      if (partitions.isEmpty()) {
-        return;
-      }
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TIMEOUT);
-      Instant deadline = Instant.now().plus(READ_TIMEOUT);
-      while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-        if (Instant.now().isAfter(deadline)) {
-          throw new KafkaException("could not read " + topics + " to its end in " + READ_TIMEOUT);
-        }
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(200));
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-          if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition()))) {
-            each.accept(record);
-          }
-        }
-      }
-    }
+    TopicReader.readToEnd(clients, topics, READ_TIMEOUT, each);
   }
 
   private synchronized KafkaProducer<byte[], byte[]> producer() {
