@@ -37,7 +37,23 @@ public final class AuditVerifier {
     this.trusted = List.copyOf(trusted);
   }
 
+  /** What a caller may learn while the logs are verified, without reading them a second time. */
+  public interface Observer {
+    /** A record of the partition, in offset order. */
+    default void record(LogName log, AuditedRecord record) {}
+
+    /**
+     * The partition's tree over the leaves of its checkpoints, and the checkpoints that verified
+     * (all of them when its report has no divergence).
+     */
+    default void verified(LogName log, MerkleTree tree, List<CheckpointRecord> checkpoints) {}
+  }
+
   public AuditReport verify(AuditSource source) {
+    return verify(source, new Observer() {});
+  }
+
+  public AuditReport verify(AuditSource source, Observer observer) {
     Map<String, List<CheckpointRecord>> byLog = new LinkedHashMap<>();
     for (CheckpointRecord record : source.checkpoints()) {
       byLog.computeIfAbsent(record.logKey(), k -> new ArrayList<>()).add(record);
@@ -47,17 +63,17 @@ public final class AuditVerifier {
     List<PartitionReport> reports = new ArrayList<>();
     for (String key : logs) {
       LogName name = LogName.parse(origin, key);
-      reports.add(verify(source, name, byLog.getOrDefault(key, List.of())));
+      reports.add(verify(source, name, byLog.getOrDefault(key, List.of()), observer));
     }
     return new AuditReport(reports);
   }
 
   private PartitionReport verify(
-      AuditSource source, LogName name, List<CheckpointRecord> checkpoints) {
+      AuditSource source, LogName name, List<CheckpointRecord> checkpoints, Observer observer) {
     MerkleTree tree = new MerkleTree();
     List<Leaf> leaves = new ArrayList<>();
     Optional<Divergence> divergence = Optional.empty();
-    int checked = 0;
+    List<CheckpointRecord> passed = new ArrayList<>();
     long verifiedSize = 0;
     for (CheckpointRecord record : checkpoints) {
       Optional<String> wrong = checkCheckpoint(name, record, tree, leaves);
@@ -66,19 +82,27 @@ public final class AuditVerifier {
         divergence = Optional.of(new Divergence(name.toString(), offset, wrong.get()));
         break;
       }
-      checked++;
+      passed.add(record);
       verifiedSize = tree.size();
     }
+    observer.verified(name, tree, passed);
     RecordCheck records = new RecordCheck(name, leaves);
     try {
-      source.readPartition(name.topic(), name.partition(), records::accept);
+      source.readPartition(
+          name.topic(),
+          name.partition(),
+          record -> {
+            records.accept(record);
+            observer.record(name, record);
+          });
     } catch (AuditSource.UnreadableRecordException e) {
       records.unreadable(e.getMessage());
     }
     if (divergence.isEmpty()) {
       divergence = records.result();
     }
-    return new PartitionReport(name.toString(), checked, verifiedSize, records.read, divergence);
+    return new PartitionReport(
+        name.toString(), passed.size(), verifiedSize, records.read, divergence);
   }
 
   /** Appends the record's leaves to the tree; what is wrong with the checkpoint, if anything. */

@@ -3,10 +3,10 @@ package dev.tradeflow.audit.proof;
 import dev.tradeflow.audit.AuditReport;
 import dev.tradeflow.audit.AuditSource;
 import dev.tradeflow.audit.AuditVerifier;
-import dev.tradeflow.audit.checkpoint.Checkpoint;
 import dev.tradeflow.audit.log.AuditedRecord;
 import dev.tradeflow.audit.log.CheckpointRecord;
 import dev.tradeflow.audit.log.Leaf;
+import dev.tradeflow.audit.log.LogName;
 import dev.tradeflow.audit.merkle.Hash;
 import dev.tradeflow.audit.merkle.MerkleTree;
 import dev.tradeflow.audit.proof.EvidenceBundle.ConsistencyStep;
@@ -46,54 +46,53 @@ public final class Prover {
    *     holds no checkpointed record of the subject
    */
   public EvidenceBundle prove(AuditSource source, String subject) {
-    AuditReport report = verifier.verify(source);
+    byte[] key = subject.getBytes(StandardCharsets.UTF_8);
+    Map<LogName, List<AuditedRecord>> mine = new LinkedHashMap<>();
+    Map<LogName, MerkleTree> trees = new HashMap<>();
+    Map<LogName, List<CheckpointRecord>> checkpoints = new HashMap<>();
+    AuditReport report =
+        verifier.verify(
+            source,
+            new AuditVerifier.Observer() {
+              @Override
+              public void record(LogName log, AuditedRecord record) {
+                if (Arrays.equals(record.key(), key)) {
+                  mine.computeIfAbsent(log, l -> new ArrayList<>()).add(record);
+                }
+              }
+
+              @Override
+              public void verified(LogName log, MerkleTree tree, List<CheckpointRecord> passed) {
+                trees.put(log, tree);
+                checkpoints.put(log, passed);
+              }
+            });
     if (!report.passed()) {
       throw new IllegalStateException(
           "the audit log does not verify, so it proves nothing: "
               + report.firstDivergence().orElseThrow());
     }
-    byte[] key = subject.getBytes(StandardCharsets.UTF_8);
-    Map<String, List<CheckpointRecord>> byLog = new LinkedHashMap<>();
-    for (CheckpointRecord record : source.checkpoints()) {
-      byLog.computeIfAbsent(record.logKey(), k -> new ArrayList<>()).add(record);
-    }
     List<LogEvidence> logs = new ArrayList<>();
-    for (Map.Entry<String, List<CheckpointRecord>> log : byLog.entrySet()) {
-      List<CheckpointRecord> checkpoints = log.getValue();
-      String topic = checkpoints.get(0).topic();
-      int partition = checkpoints.get(0).partition();
-      List<AuditedRecord> mine = new ArrayList<>();
-      source.readPartition(
-          topic,
-          partition,
-          r -> {
-            if (Arrays.equals(r.key(), key)) {
-              mine.add(r);
-            }
-          });
-      if (!mine.isEmpty()) {
-        evidence(topic, partition, checkpoints, mine).ifPresent(logs::add);
-      }
-    }
+    mine.forEach(
+        (log, records) ->
+            evidence(log, trees.get(log), checkpoints.get(log), records).ifPresent(logs::add));
     if (logs.isEmpty()) {
       throw new IllegalStateException("no checkpointed record is keyed " + subject);
     }
     return new EvidenceBundle(EvidenceBundle.FORMAT, subject, clock.instant().toString(), logs);
   }
 
+  /** The proofs of the subject's records in one verified log, none for records not checkpointed. */
   private static Optional<LogEvidence> evidence(
-      String topic, int partition, List<CheckpointRecord> checkpoints, List<AuditedRecord> mine) {
-    MerkleTree tree = new MerkleTree();
+      LogName log, MerkleTree tree, List<CheckpointRecord> checkpoints, List<AuditedRecord> mine) {
     Map<Long, Long> indexOfOffset = new HashMap<>();
-    // Size of each checkpoint, and the note, by size.
-    TreeMap<Long, String> notes = new TreeMap<>();
+    TreeMap<Long, String> notes = new TreeMap<>(); // each signed checkpoint by its tree size
     for (CheckpointRecord record : checkpoints) {
+      long index = record.fromSize();
       for (Leaf leaf : record.leaves()) {
-        indexOfOffset.put(leaf.offset(), tree.size());
-        tree.append(leaf.hash());
+        indexOfOffset.put(leaf.offset(), index++);
       }
-      Checkpoint checkpoint = record.checkpoint();
-      notes.put(checkpoint.size(), record.signedCheckpoint());
+      notes.put(index, record.signedCheckpoint());
     }
     TreeMap<Long, String> used = new TreeMap<>();
     List<RecordEvidence> records = new ArrayList<>();
@@ -133,6 +132,7 @@ public final class Prover {
       previous = size;
     }
     return Optional.of(
-        new LogEvidence(topic, partition, new ArrayList<>(used.values()), steps, records));
+        new LogEvidence(
+            log.topic(), log.partition(), new ArrayList<>(used.values()), steps, records));
   }
 }
