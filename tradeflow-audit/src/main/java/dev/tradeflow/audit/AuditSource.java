@@ -9,7 +9,7 @@ import java.util.function.Consumer;
  * What a verifier reads: the checkpoint records, and the records of each audited partition in
  * offset order — from the live topics, or from a copy such as an archive export.
  */
-public interface AuditSource extends AutoCloseable {
+public interface AuditSource {
 
   /** Every checkpoint record, each partition's in the order they were written. */
   List<CheckpointRecord> checkpoints();
@@ -30,7 +30,4 @@ public interface AuditSource extends AutoCloseable {
       super(message, cause);
     }
   }
-
-  @Override
-  void close();
 }

@@ -75,9 +75,4 @@ public final class KafkaAuditSource implements AuditSource {
           e);
     }
   }
-
-  @Override
-  public void close() {
-    // each read opens and closes its own consumer
-  }
 }

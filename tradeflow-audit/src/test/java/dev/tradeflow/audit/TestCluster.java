@@ -103,9 +103,7 @@ public final class TestCluster implements AutoCloseable {
   }
 
   public AuditReport verify(AuditVerifier verifier) {
-    try (KafkaAuditSource source = new KafkaAuditSource(clients)) {
-      return verifier.verify(source);
-    }
+    return verifier.verify(new KafkaAuditSource(clients));
   }
 
   /** Waits until {@code records} committed records are read and all are checkpointed. */

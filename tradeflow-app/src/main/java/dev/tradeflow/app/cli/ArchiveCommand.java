@@ -37,9 +37,9 @@ final class ArchiveCommand {
     @Override
     public Integer call() {
       TradeflowConfig config = archive.cli.config();
-      try (KafkaCluster cluster = KafkaCluster.connect(config, false);
-          KafkaAuditSource source =
-              new KafkaAuditSource(new KafkaClients(config, cluster.bootstrapServers()))) {
+      try (KafkaCluster cluster = KafkaCluster.connect(config, false)) {
+        KafkaAuditSource source =
+            new KafkaAuditSource(new KafkaClients(config, cluster.bootstrapServers()));
         ArchiveManifest manifest = Archive.export(source, to, Clock.systemUTC());
         long records =
             manifest.segments().stream().mapToLong(ArchiveManifest.Segment::records).sum();

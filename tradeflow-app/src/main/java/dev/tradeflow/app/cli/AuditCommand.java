@@ -87,10 +87,10 @@ final class AuditCommand {
         }
         return report.passed() && changed.isEmpty() ? 0 : 1;
       }
-      try (KafkaCluster cluster = KafkaCluster.connect(config, false);
-          KafkaAuditSource source =
-              new KafkaAuditSource(new KafkaClients(config, cluster.bootstrapServers()))) {
-        AuditReport report = verifier.verify(source);
+      try (KafkaCluster cluster = KafkaCluster.connect(config, false)) {
+        AuditReport report =
+            verifier.verify(
+                new KafkaAuditSource(new KafkaClients(config, cluster.bootstrapServers())));
         print(report);
         return report.passed() ? 0 : 1;
       }
@@ -128,10 +128,10 @@ final class AuditCommand {
       if (archive != null) {
         bundle = prover.prove(Archive.open(archive), lcId);
       } else {
-        try (KafkaCluster cluster = KafkaCluster.connect(config, false);
-            KafkaAuditSource source =
-                new KafkaAuditSource(new KafkaClients(config, cluster.bootstrapServers()))) {
-          bundle = prover.prove(source, lcId);
+        try (KafkaCluster cluster = KafkaCluster.connect(config, false)) {
+          bundle =
+              prover.prove(
+                  new KafkaAuditSource(new KafkaClients(config, cluster.bootstrapServers())), lcId);
         }
       }
       bundle.write(out);

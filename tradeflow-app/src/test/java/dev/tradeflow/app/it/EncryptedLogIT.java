@@ -79,9 +79,7 @@ class EncryptedLogIT {
                 .isEqualTo("SECRET-2");
           }
         }
-        try (KafkaAuditSource source = new KafkaAuditSource(clients)) {
-          assertThat(auditor.verify(source).passed()).isTrue();
-        }
+        assertThat(auditor.verify(new KafkaAuditSource(clients)).passed()).isTrue();
       }
     }
   }
@@ -91,14 +89,12 @@ class EncryptedLogIT {
         .atMost(Duration.ofSeconds(60))
         .until(
             () -> {
-              try (KafkaAuditSource source = new KafkaAuditSource(clients)) {
-                AuditReport report = auditor.verify(source);
-                return report.passed()
-                    && report.partitions().stream()
-                            .mapToLong(AuditReport.PartitionReport::treeSize)
-                            .sum()
-                        >= records;
-              }
+              AuditReport report = auditor.verify(new KafkaAuditSource(clients));
+              return report.passed()
+                  && report.partitions().stream()
+                          .mapToLong(AuditReport.PartitionReport::treeSize)
+                          .sum()
+                      >= records;
             });
   }
 }

@@ -209,11 +209,6 @@ public final class Archive implements AuditSource {
     }
   }
 
-  @Override
-  public void close() {
-    // nothing held open between reads
-  }
-
   private static FileEntry writeCheckpoints(Path file, List<CheckpointRecord> checkpoints)
       throws IOException {
     MessageDigest sha256 = sha256();

@@ -10,6 +10,7 @@ import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.Topics;
 import dev.tradeflow.runtime.TradeflowConfig.AuditSettings;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +58,6 @@ public final class SequencerLoop implements AutoCloseable {
   private final Map<TopicPartition, PartitionLog> logs = new HashMap<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final CountDownLatch stopped = new CountDownLatch(1);
-  private final Counter leaves;
   private final AtomicLong appended = new AtomicLong();
   private volatile Instant oldestPending;
   private final Counter checkpoints;
@@ -86,7 +86,7 @@ public final class SequencerLoop implements AutoCloseable {
       consumer.close();
       throw e;
     }
-    this.leaves = meters.counter("tradeflow.audit.leaves");
+    FunctionCounter.builder("tradeflow.audit.leaves", appended, AtomicLong::get).register(meters);
     this.checkpoints = meters.counter("tradeflow.audit.checkpoints");
     this.thread = new Thread(this::run, "audit-sequencer");
   }
@@ -145,7 +145,6 @@ public final class SequencerLoop implements AutoCloseable {
       PartitionLog partition = logs.get(new TopicPartition(record.topic(), record.partition()));
       if (partition != null) {
         partition.append(KafkaAuditSource.audited(record), now);
-        leaves.increment();
         appended.incrementAndGet();
       }
     }

@@ -53,14 +53,13 @@ class ArchiveTamperingTest {
       cluster.awaitCheckpointed(16);
     }
     archive = dir.resolve("archive");
-    try (KafkaAuditSource source = new KafkaAuditSource(cluster.clients)) {
-      ArchiveManifest manifest = Archive.export(source, archive, Clock.systemUTC());
-      segment =
-          manifest.segments().stream()
-              .filter(s -> s.topic().equals(Topics.LC_EVENTS) && s.partition() == 1)
-              .findFirst()
-              .orElseThrow();
-    }
+    ArchiveManifest manifest =
+        Archive.export(new KafkaAuditSource(cluster.clients), archive, Clock.systemUTC());
+    segment =
+        manifest.segments().stream()
+            .filter(s -> s.topic().equals(Topics.LC_EVENTS) && s.partition() == 1)
+            .findFirst()
+            .orElseThrow();
     offsets = new ArrayList<>();
     Archive.open(archive).readPartition(Topics.LC_EVENTS, 1, r -> offsets.add(r.offset()));
     assertThat(offsets).hasSizeGreaterThanOrEqualTo(6);
@@ -180,11 +179,10 @@ class ArchiveTamperingTest {
 
   @Test
   void an_archive_is_never_written_over() {
-    try (KafkaAuditSource source = new KafkaAuditSource(cluster.clients)) {
-      assertThatThrownBy(() -> Archive.export(source, archive, Clock.systemUTC()))
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageContaining("is not empty");
-    }
+    KafkaAuditSource source = new KafkaAuditSource(cluster.clients);
+    assertThatThrownBy(() -> Archive.export(source, archive, Clock.systemUTC()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is not empty");
   }
 
   private static AuditReport verify(Archive archive) {

@@ -54,12 +54,11 @@ class EvidenceBundleTest {
         cluster.produceTo(Topics.LC_EVENTS, 0, "LC-7", 1);
         cluster.awaitCheckpointed(10);
       }
-      try (KafkaAuditSource source = new KafkaAuditSource(cluster.clients)) {
-        new Prover(new AuditVerifier(origin, keys.verifierKeys()), Clock.systemUTC())
-            .prove(source, "LC-7")
-            .write(file);
-        Archive.export(source, archive, Clock.systemUTC());
-      }
+      KafkaAuditSource source = new KafkaAuditSource(cluster.clients);
+      new Prover(new AuditVerifier(origin, keys.verifierKeys()), Clock.systemUTC())
+          .prove(source, "LC-7")
+          .write(file);
+      Archive.export(source, archive, Clock.systemUTC());
     }
     // From here on there is no broker: the bundle and the key are all an auditor has.
     bundle = EvidenceBundle.read(file);
