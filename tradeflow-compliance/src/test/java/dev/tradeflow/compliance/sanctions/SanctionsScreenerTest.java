@@ -24,6 +24,13 @@ class SanctionsScreenerTest {
   }
 
   @Test
+  void a_directory_in_the_ofac_layout_loads_as_the_same_list(@TempDir Path dir) throws IOException {
+    SanctionsLists.copySnapshot(dir);
+    assertThat(SanctionsList.load(dir).version().sha256())
+        .isEqualTo(SanctionsLists.ofac().version().sha256());
+  }
+
+  @Test
   void the_whole_snapshot_loads_with_aliases_addresses_programs_and_identifiers() {
     SanctionsList list = SanctionsLists.ofac();
     assertThat(list.version().entries()).isEqualTo(8976);
@@ -111,7 +118,7 @@ class SanctionsScreenerTest {
 
   @Test
   void a_broken_file_names_itself_and_its_line(@TempDir Path dir) throws IOException {
-    copySnapshot(dir);
+    SanctionsLists.copySnapshot(dir);
     Files.writeString(dir.resolve("alt.csv"), "36,12,\"aka\",\"AERO-CARIBBEAN\"\r\n");
     assertThatThrownBy(() -> SanctionsList.load(dir))
         .isInstanceOf(SanctionsListException.class)
@@ -128,7 +135,7 @@ class SanctionsScreenerTest {
   @Test
   void a_changed_list_is_reloaded_and_a_broken_one_leaves_the_old_in_use(@TempDir Path dir)
       throws IOException {
-    copySnapshot(dir);
+    SanctionsLists.copySnapshot(dir);
     SanctionsScreener reloading = SanctionsScreener.load(dir, MatchThresholds.DEFAULT);
     ScreeningQuery newcomer = ScreeningQuery.name("Zyxwv Quantum Holdings");
     assertThat(reloading.screen(newcomer)).isEmpty();
@@ -154,11 +161,5 @@ class SanctionsScreenerTest {
 
   private static ListedEntry entry(SanctionsList list, int number) {
     return list.entries().stream().filter(e -> e.id().number() == number).findFirst().orElseThrow();
-  }
-
-  private static void copySnapshot(Path dir) throws IOException {
-    for (String file : List.of("sdn.csv", "alt.csv", "add.csv")) {
-      Files.copy(SanctionsLists.OFAC.resolve(file), dir.resolve(file));
-    }
   }
 }

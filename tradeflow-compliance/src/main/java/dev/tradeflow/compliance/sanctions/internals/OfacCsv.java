@@ -9,6 +9,7 @@ import dev.tradeflow.compliance.sanctions.NameVariant;
 import dev.tradeflow.compliance.sanctions.PartyType;
 import dev.tradeflow.compliance.sanctions.SanctionsListException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,11 +37,29 @@ public final class OfacCsv {
 
   public static final List<String> FILES = List.of("sdn.csv", "alt.csv", "add.csv");
 
+  private static final String SNAPSHOT = "/dev/tradeflow/compliance/sanctions/ofac/";
+
   private static final Pattern BIC_REMARK =
       Pattern.compile("SWIFT/BIC ([A-Z]{4}[A-Z]{2}[A-Z0-9]{2}(?:[A-Z0-9]{3})?)");
   private static final Pattern IMO_REMARK = Pattern.compile("IMO ([0-9]{7})\\b");
 
   private OfacCsv() {}
+
+  /** The snapshot bundled with Tradeflow (see its README in the resources). */
+  public static Loaded readSnapshot() {
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    for (String name : FILES) {
+      try (InputStream in = OfacCsv.class.getResourceAsStream(SNAPSHOT + name)) {
+        if (in == null) {
+          throw new SanctionsListException("the bundled list is missing " + SNAPSHOT + name);
+        }
+        files.put(name, in.readAllBytes());
+      } catch (IOException e) {
+        throw new SanctionsListException("cannot read the bundled list: " + e.getMessage(), e);
+      }
+    }
+    return parse(files);
+  }
 
   /** The list in {@code dir}, with the version its bytes define. */
   public static Loaded read(Path dir) {
@@ -59,6 +78,10 @@ public final class OfacCsv {
             e);
       }
     }
+    return parse(files);
+  }
+
+  private static Loaded parse(Map<String, byte[]> files) {
     Map<Integer, Builder> entries = new LinkedHashMap<>();
     for (Row row : rows("sdn.csv", files.get("sdn.csv"), 12)) {
       Builder entry = new Builder(row.id(), row.field(1), type(row), row.field(3), row.field(11));

@@ -4,20 +4,21 @@ import dev.tradeflow.compliance.sanctions.Identifier;
 import dev.tradeflow.compliance.sanctions.ListedEntry;
 import dev.tradeflow.compliance.sanctions.NameVariant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 
 /**
  * Every name variant on the list, tokenized once and indexed so that a query is scored against a
  * few hundred likely names instead of all of them.
  *
- * <p>Candidates: each token of length three or more is filed under its first three letters and
- * under its consonant skeleton (vowels and H dropped, repeats collapsed: MOHAMMED and MUHAMMAD are
- * both MD, USAMA and OSAMA both SM), so a typo or a transliteration still shares a key. Names
- * sharing keys with at least {@value #MIN_SHARED_WEIGHT} of the query's weight are ranked by that
- * shared weight and the best {@value #MAX_CANDIDATES} are scored.
+ * <p>Candidates: each token of three letters or more is filed under itself, its first three
+ * letters, its last three and its consonant skeleton (vowels, H and W dropped, repeats collapsed:
+ * MOHAMMED and MUHAMMAD are both MD, USAMA and OSAMA both SM), so a typo or a transliteration still
+ * shares a key. Each key a name shares with a query token adds that token's weight; names with at
+ * least {@value #MIN_SHARED_WEIGHT} of the query's weight are ranked by it and the best {@value
+ * #MAX_CANDIDATES} are scored.
  *
  * <p>Score: tokens are paired greedily by Jaro-Winkler similarity (pairs under {@value
  * #TOKEN_FLOOR} count as unmatched), each token weighted by its rarity on the list (inverse
@@ -26,6 +27,9 @@ import java.util.PriorityQueue;
  * one (a missing middle name), its weighted coverage; coverage counts fully only for a shorter name
  * with enough information in it ({@value #INFORMATIVE_WEIGHT}), so that "Mohammed Ali" does not
  * match every Mohammed Ali on the list.
+ *
+ * <p>Speed: listed tokens are interned in a dictionary, and a query token's similarity to a
+ * dictionary token is computed once per query (names share most of their words).
  */
 public final class SanctionsIndex {
 
@@ -38,10 +42,12 @@ public final class SanctionsIndex {
   private final List<ListedEntry> entries;
   private final int[] nameEntry;
   private final int[] nameVariant;
-  private final char[][][] nameTokens;
-  private final float[][] nameWeights;
+  private final int[][] nameTokens;
   private final float[] nameTotal;
-  private final Map<String, Float> tokenWeights;
+  private final Map<String, Integer> tokenIds;
+  private final char[][] dictionary;
+  private final byte[][] letterCounts;
+  private final float[] tokenWeight;
   private final float unknownTokenWeight;
   private final Map<String, int[]> postings;
   private final Map<Identifier, int[]> entriesByIdentifier;
@@ -65,25 +71,33 @@ public final class SanctionsIndex {
       }
     }
     int count = refs.size();
-    tokenWeights = new HashMap<>(documentFrequency.size() * 2);
-    documentFrequency.forEach((token, df) -> tokenWeights.put(token, idf(count, df)));
+    tokenIds = new HashMap<>(documentFrequency.size() * 2);
+    dictionary = new char[documentFrequency.size()][];
+    letterCounts = new byte[documentFrequency.size()][];
+    tokenWeight = new float[documentFrequency.size()];
+    documentFrequency.forEach(
+        (token, df) -> {
+          int id = tokenIds.size();
+          tokenIds.put(token, id);
+          dictionary[id] = token.toCharArray();
+          letterCounts[id] = letterCounts(dictionary[id]);
+          tokenWeight[id] = idf(count, df);
+        });
     unknownTokenWeight = idf(count, 1);
     nameEntry = new int[count];
     nameVariant = new int[count];
-    nameTokens = new char[count][][];
-    nameWeights = new float[count][];
+    nameTokens = new int[count][];
     nameTotal = new float[count];
     Map<String, List<Integer>> keyed = new HashMap<>();
     for (int n = 0; n < count; n++) {
       nameEntry[n] = refs.get(n)[0];
       nameVariant[n] = refs.get(n)[1];
       List<String> tokens = tokenized.get(n);
-      nameTokens[n] = new char[tokens.size()][];
-      nameWeights[n] = new float[tokens.size()];
+      nameTokens[n] = new int[tokens.size()];
       for (int t = 0; t < tokens.size(); t++) {
-        nameTokens[n][t] = tokens.get(t).toCharArray();
-        nameWeights[n][t] = tokenWeights.get(tokens.get(t));
-        nameTotal[n] += nameWeights[n][t];
+        int id = tokenIds.get(tokens.get(t));
+        nameTokens[n][t] = id;
+        nameTotal[n] += tokenWeight[id];
         for (String key : keys(tokens.get(t))) {
           List<Integer> names = keyed.computeIfAbsent(key, k -> new ArrayList<>());
           if (names.isEmpty() || names.get(names.size() - 1) != n) {
@@ -103,7 +117,7 @@ public final class SanctionsIndex {
     entriesByIdentifier = new HashMap<>();
     byIdentifier.forEach(
         (id, list) -> entriesByIdentifier.put(id, list.stream().mapToInt(i -> i).toArray()));
-    scratch = ThreadLocal.withInitial(() -> new Scratch(count));
+    scratch = ThreadLocal.withInitial(() -> new Scratch(count, dictionary.length));
   }
 
   public static SanctionsIndex build(List<ListedEntry> entries) {
@@ -130,20 +144,11 @@ public final class SanctionsIndex {
     if (queryTokens.isEmpty()) {
       return List.of();
     }
-    char[][] query = new char[queryTokens.size()][];
-    float[] weights = new float[queryTokens.size()];
-    boolean[] unknown = new boolean[queryTokens.size()];
-    float total = 0;
-    for (int t = 0; t < query.length; t++) {
-      query[t] = queryTokens.get(t).toCharArray();
-      Float weight = tokenWeights.get(queryTokens.get(t));
-      unknown[t] = weight == null;
-      weights[t] = unknown[t] ? unknownTokenWeight : weight;
-      total += weights[t];
-    }
+    Query query = new Query(queryTokens);
     Scratch s = scratch.get();
+    s.startQuery(query.tokens.length);
     try {
-      for (int t = 0; t < query.length; t++) {
+      for (int t = 0; t < query.tokens.length; t++) {
         for (String key : keys(queryTokens.get(t))) {
           int[] names = postings.get(key);
           if (names == null) {
@@ -153,28 +158,16 @@ public final class SanctionsIndex {
             if (s.shared[n] == 0) {
               s.touched[s.touchedCount++] = n;
             }
-            s.shared[n] += weights[t];
+            s.shared[n] += query.weights[t];
           }
         }
       }
-      PriorityQueue<Integer> best =
-          new PriorityQueue<>(
-              MAX_CANDIDATES + 1, (a, b) -> Float.compare(s.shared[a], s.shared[b]));
       // One key in common per token for 30% of the query's weight, or more keys for less of it.
-      float floor = (float) (MIN_SHARED_WEIGHT * total);
-      for (int i = 0; i < s.touchedCount; i++) {
-        int n = s.touched[i];
-        if (s.shared[n] < floor) {
-          continue;
-        }
-        best.add(n);
-        if (best.size() > MAX_CANDIDATES) {
-          best.poll();
-        }
-      }
+      int candidates = s.selectBest((float) (MIN_SHARED_WEIGHT * query.total), MAX_CANDIDATES);
       Map<Integer, NameScore> byEntry = new HashMap<>();
-      for (int n : best) {
-        double score = score(query, weights, unknown, total, n);
+      for (int i = 0; i < candidates; i++) {
+        int n = s.heap[i];
+        double score = score(query, n, s);
         if (score >= minimum) {
           NameScore candidate = new NameScore(nameEntry[n], nameVariant[n], score);
           byEntry.merge(nameEntry[n], candidate, (a, b) -> a.score() >= b.score() ? a : b);
@@ -182,30 +175,56 @@ public final class SanctionsIndex {
       }
       return new ArrayList<>(byEntry.values());
     } finally {
-      s.reset();
+      s.endQuery();
     }
   }
 
-  private double score(
-      char[][] query, float[] queryWeights, boolean[] unknown, double queryTotal, int name) {
-    char[][] listed = nameTokens[name];
-    float[] listedWeights = nameWeights[name];
-    double[][] similarity = new double[query.length][listed.length];
-    for (int q = 0; q < query.length; q++) {
+  /** A query's tokens with their dictionary ids (-1 if unlisted) and weights. */
+  private final class Query {
+    final char[][] tokens;
+    final byte[][] letters;
+    final int[] ids;
+    final float[] weights;
+    final float total;
+
+    Query(List<String> words) {
+      tokens = new char[words.size()][];
+      letters = new byte[words.size()][];
+      ids = new int[words.size()];
+      weights = new float[words.size()];
+      float sum = 0;
+      for (int t = 0; t < tokens.length; t++) {
+        tokens[t] = words.get(t).toCharArray();
+        letters[t] = letterCounts(tokens[t]);
+        Integer id = tokenIds.get(words.get(t));
+        ids[t] = id == null ? -1 : id;
+        weights[t] = id == null ? unknownTokenWeight : tokenWeight[id];
+        sum += weights[t];
+      }
+      total = sum;
+    }
+  }
+
+  private double score(Query query, int name, Scratch s) {
+    int[] listed = nameTokens[name];
+    int queryLength = query.tokens.length;
+    double[][] similarity = s.pairs(queryLength, listed.length);
+    for (int q = 0; q < queryLength; q++) {
       for (int l = 0; l < listed.length; l++) {
-        double sim = JaroWinkler.similarity(query[q], listed[l]);
-        similarity[q][l] = sim >= TOKEN_FLOOR ? sim : 0.0;
+        similarity[q][l] = s.similarity(q, query, listed[l], this);
       }
     }
-    boolean[] queryUsed = new boolean[query.length];
-    boolean[] listedUsed = new boolean[listed.length];
+    boolean[] queryUsed = s.queryUsed;
+    boolean[] listedUsed = s.listedUsed(listed.length);
+    Arrays.fill(queryUsed, 0, queryLength, false);
+    double queryTotal = query.total;
     double matchedQuery = 0;
     double matchedListed = 0;
     while (true) {
       int bestQ = -1;
       int bestL = -1;
       double best = 0;
-      for (int q = 0; q < query.length; q++) {
+      for (int q = 0; q < queryLength; q++) {
         if (queryUsed[q]) {
           continue;
         }
@@ -224,19 +243,19 @@ public final class SanctionsIndex {
       listedUsed[bestL] = true;
       // A word the list does not hold (a typo, another spelling) weighs what the word it stands
       // for weighs, not the most a word can: "Luis Flooores" says no more than "Luis Flores".
-      double weight = unknown[bestQ] ? listedWeights[bestL] : queryWeights[bestQ];
-      queryTotal += weight - queryWeights[bestQ];
+      double listedWeight = tokenWeight[listed[bestL]];
+      double weight = query.ids[bestQ] < 0 ? listedWeight : query.weights[bestQ];
+      queryTotal += weight - query.weights[bestQ];
       matchedQuery += best * weight;
-      matchedListed += best * listedWeights[bestL];
+      matchedListed += best * listedWeight;
     }
     double listedTotal = nameTotal[name];
     double dice = (matchedQuery + matchedListed) / (queryTotal + listedTotal);
     boolean queryShorter =
-        query.length < listed.length
-            || (query.length == listed.length && queryTotal <= listedTotal);
+        queryLength < listed.length || (queryLength == listed.length && queryTotal <= listedTotal);
     double shorterTotal = queryShorter ? queryTotal : listedTotal;
     double shorterMatched = queryShorter ? matchedQuery : matchedListed;
-    int shorterTokens = queryShorter ? query.length : listed.length;
+    int shorterTokens = queryShorter ? queryLength : listed.length;
     if (shorterTokens < 2) {
       return dice;
     }
@@ -245,6 +264,45 @@ public final class SanctionsIndex {
             * (shorterMatched / shorterTotal)
             * Math.min(1.0, shorterTotal / INFORMATIVE_WEIGHT);
     return Math.max(dice, coverage);
+  }
+
+  /**
+   * How similar a query token is to a dictionary token, 0 under the floor. Most pairs share too few
+   * letters to reach the floor, which their letter counts show without running Jaro-Winkler.
+   */
+  private double similarity(Query query, int q, int token, boolean[] flags) {
+    if (query.ids[q] == token) {
+      return 1.0;
+    }
+    char[] word = query.tokens[q];
+    char[] listed = dictionary[token];
+    int common = 0;
+    byte[] a = query.letters[q];
+    byte[] b = letterCounts[token];
+    for (int c = 0; c < a.length; c++) {
+      common += Math.min(a[c], b[c]);
+    }
+    if (JaroWinkler.upperBound(word.length, listed.length, common) < TOKEN_FLOOR) {
+      return 0.0;
+    }
+    boolean[] working =
+        flags.length >= word.length + listed.length
+            ? flags
+            : new boolean[word.length + listed.length];
+    double sim = JaroWinkler.similarity(word, listed, working);
+    return sim >= TOKEN_FLOOR ? sim : 0.0;
+  }
+
+  /** How often each of A-Z and 0-9 occurs in a token (normalized tokens hold nothing else). */
+  private static byte[] letterCounts(char[] token) {
+    byte[] counts = new byte[36];
+    for (char c : token) {
+      int slot = c >= 'A' && c <= 'Z' ? c - 'A' : c >= '0' && c <= '9' ? 26 + c - '0' : -1;
+      if (slot >= 0 && counts[slot] < Byte.MAX_VALUE) {
+        counts[slot]++;
+      }
+    }
+    return counts;
   }
 
   private static float idf(int names, int documentFrequency) {
@@ -287,22 +345,136 @@ public final class SanctionsIndex {
     return skeleton.toString();
   }
 
-  /** Per-thread accumulators, reset after each search by walking only what it touched. */
+  /**
+   * Per-thread working memory, so that a search allocates almost nothing: the shared-key
+   * accumulators (reset by walking only what a search touched), a heap of the best candidates, and
+   * each query token's similarity to each dictionary token, valid for the current query only.
+   */
   private static final class Scratch {
     final float[] shared;
     final int[] touched;
+    final int[] heap = new int[MAX_CANDIDATES];
     int touchedCount;
+    final int dictionarySize;
+    float[][] similarity = new float[0][];
+    int[][] computedIn = new int[0][];
+    int query;
+    double[][] pairs = new double[16][64];
+    boolean[] queryUsed = new boolean[16];
+    boolean[] listedUsed = new boolean[64];
+    boolean[] flags = new boolean[256];
 
-    Scratch(int names) {
+    Scratch(int names, int dictionarySize) {
       shared = new float[names];
       touched = new int[names];
+      this.dictionarySize = dictionarySize;
     }
 
-    void reset() {
+    void startQuery(int queryTokens) {
+      query++;
+      if (similarity.length < queryTokens) {
+        similarity = Arrays.copyOf(similarity, queryTokens);
+        computedIn = Arrays.copyOf(computedIn, queryTokens);
+        for (int t = 0; t < queryTokens; t++) {
+          if (similarity[t] == null) {
+            similarity[t] = new float[dictionarySize];
+            computedIn[t] = new int[dictionarySize];
+          }
+        }
+      }
+      if (queryUsed.length < queryTokens) {
+        queryUsed = new boolean[queryTokens];
+      }
+    }
+
+    void endQuery() {
       for (int i = 0; i < touchedCount; i++) {
         shared[touched[i]] = 0;
       }
       touchedCount = 0;
+    }
+
+    /** A query token's similarity to a dictionary token, computed once per query. */
+    double similarity(int q, Query query, int token, SanctionsIndex index) {
+      if (computedIn[q][token] != this.query) {
+        similarity[q][token] = (float) index.similarity(query, q, token, flags);
+        computedIn[q][token] = this.query;
+      }
+      return similarity[q][token];
+    }
+
+    double[][] pairs(int rows, int columns) {
+      if (pairs.length < rows || pairs[0].length < columns) {
+        pairs = new double[Math.max(rows, pairs.length)][Math.max(columns, pairs[0].length)];
+      }
+      return pairs;
+    }
+
+    boolean[] listedUsed(int length) {
+      if (listedUsed.length < length) {
+        listedUsed = new boolean[length];
+      }
+      Arrays.fill(listedUsed, 0, length, false);
+      return listedUsed;
+    }
+
+    /**
+     * Puts the (at most {@code limit}) touched names with the most shared weight, at least {@code
+     * floor}, into {@code heap[0..count)}; a min-heap on shared weight, so the weakest is replaced.
+     */
+    int selectBest(float floor, int limit) {
+      int size = 0;
+      for (int i = 0; i < touchedCount; i++) {
+        int n = touched[i];
+        float weight = shared[n];
+        if (weight < floor) {
+          continue;
+        }
+        if (size < limit) {
+          heap[size] = n;
+          siftUp(size++);
+        } else if (weight > shared[heap[0]]) {
+          heap[0] = n;
+          siftDown(0, size);
+        }
+      }
+      return size;
+    }
+
+    private void siftUp(int i) {
+      while (i > 0) {
+        int parent = (i - 1) / 2;
+        if (shared[heap[parent]] <= shared[heap[i]]) {
+          return;
+        }
+        swap(i, parent);
+        i = parent;
+      }
+    }
+
+    private void siftDown(int i, int size) {
+      while (true) {
+        int smallest = i;
+        int left = 2 * i + 1;
+        int right = left + 1;
+        if (left < size && shared[heap[left]] < shared[heap[smallest]]) {
+          smallest = left;
+        }
+        if (right < size && shared[heap[right]] < shared[heap[smallest]]) {
+          smallest = right;
+        }
+        if (smallest == i) {
+          return;
+        }
+        swap(i, smallest);
+        i = smallest;
+      }
+    }
+
+    private void swap(int a, int b) {
+      int held = heap[a];
+      heap[a] = heap[b];
+      heap[b] = held;
     }
   }
 }

@@ -1,11 +1,10 @@
-package dev.tradeflow.compliance.sanctions;
+package dev.tradeflow.compliance.sanctions.internals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.strings;
 
-import dev.tradeflow.compliance.sanctions.internals.JaroWinkler;
 import org.junit.jupiter.api.Test;
 
 class JaroWinklerTest {
@@ -36,5 +35,25 @@ class JaroWinklerTest {
               double ab = JaroWinkler.similarity(a, b);
               return ab >= 0 && ab <= 1 && ab == JaroWinkler.similarity(b, a);
             });
+  }
+
+  @Test
+  void the_letter_count_bound_is_never_below_the_similarity() {
+    qt().forAll(
+            strings().betweenCodePoints('A', 'F').ofLengthBetween(1, 10),
+            strings().betweenCodePoints('A', 'F').ofLengthBetween(1, 10))
+        .check(
+            (a, b) -> {
+              int common = 0;
+              for (char c = 'A'; c <= 'F'; c++) {
+                common += Math.min(count(a, c), count(b, c));
+              }
+              return JaroWinkler.upperBound(a.length(), b.length(), common)
+                  >= JaroWinkler.similarity(a, b) - 1e-12;
+            });
+  }
+
+  private static int count(String s, char c) {
+    return (int) s.chars().filter(x -> x == c).count();
   }
 }
