@@ -28,11 +28,14 @@ class ArchitectureTest {
   }
 
   @Test
-  void schemas_runtime_and_audit_do_not_reach_into_the_app() {
+  void schemas_runtime_audit_and_compliance_do_not_reach_into_the_app() {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "dev.tradeflow.schemas..", "dev.tradeflow.runtime..", "dev.tradeflow.audit..")
+            "dev.tradeflow.schemas..",
+            "dev.tradeflow.runtime..",
+            "dev.tradeflow.audit..",
+            "dev.tradeflow.compliance..")
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.tradeflow.app..")
@@ -40,14 +43,14 @@ class ArchitectureTest {
   }
 
   @Test
-  void other_modules_use_only_the_public_api_of_schemas_runtime_and_audit() {
-    for (String module : new String[] {"schemas", "runtime", "audit"}) {
+  void other_modules_use_only_the_public_api_of_schemas_runtime_audit_and_compliance() {
+    for (String module : new String[] {"schemas", "runtime", "audit", "compliance"}) {
       noClasses()
           .that()
           .resideOutsideOfPackage("dev.tradeflow." + module + "..")
           .should()
           .dependOnClassesThat()
-          .resideInAPackage("dev.tradeflow." + module + ".internals..")
+          .resideInAPackage("dev.tradeflow." + module + "..internals..")
           .check(CLASSES);
     }
   }
@@ -60,6 +63,23 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.apache.kafka..", "dev.tradeflow.runtime..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void screening_is_pure_java_without_kafka_or_the_runtime() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.tradeflow.compliance..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.apache.kafka..",
+            "org.apache.avro..",
+            "dev.tradeflow.runtime..",
+            "dev.tradeflow.schemas..",
+            "java.sql..")
+        .because("the rules are tested, measured and replayed without infrastructure")
         .check(CLASSES);
   }
 

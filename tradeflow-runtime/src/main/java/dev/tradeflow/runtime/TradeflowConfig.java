@@ -31,6 +31,7 @@ public record TradeflowConfig(
     RegistrySettings registry,
     AuditSettings audit,
     CryptoSettings crypto,
+    ComplianceSettings compliance,
     Map<String, Set<LocalDate>> holidays) {
 
   public TradeflowConfig {
@@ -42,6 +43,7 @@ public record TradeflowConfig(
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(crypto, "crypto");
+    Objects.requireNonNull(compliance, "compliance");
     TreeMap<String, Set<LocalDate>> sorted = new TreeMap<>();
     holidays.forEach(
         (place, days) -> sorted.put(place, Collections.unmodifiableSortedSet(new TreeSet<>(days))));
@@ -259,6 +261,25 @@ public record TradeflowConfig(
    * @param dataKeysDir {@code crypto.data-keys-dir}: the wrapped data keys
    * @param dataKeyRotation {@code crypto.data-key-rotation-days}
    */
+  /**
+   * {@code compliance.*}.
+   *
+   * @param sanctionsDir {@code compliance.sanctions-dir}: a directory with OFAC's sdn.csv, alt.csv
+   *     and add.csv, re-read when they change; empty means the OFAC snapshot bundled with Tradeflow
+   *     (mid-2021, out of date: for the embedded default and tests only)
+   * @param reviewThreshold {@code compliance.review-threshold}: a name score from which a
+   *     compliance officer reviews the match
+   * @param blockThreshold {@code compliance.block-threshold}: a name score from which the
+   *     transaction stops until two compliance officers clear it
+   */
+  public record ComplianceSettings(
+      Optional<Path> sanctionsDir, double reviewThreshold, double blockThreshold) {
+
+    public ComplianceSettings {
+      Objects.requireNonNull(sanctionsDir, "sanctionsDir");
+    }
+  }
+
   public record CryptoSettings(
       boolean enabled,
       Path keystore,

@@ -309,6 +309,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void screening_thresholds_are_scores_and_review_comes_before_block() {
+      TradeflowConfig.ComplianceSettings defaults = TradeflowConfig.defaults().compliance();
+      assertThat(defaults.sanctionsDir()).isEmpty();
+      assertThat(defaults.reviewThreshold()).isEqualTo(0.84);
+      assertThat(defaults.blockThreshold()).isEqualTo(0.93);
+      assertThatThrownBy(
+              () ->
+                  ConfigLoader.load(
+                      Optional.empty(), Map.of("TRADEFLOW_COMPLIANCE_REVIEW_THRESHOLD", "85")))
+          .hasMessage(
+              "compliance.review-threshold=85 in env TRADEFLOW_COMPLIANCE_REVIEW_THRESHOLD:"
+                  + " expected a score above 0 and at most 1, such as 0.85");
+      assertThatThrownBy(
+              () ->
+                  ConfigLoader.load(
+                      Optional.empty(), Map.of("TRADEFLOW_COMPLIANCE_BLOCK_THRESHOLD", "0.5")))
+          .hasMessageContaining("compliance.block-threshold=0.5")
+          .hasMessageContaining("expected a score no lower than compliance.review-threshold");
+    }
+
+    @Test
     void encryption_on_a_cluster_needs_the_keystore_password() {
       assertThatThrownBy(
               () ->

@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
       AuditCommand.class,
       ArchiveCommand.class,
       CryptoCommand.class,
+      ScreenCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TradeflowCli {

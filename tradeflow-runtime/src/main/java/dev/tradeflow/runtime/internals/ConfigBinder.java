@@ -5,6 +5,9 @@ import static dev.tradeflow.runtime.internals.ConfigKeys.AUDIT_CHECKPOINT_RECORD
 import static dev.tradeflow.runtime.internals.ConfigKeys.AUDIT_ENABLED;
 import static dev.tradeflow.runtime.internals.ConfigKeys.AUDIT_KEYS_DIR;
 import static dev.tradeflow.runtime.internals.ConfigKeys.AUDIT_ORIGIN;
+import static dev.tradeflow.runtime.internals.ConfigKeys.COMPLIANCE_BLOCK_THRESHOLD;
+import static dev.tradeflow.runtime.internals.ConfigKeys.COMPLIANCE_REVIEW_THRESHOLD;
+import static dev.tradeflow.runtime.internals.ConfigKeys.COMPLIANCE_SANCTIONS_DIR;
 import static dev.tradeflow.runtime.internals.ConfigKeys.CRYPTO_DATA_KEYS_DIR;
 import static dev.tradeflow.runtime.internals.ConfigKeys.CRYPTO_DATA_KEY_ROTATION_DAYS;
 import static dev.tradeflow.runtime.internals.ConfigKeys.CRYPTO_ENABLED;
@@ -36,6 +39,7 @@ import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_THREADS;
 
 import dev.tradeflow.runtime.TradeflowConfig;
 import dev.tradeflow.runtime.TradeflowConfig.AuditSettings;
+import dev.tradeflow.runtime.TradeflowConfig.ComplianceSettings;
 import dev.tradeflow.runtime.TradeflowConfig.CryptoSettings;
 import dev.tradeflow.runtime.TradeflowConfig.HttpSettings;
 import dev.tradeflow.runtime.TradeflowConfig.JdbcSettings;
@@ -145,6 +149,7 @@ public final class ConfigBinder {
         registry(embedded, port, httpPort),
         audit(dataDir),
         crypto(dataDir, embedded),
+        compliance(),
         holidays());
   }
 
@@ -183,6 +188,34 @@ public final class ConfigBinder {
         Duration.ofMillis(
             longAtLeast(AUDIT_CHECKPOINT_INTERVAL_MS, 1, "a number of milliseconds, 1 or more")),
         keysDir.isBlank() ? dataDir.resolve("audit").resolve("keys") : path(AUDIT_KEYS_DIR));
+  }
+
+  private ComplianceSettings compliance() {
+    String dir = required(COMPLIANCE_SANCTIONS_DIR).value();
+    double review = fraction(COMPLIANCE_REVIEW_THRESHOLD);
+    ConfigValue block = required(COMPLIANCE_BLOCK_THRESHOLD);
+    if (fraction(COMPLIANCE_BLOCK_THRESHOLD) < review) {
+      throw block.invalid(
+          "expected a score no lower than " + COMPLIANCE_REVIEW_THRESHOLD + " (" + review + ")");
+    }
+    return new ComplianceSettings(
+        dir.isBlank() ? Optional.empty() : Optional.of(path(COMPLIANCE_SANCTIONS_DIR)),
+        review,
+        fraction(COMPLIANCE_BLOCK_THRESHOLD));
+  }
+
+  /** A score in (0, 1]. */
+  private double fraction(String key) {
+    ConfigValue value = required(key);
+    try {
+      double parsed = Double.parseDouble(value.value());
+      if (parsed > 0 && parsed <= 1) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the expectation
+    }
+    throw value.invalid("expected a score above 0 and at most 1, such as 0.85");
   }
 
   private CryptoSettings crypto(Path dataDir, boolean embeddedBroker) {

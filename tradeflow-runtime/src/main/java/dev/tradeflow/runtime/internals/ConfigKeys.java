@@ -41,6 +41,9 @@ final class ConfigKeys {
   public static final String CRYPTO_KEYSTORE_PASSWORD = "crypto.keystore-password";
   public static final String CRYPTO_DATA_KEYS_DIR = "crypto.data-keys-dir";
   public static final String CRYPTO_DATA_KEY_ROTATION_DAYS = "crypto.data-key-rotation-days";
+  public static final String COMPLIANCE_SANCTIONS_DIR = "compliance.sanctions-dir";
+  public static final String COMPLIANCE_REVIEW_THRESHOLD = "compliance.review-threshold";
+  public static final String COMPLIANCE_BLOCK_THRESHOLD = "compliance.block-threshold";
 
   /** {@code kafka.client.<property>}: passed as is to every Kafka client. */
   public static final String KAFKA_CLIENT_PREFIX = "kafka.client.";
@@ -80,7 +83,10 @@ final class ConfigKeys {
           CRYPTO_KEYSTORE,
           CRYPTO_KEYSTORE_PASSWORD,
           CRYPTO_DATA_KEYS_DIR,
-          CRYPTO_DATA_KEY_ROTATION_DAYS);
+          CRYPTO_DATA_KEY_ROTATION_DAYS,
+          COMPLIANCE_SANCTIONS_DIR,
+          COMPLIANCE_REVIEW_THRESHOLD,
+          COMPLIANCE_BLOCK_THRESHOLD);
 
   private static final List<String> PREFIXES = List.of(KAFKA_CLIENT_PREFIX, HOLIDAYS_PREFIX);
 
