@@ -1,0 +1,328 @@
+package dev.tradeflow.domain.issuance;
+
+import dev.tradeflow.domain.issuance.SagaAction.ConsumeCredit;
+import dev.tradeflow.domain.issuance.SagaAction.ReleaseCredit;
+import dev.tradeflow.domain.issuance.SagaAction.RequestScreening;
+import dev.tradeflow.domain.issuance.SagaAction.ReserveCredit;
+import dev.tradeflow.domain.issuance.SagaAction.SendToCredit;
+import dev.tradeflow.domain.issuance.SagaInput.ApplicationSubmitted;
+import dev.tradeflow.domain.issuance.SagaInput.ApprovalDecided;
+import dev.tradeflow.domain.issuance.SagaInput.CaseDecided;
+import dev.tradeflow.domain.issuance.SagaInput.CreditAnswered;
+import dev.tradeflow.domain.issuance.SagaInput.LcApproved;
+import dev.tradeflow.domain.issuance.SagaInput.LcIssued;
+import dev.tradeflow.domain.issuance.SagaInput.LcWithdrawn;
+import dev.tradeflow.domain.issuance.SagaInput.ScreeningCompleted;
+import dev.tradeflow.domain.issuance.SagaInput.Tick;
+import dev.tradeflow.domain.lc.CommandId;
+import dev.tradeflow.domain.lc.LcCommand;
+import dev.tradeflow.domain.review.CaseId;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The issuance saga as a pure state machine: application → screening → (review cases) → credit
+ * reservation → (a checker's approval over the threshold) → approve → issue. A confirmed hit, a
+ * refused reservation, a declined approval or a step that runs out of time and attempts compensates
+ * in reverse order: the reservation is released, then the application rejected (or, once approved,
+ * the credit cancelled). The topology feeds it records and the clock, and turns its actions into
+ * records; the tests feed it inputs and check the actions.
+ */
+public final class IssuanceSaga {
+
+  /** Who approves an application within the threshold, in the credit's history. */
+  public static final String AUTO_APPROVER = "tradeflow:auto-approval";
+
+  private IssuanceSaga() {}
+
+  /** Starts a saga for an application. */
+  public static SagaTransition start(SagaId id, ApplicationSubmitted submitted, SagaPolicy policy) {
+    SagaState state =
+        new SagaState(
+                id,
+                submitted.lcId(),
+                submitted.terms(),
+                submitted.maker(),
+                SagaStep.SCREENING,
+                1,
+                Optional.of(submitted.at().plus(policy.timeout(SagaStep.SCREENING))),
+                Set.of(),
+                false,
+                false,
+                Optional.empty(),
+                List.of())
+            .noted(submitted.at(), "application by " + submitted.maker() + "; screening requested");
+    return SagaTransition.to(state, screening(state));
+  }
+
+  public static SagaTransition on(SagaState state, SagaInput input, SagaPolicy policy) {
+    if (state.step().isFinal()) {
+      return SagaTransition.to(state);
+    }
+    if (input instanceof Tick tick) {
+      return tick(state, tick.at(), policy);
+    }
+    if (input instanceof ScreeningCompleted screening) {
+      return screened(state, screening, policy);
+    }
+    if (input instanceof CaseDecided decided) {
+      return caseDecided(state, decided, policy);
+    }
+    if (input instanceof CreditAnswered answer) {
+      return creditAnswered(state, answer, policy);
+    }
+    if (input instanceof ApprovalDecided approval) {
+      return approvalDecided(state, approval, policy);
+    }
+    if (input instanceof LcApproved approved) {
+      SagaState noted = state.approved().noted(approved.at(), "application approved");
+      if (state.step() != SagaStep.APPROVING) {
+        return SagaTransition.to(noted);
+      }
+      SagaState issuing = enter(noted, SagaStep.ISSUING, approved.at(), policy);
+      return SagaTransition.to(issuing, issue(issuing, approved.at()));
+    }
+    if (input instanceof LcIssued issued) {
+      SagaState done =
+          enter(state, SagaStep.ISSUED, issued.at(), policy)
+              .noted(issued.at(), "credit issued; reservation consumed")
+              .withOutcome("issued");
+      return state.creditReserved()
+          ? SagaTransition.to(done, new ConsumeCredit(state.facility(), state.reservation()))
+          : SagaTransition.to(done);
+    }
+    if (input instanceof LcWithdrawn withdrawn) {
+      List<SagaAction> actions = new ArrayList<>();
+      if (state.creditReserved()) {
+        actions.add(new ReleaseCredit(state.facility(), state.reservation(), withdrawn.reason()));
+      }
+      SagaState done =
+          enter(state.withCredit(false), SagaStep.REJECTED, withdrawn.at(), policy)
+              .noted(withdrawn.at(), "application withdrawn: " + withdrawn.reason())
+              .withOutcome(state.outcome().orElse(withdrawn.reason()));
+      return new SagaTransition(done, actions, Optional.empty());
+    }
+    throw new IllegalArgumentException("unknown saga input " + input);
+  }
+
+  private static SagaTransition screened(
+      SagaState state, ScreeningCompleted screening, SagaPolicy policy) {
+    if (state.step() != SagaStep.SCREENING) {
+      return SagaTransition.to(state.noted(screening.at(), "late screening result ignored"));
+    }
+    if (screening.outcome() == ScreeningCompleted.Outcome.CLEAR) {
+      return reserve(state.noted(screening.at(), "screening clear"), screening.at(), policy);
+    }
+    SagaState review =
+        enter(state, SagaStep.AWAITING_REVIEW, screening.at(), policy)
+            .withCases(new HashSet<>(screening.cases()))
+            .noted(
+                screening.at(),
+                screening.outcome().name().toLowerCase(Locale.ROOT)
+                    + "-level hits in cases "
+                    + screening.cases()
+                    + ": "
+                    + screening.summary());
+    return SagaTransition.to(review);
+  }
+
+  private static SagaTransition caseDecided(
+      SagaState state, CaseDecided decided, SagaPolicy policy) {
+    if (state.step() != SagaStep.AWAITING_REVIEW || !state.openCases().contains(decided.caseId())) {
+      return SagaTransition.refused(
+          state, "case " + decided.caseId() + " is not open in this saga (" + state.step() + ")");
+    }
+    if (!decided.cleared()) {
+      return compensate(
+          state,
+          "screening hit confirmed in case " + decided.caseId() + ": " + decided.reason(),
+          decided.at(),
+          policy);
+    }
+    Set<CaseId> open = new HashSet<>(state.openCases());
+    open.remove(decided.caseId());
+    SagaState cleared =
+        state.withCases(open).noted(decided.at(), "case " + decided.caseId() + " cleared");
+    return open.isEmpty() ? reserve(cleared, decided.at(), policy) : SagaTransition.to(cleared);
+  }
+
+  private static SagaTransition creditAnswered(
+      SagaState state, CreditAnswered answer, SagaPolicy policy) {
+    if (state.step() != SagaStep.RESERVING_CREDIT) {
+      return SagaTransition.to(state.noted(answer.at(), "late credit answer ignored"));
+    }
+    if (!answer.reserved()) {
+      return compensate(state, "credit refused: " + answer.detail(), answer.at(), policy);
+    }
+    SagaState reserved =
+        state.withCredit(true).noted(answer.at(), "credit reserved: " + answer.detail());
+    if (policy.needsApproval(state.terms().amount())) {
+      return SagaTransition.to(
+          enter(reserved, SagaStep.AWAITING_APPROVAL, answer.at(), policy)
+              .noted(
+                  answer.at(),
+                  "over the approval threshold of "
+                      + policy.approvalThreshold()
+                      + ": a checker other than "
+                      + state.maker()
+                      + " approves"));
+    }
+    return approve(reserved, AUTO_APPROVER, answer.at(), policy);
+  }
+
+  private static SagaTransition approvalDecided(
+      SagaState state, ApprovalDecided approval, SagaPolicy policy) {
+    if (state.step() != SagaStep.AWAITING_APPROVAL) {
+      return SagaTransition.refused(
+          state, "the application is not awaiting approval (step " + state.step() + ")");
+    }
+    if (approval.approver().strip().equalsIgnoreCase(state.maker().strip())) {
+      return SagaTransition.refused(
+          state,
+          "maker-checker: "
+              + approval.approver()
+              + " entered this application and cannot approve it");
+    }
+    if (!approval.approved()) {
+      return compensate(
+          state,
+          "approval declined by " + approval.approver() + ": " + approval.reason(),
+          approval.at(),
+          policy);
+    }
+    return approve(state, approval.approver(), approval.at(), policy);
+  }
+
+  private static SagaTransition tick(SagaState state, Instant now, SagaPolicy policy) {
+    if (state.deadline().isEmpty() || now.isBefore(state.deadline().get())) {
+      return SagaTransition.to(state);
+    }
+    SagaStep step = state.step();
+    if (step.isTransient() && state.attempts() < policy.attempts()) {
+      SagaState retry =
+          state
+              .at(step, state.attempts() + 1, Optional.of(now.plus(policy.timeout(step))))
+              .noted(
+                  now, "timed out; attempt " + (state.attempts() + 1) + " of " + policy.attempts());
+      return new SagaTransition(retry, resend(retry, now), Optional.empty());
+    }
+    if (step == SagaStep.COMPENSATING) {
+      // Gave up withdrawing the application: leave it for an operator rather than loop forever.
+      return SagaTransition.to(
+          state
+              .at(step, state.attempts(), Optional.empty())
+              .noted(now, "compensation unanswered after " + state.attempts() + " attempts"));
+    }
+    String reason =
+        step.isTransient()
+            ? step + " timed out after " + state.attempts() + " attempts"
+            : step + " not decided within " + policy.timeout(step);
+    return compensate(state, reason, now, policy);
+  }
+
+  /** Undo in reverse order: release the reservation, then withdraw the application. */
+  private static SagaTransition compensate(
+      SagaState state, String reason, Instant at, SagaPolicy policy) {
+    List<SagaAction> actions = new ArrayList<>();
+    if (state.creditReserved()) {
+      actions.add(new ReleaseCredit(state.facility(), state.reservation(), reason));
+    }
+    SagaState compensating =
+        enter(state.withCredit(false), SagaStep.COMPENSATING, at, policy)
+            .withOutcome(reason)
+            .noted(at, "compensating: " + reason);
+    actions.add(withdraw(compensating, at));
+    return new SagaTransition(compensating, actions, Optional.empty());
+  }
+
+  private static SagaTransition reserve(SagaState state, Instant at, SagaPolicy policy) {
+    SagaState reserving =
+        enter(state, SagaStep.RESERVING_CREDIT, at, policy)
+            .noted(
+                at,
+                "reserving "
+                    + state.terms().maximumDrawable()
+                    + " (amount plus tolerance) on "
+                    + state.facility());
+    return SagaTransition.to(reserving, reservation(reserving));
+  }
+
+  private static SagaTransition approve(
+      SagaState state, String approver, Instant at, SagaPolicy policy) {
+    SagaState approving =
+        enter(state, SagaStep.APPROVING, at, policy).noted(at, "approved by " + approver);
+    return SagaTransition.to(
+        approving,
+        new SendToCredit(
+            state.lcId(),
+            new LcCommand.ApproveApplication(commandId(state, "approve"), approver, day(at))));
+  }
+
+  private static List<SagaAction> resend(SagaState state, Instant now) {
+    switch (state.step()) {
+      case SCREENING:
+        return List.of(screening(state));
+      case RESERVING_CREDIT:
+        return List.of(reservation(state));
+      case APPROVING:
+        // The approver's command is already recorded or lost with its id; the processor dedups.
+        return List.of();
+      case ISSUING:
+        return List.of(issue(state, now));
+      case COMPENSATING:
+        return List.of(withdraw(state, now));
+      default:
+        return List.of();
+    }
+  }
+
+  private static SagaAction screening(SagaState state) {
+    return new RequestScreening(state.lcId(), state.terms(), state.attempts());
+  }
+
+  private static SagaAction reservation(SagaState state) {
+    // The bank is exposed to the most the beneficiary may draw: the amount plus its tolerance.
+    return new ReserveCredit(
+        state.facility(), state.reservation(), state.lcId(), state.terms().maximumDrawable());
+  }
+
+  private static SagaAction issue(SagaState state, Instant at) {
+    return new SendToCredit(
+        state.lcId(), new LcCommand.IssueCredit(commandId(state, "issue"), day(at)));
+  }
+
+  /** Rejects the application, or cancels the credit if it was approved but not issued. */
+  private static SagaAction withdraw(SagaState state, Instant at) {
+    String reason = state.outcome().orElse("compensation");
+    LcCommand command =
+        state.lcApproved()
+            ? new LcCommand.CancelCredit(commandId(state, "cancel"), reason, false, day(at))
+            : new LcCommand.RejectApplication(commandId(state, "reject"), reason, day(at));
+    return new SendToCredit(state.lcId(), command);
+  }
+
+  private static SagaState enter(SagaState state, SagaStep step, Instant at, SagaPolicy policy) {
+    return state.at(
+        step, 1, step.isFinal() ? Optional.empty() : Optional.of(at.plus(policy.timeout(step))));
+  }
+
+  private static CommandId commandId(SagaState state, String what) {
+    return new CommandId(state.id().value() + ":" + what);
+  }
+
+  private static LocalDate day(Instant at) {
+    return LocalDate.ofInstant(at, ZoneOffset.UTC);
+  }
+
+  /** The case ids a screening's hits are reviewed under: one per finding, numbered. */
+  public static CaseId caseId(SagaId saga, int attempt, int finding) {
+    return new CaseId(saga.value() + ":s" + attempt + ":" + finding);
+  }
+}

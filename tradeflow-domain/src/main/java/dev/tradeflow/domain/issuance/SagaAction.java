@@ -1,0 +1,25 @@
+package dev.tradeflow.domain.issuance;
+
+import dev.tradeflow.domain.credit.FacilityId;
+import dev.tradeflow.domain.credit.ReservationId;
+import dev.tradeflow.domain.lc.LcCommand;
+import dev.tradeflow.domain.lc.LcId;
+import dev.tradeflow.domain.lc.LcTerms;
+import dev.tradeflow.domain.money.Money;
+
+/** What the saga asks of the services and the credit; the topology turns each into a record. */
+public sealed interface SagaAction {
+
+  record RequestScreening(LcId lcId, LcTerms terms, int attempt) implements SagaAction {}
+
+  record ReserveCredit(FacilityId facility, ReservationId reservation, LcId lcId, Money amount)
+      implements SagaAction {}
+
+  record ConsumeCredit(FacilityId facility, ReservationId reservation) implements SagaAction {}
+
+  record ReleaseCredit(FacilityId facility, ReservationId reservation, String reason)
+      implements SagaAction {}
+
+  /** A command for the credit, with an id derived from the saga's so a resend is a repeat. */
+  record SendToCredit(LcId lcId, LcCommand command) implements SagaAction {}
+}

@@ -1,0 +1,65 @@
+package dev.tradeflow.domain.issuance;
+
+import dev.tradeflow.domain.lc.LcId;
+import dev.tradeflow.domain.lc.LcTerms;
+import dev.tradeflow.domain.review.CaseId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** What the saga hears: the application, the services' answers, people's decisions, time. */
+public sealed interface SagaInput {
+
+  /** When it happened (the record's time); a timeout is measured from it. */
+  Instant at();
+
+  record ApplicationSubmitted(LcId lcId, LcTerms terms, String maker, Instant at)
+      implements SagaInput {
+    public ApplicationSubmitted {
+      Objects.requireNonNull(lcId, "lcId");
+      Objects.requireNonNull(terms, "terms");
+      Objects.requireNonNull(maker, "maker");
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /** The compliance service's answer; hits come with the review cases it opened for them. */
+  record ScreeningCompleted(Outcome outcome, List<CaseId> cases, String summary, Instant at)
+      implements SagaInput {
+    public enum Outcome {
+      CLEAR,
+      REVIEW,
+      BLOCK
+    }
+
+    public ScreeningCompleted {
+      Objects.requireNonNull(outcome, "outcome");
+      cases = List.copyOf(cases);
+      Objects.requireNonNull(summary, "summary");
+      Objects.requireNonNull(at, "at");
+      if (outcome != Outcome.CLEAR && cases.isEmpty()) {
+        throw new IllegalArgumentException("hits come with the cases opened for them");
+      }
+    }
+  }
+
+  record CaseDecided(CaseId caseId, boolean cleared, String reason, Instant at)
+      implements SagaInput {}
+
+  record CreditAnswered(boolean reserved, String detail, Instant at) implements SagaInput {}
+
+  /** A checker's decision on an application over the threshold. */
+  record ApprovalDecided(String approver, boolean approved, String reason, Instant at)
+      implements SagaInput {}
+
+  /** The credit's own events, as the command processor recorded them. */
+  record LcApproved(Instant at) implements SagaInput {}
+
+  record LcIssued(Instant at) implements SagaInput {}
+
+  /** The application was rejected or the credit cancelled before issue. */
+  record LcWithdrawn(String reason, Instant at) implements SagaInput {}
+
+  /** The clock: a step past its deadline is retried or compensated. */
+  record Tick(Instant at) implements SagaInput {}
+}

@@ -1,0 +1,154 @@
+package dev.tradeflow.domain.issuance;
+
+import dev.tradeflow.domain.credit.FacilityId;
+import dev.tradeflow.domain.credit.ReservationId;
+import dev.tradeflow.domain.lc.LcId;
+import dev.tradeflow.domain.lc.LcTerms;
+import dev.tradeflow.domain.review.CaseId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An issuance in progress: the application, the step it is at, how many times that step was tried
+ * and until when it may take, the open review cases, whether credit is reserved, and a history of
+ * what happened (for {@code GET /api/v1/sagas/{id}} and for an examiner).
+ */
+public record SagaState(
+    SagaId id,
+    LcId lcId,
+    LcTerms terms,
+    String maker,
+    SagaStep step,
+    int attempts,
+    Optional<Instant> deadline,
+    Set<CaseId> openCases,
+    boolean creditReserved,
+    boolean lcApproved,
+    Optional<String> outcome,
+    List<Entry> history) {
+
+  /** One line of the saga's history. */
+  public record Entry(Instant at, SagaStep step, String note) {}
+
+  public SagaState {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(lcId, "lcId");
+    Objects.requireNonNull(terms, "terms");
+    Objects.requireNonNull(maker, "maker");
+    Objects.requireNonNull(step, "step");
+    Objects.requireNonNull(deadline, "deadline");
+    openCases = Set.copyOf(openCases);
+    Objects.requireNonNull(outcome, "outcome");
+    history = List.copyOf(history);
+  }
+
+  public FacilityId facility() {
+    return FacilityId.of(terms.applicant());
+  }
+
+  public ReservationId reservation() {
+    return new ReservationId(id.value());
+  }
+
+  SagaState noted(Instant at, String note) {
+    List<Entry> more = new ArrayList<>(history);
+    more.add(new Entry(at, step, note));
+    return new SagaState(
+        id,
+        lcId,
+        terms,
+        maker,
+        step,
+        attempts,
+        deadline,
+        openCases,
+        creditReserved,
+        lcApproved,
+        outcome,
+        more);
+  }
+
+  SagaState at(SagaStep newStep, int newAttempts, Optional<Instant> newDeadline) {
+    return new SagaState(
+        id,
+        lcId,
+        terms,
+        maker,
+        newStep,
+        newAttempts,
+        newDeadline,
+        openCases,
+        creditReserved,
+        lcApproved,
+        outcome,
+        history);
+  }
+
+  SagaState withCases(Set<CaseId> cases) {
+    return new SagaState(
+        id,
+        lcId,
+        terms,
+        maker,
+        step,
+        attempts,
+        deadline,
+        cases,
+        creditReserved,
+        lcApproved,
+        outcome,
+        history);
+  }
+
+  SagaState withCredit(boolean reserved) {
+    return new SagaState(
+        id,
+        lcId,
+        terms,
+        maker,
+        step,
+        attempts,
+        deadline,
+        openCases,
+        reserved,
+        lcApproved,
+        outcome,
+        history);
+  }
+
+  SagaState approved() {
+    return new SagaState(
+        id,
+        lcId,
+        terms,
+        maker,
+        step,
+        attempts,
+        deadline,
+        openCases,
+        creditReserved,
+        true,
+        outcome,
+        history);
+  }
+
+  SagaState withOutcome(String reason) {
+    return new SagaState(
+        id,
+        lcId,
+        terms,
+        maker,
+        step,
+        attempts,
+        deadline,
+        openCases,
+        creditReserved,
+        lcApproved,
+        Optional.of(reason),
+        history);
+  }
+}
