@@ -29,6 +29,30 @@ public final class Topics {
    */
   public static final String AUDIT_SEQUENCER_STATE = "tf.audit.sequencer-state";
 
+  /** Screening work for the compliance service, keyed by LC id. */
+  public static final String AML_SCREENING_REQUESTS = "tf.aml.screening-requests";
+
+  /** The compliance service's findings per screening, keyed by LC id; kept forever. */
+  public static final String AML_SCREENING_RESULTS = "tf.aml.screening-results";
+
+  /** Compliance officers' decisions on review cases, keyed by LC id. */
+  public static final String AML_CASE_COMMANDS = "tf.aml.case-commands";
+
+  /** The review cases' history, keyed by LC id; kept forever. */
+  public static final String AML_CASE_EVENTS = "tf.aml.case-events";
+
+  /** Commands for credit facilities, keyed by facility id. */
+  public static final String CREDIT_REQUESTS = "tf.credit.requests";
+
+  /** The credit facilities' history, keyed by facility id; kept forever. */
+  public static final String CREDIT_EVENTS = "tf.credit.events";
+
+  /** The outcome of each facility command the issuance saga sent, keyed by LC id. */
+  public static final String CREDIT_RESULTS = "tf.credit.results";
+
+  /** Checkers' approval decisions for the issuance saga, keyed by LC id. */
+  public static final String SAGA_APPROVALS = "tf.saga.approvals";
+
   private static final String DLQ_SUFFIX = ".dlq";
 
   private Topics() {}
@@ -52,7 +76,45 @@ public final class Topics {
         deadLetters(config, LC_EVENTS),
         dlqActions(config),
         keptForever(config, AUDIT_CHECKPOINTS),
-        auditSequencerState(config));
+        auditSequencerState(config),
+        work(config, AML_SCREENING_REQUESTS),
+        keptForever(config, AML_SCREENING_RESULTS),
+        work(config, AML_CASE_COMMANDS),
+        keptForever(config, AML_CASE_EVENTS),
+        work(config, CREDIT_REQUESTS),
+        keptForever(config, CREDIT_EVENTS),
+        work(config, CREDIT_RESULTS),
+        keptForever(config, SAGA_APPROVALS),
+        deadLetters(config, AML_SCREENING_REQUESTS),
+        deadLetters(config, AML_SCREENING_RESULTS),
+        deadLetters(config, AML_CASE_COMMANDS),
+        deadLetters(config, AML_CASE_EVENTS),
+        deadLetters(config, CREDIT_REQUESTS),
+        deadLetters(config, CREDIT_RESULTS),
+        deadLetters(config, SAGA_APPROVALS));
+  }
+
+  /** The issuance saga's input topics, each of which parks what it cannot read in its DLQ. */
+  public static List<String> issuanceInputs() {
+    return List.of(
+        AML_SCREENING_RESULTS,
+        AML_CASE_COMMANDS,
+        AML_CASE_EVENTS,
+        CREDIT_REQUESTS,
+        CREDIT_RESULTS,
+        SAGA_APPROVALS);
+  }
+
+  /** Requests and answers between services: a week, to diagnose; the records are elsewhere. */
+  private static TopicSpec work(TradeflowConfig config, String name) {
+    return spec(
+        config,
+        name,
+        Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG,
+            TopicConfig.CLEANUP_POLICY_DELETE,
+            TopicConfig.RETENTION_MS_CONFIG,
+            millis(Duration.ofDays(7))));
   }
 
   /**
@@ -60,7 +122,22 @@ public final class Topics {
    * retention deletes could no longer be checked.
    */
   public static List<String> audited() {
-    return List.of(LC_EVENTS, dlqOf(LC_COMMANDS), dlqOf(LC_EVENTS), DLQ_ACTIONS);
+    return List.of(
+        LC_EVENTS,
+        dlqOf(LC_COMMANDS),
+        dlqOf(LC_EVENTS),
+        DLQ_ACTIONS,
+        AML_SCREENING_RESULTS,
+        AML_CASE_EVENTS,
+        CREDIT_EVENTS,
+        SAGA_APPROVALS,
+        dlqOf(AML_SCREENING_REQUESTS),
+        dlqOf(AML_SCREENING_RESULTS),
+        dlqOf(AML_CASE_COMMANDS),
+        dlqOf(AML_CASE_EVENTS),
+        dlqOf(CREDIT_REQUESTS),
+        dlqOf(CREDIT_RESULTS),
+        dlqOf(SAGA_APPROVALS));
   }
 
   public static TopicSpec auditSequencerState(TradeflowConfig config) {

@@ -1,5 +1,6 @@
 package dev.tradeflow.runtime;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -32,6 +33,7 @@ public record TradeflowConfig(
     AuditSettings audit,
     CryptoSettings crypto,
     ComplianceSettings compliance,
+    SagaSettings saga,
     Map<String, Set<LocalDate>> holidays) {
 
   public TradeflowConfig {
@@ -44,6 +46,7 @@ public record TradeflowConfig(
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(crypto, "crypto");
     Objects.requireNonNull(compliance, "compliance");
+    Objects.requireNonNull(saga, "saga");
     TreeMap<String, Set<LocalDate>> sorted = new TreeMap<>();
     holidays.forEach(
         (place, days) -> sorted.put(place, Collections.unmodifiableSortedSet(new TreeSet<>(days))));
@@ -277,6 +280,39 @@ public record TradeflowConfig(
 
     public ComplianceSettings {
       Objects.requireNonNull(sanctionsDir, "sanctionsDir");
+    }
+  }
+
+  /**
+   * {@code saga.*}: the issuance saga.
+   *
+   * @param enabled {@code saga.enabled}: applications are screened, reserved, approved and issued
+   *     by the saga, and the API refuses to approve, issue or reject an application directly
+   * @param approvalThreshold {@code saga.approval-threshold} in {@code saga.approval-currency}:
+   *     above it (or in another currency) a checker other than the maker approves
+   * @param attempts {@code saga.attempts}: tries of a step that waits for a service
+   * @param stepTimeout {@code saga.step-timeout-ms}: how long such a step waits per try
+   * @param reviewTimeout {@code saga.review-timeout-ms}: how long review cases may stay undecided
+   * @param approvalTimeout {@code saga.approval-timeout-ms}: how long a checker may take
+   * @param tickInterval {@code saga.tick-interval-ms}: how often deadlines are checked
+   */
+  public record SagaSettings(
+      boolean enabled,
+      BigDecimal approvalThreshold,
+      String approvalCurrency,
+      int attempts,
+      Duration stepTimeout,
+      Duration reviewTimeout,
+      Duration approvalTimeout,
+      Duration tickInterval) {
+
+    public SagaSettings {
+      Objects.requireNonNull(approvalThreshold, "approvalThreshold");
+      Objects.requireNonNull(approvalCurrency, "approvalCurrency");
+      Objects.requireNonNull(stepTimeout, "stepTimeout");
+      Objects.requireNonNull(reviewTimeout, "reviewTimeout");
+      Objects.requireNonNull(approvalTimeout, "approvalTimeout");
+      Objects.requireNonNull(tickInterval, "tickInterval");
     }
   }
 

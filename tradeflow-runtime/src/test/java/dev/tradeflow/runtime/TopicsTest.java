@@ -13,7 +13,7 @@ class TopicsTest {
       ConfigLoader.load(Optional.empty(), Map.of("TRADEFLOW_BOOTSTRAP_SERVERS", "kafka:9092"));
 
   @Test
-  void the_catalogue_holds_the_lc_pipeline_topics() {
+  void the_catalogue_holds_the_lc_pipeline_compliance_credit_and_saga_topics() {
     assertThat(Topics.catalogue(embedded))
         .extracting(TopicSpec::name)
         .containsExactly(
@@ -24,7 +24,24 @@ class TopicsTest {
             "tf.lc.events.dlq",
             "tf.dlq.actions",
             "tf.audit.checkpoints",
-            "tf.audit.sequencer-state");
+            "tf.audit.sequencer-state",
+            "tf.aml.screening-requests",
+            "tf.aml.screening-results",
+            "tf.aml.case-commands",
+            "tf.aml.case-events",
+            "tf.credit.requests",
+            "tf.credit.events",
+            "tf.credit.results",
+            "tf.saga.approvals",
+            "tf.aml.screening-requests.dlq",
+            "tf.aml.screening-results.dlq",
+            "tf.aml.case-commands.dlq",
+            "tf.aml.case-events.dlq",
+            "tf.credit.requests.dlq",
+            "tf.credit.results.dlq",
+            "tf.saga.approvals.dlq");
+    assertThat(Topics.audited())
+        .contains("tf.aml.screening-results", "tf.aml.case-events", "tf.credit.events");
   }
 
   @Test

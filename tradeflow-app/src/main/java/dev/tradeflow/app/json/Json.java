@@ -22,18 +22,27 @@ import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.tradeflow.domain.credit.FacilityCommand;
+import dev.tradeflow.domain.credit.FacilityEvent;
+import dev.tradeflow.domain.credit.FacilityId;
+import dev.tradeflow.domain.credit.ReservationId;
 import dev.tradeflow.domain.event.EventHash;
+import dev.tradeflow.domain.issuance.SagaId;
 import dev.tradeflow.domain.lc.AmendmentId;
 import dev.tradeflow.domain.lc.CommandId;
 import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcEvent;
 import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.lc.PresentationId;
+import dev.tradeflow.domain.review.CaseCommand;
+import dev.tradeflow.domain.review.CaseEvent;
+import dev.tradeflow.domain.review.CaseId;
 import dev.tradeflow.runtime.dlq.DeadLetterId;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -43,6 +52,10 @@ import java.util.function.Function;
  * apart by a {@code type} property named after the record.
  */
 public final class Json {
+
+  /** Sealed families of the issuance flow written with a {@code type} property, like commands. */
+  private static final List<Class<?>> TYPED_FAMILIES =
+      List.of(FacilityCommand.class, FacilityEvent.class, CaseCommand.class, CaseEvent.class);
 
   private static final ObjectMapper MAPPER = build();
 
@@ -60,9 +73,16 @@ public final class Json {
     stringValue(values, AmendmentId.class, AmendmentId::value, AmendmentId::new);
     stringValue(values, EventHash.class, EventHash::hex, EventHash::new);
     stringValue(values, DeadLetterId.class, DeadLetterId::toString, DeadLetterId::parse);
+    stringValue(values, SagaId.class, SagaId::value, SagaId::new);
+    stringValue(values, CaseId.class, CaseId::value, CaseId::new);
+    stringValue(values, FacilityId.class, FacilityId::value, FacilityId::new);
+    stringValue(values, ReservationId.class, ReservationId::value, ReservationId::new);
     values.addDeserializer(LocalDate.class, new BusinessDateDeserializer());
     values.setMixInAnnotation(LcCommand.class, TypedByName.class);
     values.setMixInAnnotation(LcEvent.class, TypedByName.class);
+    for (Class<?> family : TYPED_FAMILIES) {
+      values.setMixInAnnotation(family, TypedByName.class);
+    }
 
     ObjectMapper mapper =
         JsonMapper.builder()
@@ -87,6 +107,11 @@ public final class Json {
     }
     for (Class<?> type : LcEvent.class.getPermittedSubclasses()) {
       mapper.registerSubtypes(new NamedType(type, type.getSimpleName()));
+    }
+    for (Class<?> family : TYPED_FAMILIES) {
+      for (Class<?> type : family.getPermittedSubclasses()) {
+        mapper.registerSubtypes(new NamedType(type, type.getSimpleName()));
+      }
     }
     return mapper;
   }

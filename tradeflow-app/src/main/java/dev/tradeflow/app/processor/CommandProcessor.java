@@ -28,13 +28,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
@@ -336,19 +334,7 @@ public final class CommandProcessor {
      */
     private void park(Record<String, byte[]> record, RuntimeException e, String reason) {
       LOG.warn("parking the command with key {}: {}", record.key(), e.toString());
-      Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-      RecordMetadata meta = context.recordMetadata().orElseThrow();
-      Headers headers =
-          DeadLetterHeaders.origin(
-              record.headers(),
-              meta.topic(),
-              meta.partition(),
-              meta.offset(),
-              record.timestamp(),
-              context.applicationId(),
-              reason);
-      DeadLetterHeaders.addFailure(headers, e, 1, now, now);
-      context.forward(record.withValue((Object) record.value()).withHeaders(headers), DLQ_SINK);
+      DeadLetterSink.park(context, record, e, reason, DLQ_SINK);
     }
   }
 

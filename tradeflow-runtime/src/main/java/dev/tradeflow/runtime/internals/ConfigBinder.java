@@ -31,6 +31,14 @@ import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_PARTITIONS;
 import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_REPLICATION_FACTOR;
 import static dev.tradeflow.runtime.internals.ConfigKeys.REGISTRY_PORT;
 import static dev.tradeflow.runtime.internals.ConfigKeys.REGISTRY_URL;
+import static dev.tradeflow.runtime.internals.ConfigKeys.SAGA_APPROVAL_CURRENCY;
+import static dev.tradeflow.runtime.internals.ConfigKeys.SAGA_APPROVAL_THRESHOLD;
+import static dev.tradeflow.runtime.internals.ConfigKeys.SAGA_APPROVAL_TIMEOUT_MS;
+import static dev.tradeflow.runtime.internals.ConfigKeys.SAGA_ATTEMPTS;
+import static dev.tradeflow.runtime.internals.ConfigKeys.SAGA_ENABLED;
+import static dev.tradeflow.runtime.internals.ConfigKeys.SAGA_REVIEW_TIMEOUT_MS;
+import static dev.tradeflow.runtime.internals.ConfigKeys.SAGA_STEP_TIMEOUT_MS;
+import static dev.tradeflow.runtime.internals.ConfigKeys.SAGA_TICK_INTERVAL_MS;
 import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_APPLICATION_ID;
 import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_COMMIT_INTERVAL_MS;
 import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_DEDUP_RETENTION_MS;
@@ -45,7 +53,9 @@ import dev.tradeflow.runtime.TradeflowConfig.HttpSettings;
 import dev.tradeflow.runtime.TradeflowConfig.JdbcSettings;
 import dev.tradeflow.runtime.TradeflowConfig.KafkaSettings;
 import dev.tradeflow.runtime.TradeflowConfig.RegistrySettings;
+import dev.tradeflow.runtime.TradeflowConfig.SagaSettings;
 import dev.tradeflow.runtime.TradeflowConfig.StreamsSettings;
+import java.math.BigDecimal;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -150,6 +160,7 @@ public final class ConfigBinder {
         audit(dataDir),
         crypto(dataDir, embedded),
         compliance(),
+        saga(),
         holidays());
   }
 
@@ -202,6 +213,38 @@ public final class ConfigBinder {
         dir.isBlank() ? Optional.empty() : Optional.of(path(COMPLIANCE_SANCTIONS_DIR)),
         review,
         fraction(COMPLIANCE_BLOCK_THRESHOLD));
+  }
+
+  private SagaSettings saga() {
+    ConfigValue threshold = required(SAGA_APPROVAL_THRESHOLD);
+    BigDecimal amount;
+    try {
+      amount = new BigDecimal(threshold.value());
+    } catch (NumberFormatException e) {
+      throw threshold.invalid("expected an amount such as 250000.00");
+    }
+    if (amount.signum() < 0) {
+      throw threshold.invalid("expected an amount of 0 or more");
+    }
+    ConfigValue currency = required(SAGA_APPROVAL_CURRENCY);
+    try {
+      java.util.Currency.getInstance(currency.value());
+    } catch (IllegalArgumentException e) {
+      throw currency.invalid("expected an ISO 4217 currency code such as USD");
+    }
+    return new SagaSettings(
+        bool(SAGA_ENABLED),
+        amount,
+        currency.value(),
+        intBetween(required(SAGA_ATTEMPTS), 1, 100, "a number of attempts from 1 to 100"),
+        millis(SAGA_STEP_TIMEOUT_MS),
+        millis(SAGA_REVIEW_TIMEOUT_MS),
+        millis(SAGA_APPROVAL_TIMEOUT_MS),
+        millis(SAGA_TICK_INTERVAL_MS));
+  }
+
+  private Duration millis(String key) {
+    return Duration.ofMillis(longAtLeast(key, 1, "a number of milliseconds, 1 or more"));
   }
 
   /** A score in (0, 1]. */

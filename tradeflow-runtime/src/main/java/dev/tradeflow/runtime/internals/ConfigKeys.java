@@ -44,6 +44,14 @@ final class ConfigKeys {
   public static final String COMPLIANCE_SANCTIONS_DIR = "compliance.sanctions-dir";
   public static final String COMPLIANCE_REVIEW_THRESHOLD = "compliance.review-threshold";
   public static final String COMPLIANCE_BLOCK_THRESHOLD = "compliance.block-threshold";
+  public static final String SAGA_ENABLED = "saga.enabled";
+  public static final String SAGA_APPROVAL_THRESHOLD = "saga.approval-threshold";
+  public static final String SAGA_APPROVAL_CURRENCY = "saga.approval-currency";
+  public static final String SAGA_ATTEMPTS = "saga.attempts";
+  public static final String SAGA_STEP_TIMEOUT_MS = "saga.step-timeout-ms";
+  public static final String SAGA_REVIEW_TIMEOUT_MS = "saga.review-timeout-ms";
+  public static final String SAGA_APPROVAL_TIMEOUT_MS = "saga.approval-timeout-ms";
+  public static final String SAGA_TICK_INTERVAL_MS = "saga.tick-interval-ms";
 
   /** {@code kafka.client.<property>}: passed as is to every Kafka client. */
   public static final String KAFKA_CLIENT_PREFIX = "kafka.client.";
@@ -86,7 +94,15 @@ final class ConfigKeys {
           CRYPTO_DATA_KEY_ROTATION_DAYS,
           COMPLIANCE_SANCTIONS_DIR,
           COMPLIANCE_REVIEW_THRESHOLD,
-          COMPLIANCE_BLOCK_THRESHOLD);
+          COMPLIANCE_BLOCK_THRESHOLD,
+          SAGA_ENABLED,
+          SAGA_APPROVAL_THRESHOLD,
+          SAGA_APPROVAL_CURRENCY,
+          SAGA_ATTEMPTS,
+          SAGA_STEP_TIMEOUT_MS,
+          SAGA_REVIEW_TIMEOUT_MS,
+          SAGA_APPROVAL_TIMEOUT_MS,
+          SAGA_TICK_INTERVAL_MS);
 
   private static final List<String> PREFIXES = List.of(KAFKA_CLIENT_PREFIX, HOLIDAYS_PREFIX);
 

@@ -1,0 +1,45 @@
+package dev.tradeflow.app.issuance;
+
+import dev.tradeflow.domain.issuance.IssuanceSaga;
+import dev.tradeflow.domain.issuance.SagaId;
+import dev.tradeflow.domain.issuance.SagaInput.ScreeningCompleted.Outcome;
+import dev.tradeflow.domain.lc.LcId;
+import dev.tradeflow.domain.review.CaseFinding;
+import dev.tradeflow.domain.review.CaseId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The compliance service's answer, on {@code tf.aml.screening-results} (kept forever): the outcome,
+ * every finding with its evidence, and the list edition screened against. Each finding becomes a
+ * review case whose id both the case processor and the saga derive from it.
+ */
+public record ScreeningResult(
+    SagaId sagaId,
+    LcId lcId,
+    int attempt,
+    Outcome outcome,
+    List<CaseFinding> findings,
+    String listSha256,
+    Instant screenedAt) {
+
+  public ScreeningResult {
+    Objects.requireNonNull(sagaId, "sagaId");
+    Objects.requireNonNull(lcId, "lcId");
+    Objects.requireNonNull(outcome, "outcome");
+    findings = List.copyOf(findings);
+    Objects.requireNonNull(listSha256, "listSha256");
+    Objects.requireNonNull(screenedAt, "screenedAt");
+  }
+
+  /** One case per finding, numbered from 1. */
+  public List<CaseId> caseIds() {
+    List<CaseId> ids = new ArrayList<>();
+    for (int i = 1; i <= findings.size(); i++) {
+      ids.add(IssuanceSaga.caseId(sagaId, attempt, i));
+    }
+    return ids;
+  }
+}

@@ -1,0 +1,287 @@
+package dev.tradeflow.app.issuance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tradeflow.app.TestCommands;
+import dev.tradeflow.app.json.Json;
+import dev.tradeflow.app.json.JsonSerde;
+import dev.tradeflow.app.processor.AggregateSnapshot;
+import dev.tradeflow.app.processor.CommandProcessor;
+import dev.tradeflow.domain.calendar.BankingCalendar;
+import dev.tradeflow.domain.credit.FacilityCommand;
+import dev.tradeflow.domain.credit.FacilityId;
+import dev.tradeflow.domain.credit.FacilityState;
+import dev.tradeflow.domain.issuance.SagaId;
+import dev.tradeflow.domain.issuance.SagaInput.ScreeningCompleted.Outcome;
+import dev.tradeflow.domain.issuance.SagaPolicy;
+import dev.tradeflow.domain.issuance.SagaState;
+import dev.tradeflow.domain.issuance.SagaStep;
+import dev.tradeflow.domain.lc.LcStatus;
+import dev.tradeflow.domain.money.Money;
+import dev.tradeflow.domain.review.CaseCommand;
+import dev.tradeflow.domain.review.CaseDecision;
+import dev.tradeflow.domain.review.CaseFinding;
+import dev.tradeflow.domain.review.CaseId;
+import dev.tradeflow.domain.review.HitLevel;
+import dev.tradeflow.domain.user.Role;
+import dev.tradeflow.domain.user.User;
+import dev.tradeflow.runtime.Topics;
+import dev.tradeflow.runtime.tracing.KafkaTracing;
+import dev.tradeflow.schemas.AvroSingleObjectSerde;
+import io.opentelemetry.api.OpenTelemetry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The saga, the review cases and the credit facilities wired to the command processor, driven
+ * through their topics with {@link TopologyTestDriver}; the test plays the compliance service by
+ * answering screening requests.
+ */
+class IssuanceTopologyTest {
+
+  private static final Instant START = Instant.parse("2026-01-05T10:00:00Z");
+  private static final String LC = "LC-1";
+  private static final SagaId SAGA = new SagaId("corr-LC-1");
+  private static final FacilityId FACILITY = FacilityId.of(TestCommands.terms().applicant());
+  private static final CaseFinding LISTED =
+      new CaseFinding("SANCTIONS_NAME", HitLevel.BLOCK, 0.99, "beneficiary", "SDN-306 …");
+
+  private static final byte[] NOT_JSON =
+      "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+  @TempDir Path stateDir;
+  private TopologyTestDriver driver;
+  private TestInputTopic<String, byte[]> commands;
+  private TestInputTopic<String, byte[]> screeningResults;
+  private TestInputTopic<String, byte[]> creditRequests;
+  private TestInputTopic<String, byte[]> caseCommands;
+  private TestInputTopic<String, byte[]> approvals;
+  private TestOutputTopic<String, ScreeningRequest> screeningRequests;
+
+  private static SagaPolicy policy(String threshold) {
+    Map<SagaStep, Duration> timeouts = new EnumMap<>(SagaStep.class);
+    for (SagaStep step : SagaStep.values()) {
+      if (!step.isFinal()) {
+        timeouts.put(step, step.isTransient() ? Duration.ofSeconds(30) : Duration.ofHours(1));
+      }
+    }
+    return new SagaPolicy(Money.of(threshold, "USD"), timeouts, 2);
+  }
+
+  private void start(SagaPolicy policy) {
+    AvroSingleObjectSerde serde = new AvroSingleObjectSerde();
+    Topology topology =
+        CommandProcessor.topology(
+            BankingCalendar.weekendsOnly(),
+            serde,
+            Duration.ofDays(7),
+            new KafkaTracing(OpenTelemetry.noop()));
+    IssuanceTopology.addTo(topology, serde, policy, Duration.ofSeconds(1));
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "issuance-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver = new TopologyTestDriver(topology, props, START);
+    commands = input(Topics.LC_COMMANDS);
+    screeningResults = input(Topics.AML_SCREENING_RESULTS);
+    creditRequests = input(Topics.CREDIT_REQUESTS);
+    caseCommands = input(Topics.AML_CASE_COMMANDS);
+    approvals = input(Topics.SAGA_APPROVALS);
+    screeningRequests =
+        driver.createOutputTopic(
+            Topics.AML_SCREENING_REQUESTS,
+            Serdes.String().deserializer(),
+            JsonSerde.of(ScreeningRequest.class).deserializer());
+  }
+
+  private TestInputTopic<String, byte[]> input(String topic) {
+    return driver.createInputTopic(
+        topic, Serdes.String().serializer(), Serdes.ByteArray().serializer(), START, Duration.ZERO);
+  }
+
+  @AfterEach
+  void stop() {
+    if (driver != null) {
+      driver.close();
+    }
+  }
+
+  private void openFacility(String limit) {
+    creditRequests.pipeInput(
+        FACILITY.value(),
+        Json.toBytes(
+            new CreditRequest(
+                FACILITY,
+                new FacilityCommand.OpenFacility(Money.of(limit, "USD")),
+                Optional.empty(),
+                Optional.empty(),
+                "credit.officer")));
+  }
+
+  private void apply() {
+    commands.pipeInput(LC, Json.toBytes(TestCommands.envelope(LC, TestCommands.apply("c1"))));
+  }
+
+  private void screened(Outcome outcome, CaseFinding... findings) {
+    ScreeningRequest request = screeningRequests.readValue();
+    screeningResults.pipeInput(
+        LC,
+        Json.toBytes(
+            new ScreeningResult(
+                request.sagaId(),
+                request.lcId(),
+                request.attempt(),
+                outcome,
+                List.of(findings),
+                "0123456789abcdef",
+                START)));
+  }
+
+  private void decide(CaseId caseId, String officer, CaseDecision decision) {
+    caseCommands.pipeInput(
+        LC,
+        Json.toBytes(
+            new CaseCommandRecord(
+                caseId,
+                new CaseCommand.DecideCase(
+                    new User(officer, Set.of(Role.COMPLIANCE)), decision, "reviewed"))));
+  }
+
+  private SagaState saga() {
+    KeyValueStore<String, SagaState> store = driver.getKeyValueStore(IssuanceTopology.SAGA_STORE);
+    return store.get(LC);
+  }
+
+  private LcStatus lcStatus() {
+    KeyValueStore<String, AggregateSnapshot> store =
+        driver.getKeyValueStore(CommandProcessor.AGGREGATE_STORE);
+    return store.get(LC).state().status();
+  }
+
+  private FacilityState facility() {
+    KeyValueStore<String, FacilityState> store =
+        driver.getKeyValueStore(IssuanceTopology.FACILITY_STORE);
+    return store.get(FACILITY.value());
+  }
+
+  @Test
+  void a_clean_application_is_screened_reserved_approved_and_issued() {
+    start(policy("250000"));
+    openFacility("1000000");
+    apply();
+    assertThat(saga().id()).isEqualTo(SAGA);
+    assertThat(saga().step()).isEqualTo(SagaStep.SCREENING);
+    screened(Outcome.CLEAR);
+
+    assertThat(saga().step()).isEqualTo(SagaStep.ISSUED);
+    assertThat(lcStatus()).isEqualTo(LcStatus.ISSUED);
+    assertThat(facility().available()).isEqualTo(Money.of("900000", "USD"));
+    assertThat(facility().reservations().values())
+        .extracting(r -> r.status())
+        .containsExactly(FacilityState.ReservationStatus.CONSUMED);
+  }
+
+  @Test
+  void a_confirmed_hit_rejects_the_application_and_it_is_never_issued() {
+    start(policy("250000"));
+    openFacility("1000000");
+    apply();
+    screened(Outcome.BLOCK, LISTED);
+    assertThat(saga().step()).isEqualTo(SagaStep.AWAITING_REVIEW);
+    decide(new CaseId("corr-LC-1:s1:1"), "compliance.carol", CaseDecision.CONFIRM);
+
+    assertThat(saga().step()).isEqualTo(SagaStep.REJECTED);
+    assertThat(lcStatus()).isEqualTo(LcStatus.REJECTED);
+    assertThat(facility().utilised()).isEqualTo(Money.of("0", "USD"));
+  }
+
+  @Test
+  void a_block_level_near_match_cleared_by_two_officers_is_issued() {
+    start(policy("250000"));
+    openFacility("1000000");
+    apply();
+    screened(Outcome.BLOCK, LISTED);
+    CaseId caseId = new CaseId("corr-LC-1:s1:1");
+    decide(caseId, "compliance.carol", CaseDecision.CLEAR);
+    decide(caseId, "compliance.carol", CaseDecision.CLEAR);
+    assertThat(saga().step()).isEqualTo(SagaStep.AWAITING_REVIEW);
+    decide(caseId, "compliance.dan", CaseDecision.CLEAR);
+
+    assertThat(saga().step()).isEqualTo(SagaStep.ISSUED);
+    assertThat(lcStatus()).isEqualTo(LcStatus.ISSUED);
+    KeyValueStore<String, CaseView> cases = driver.getKeyValueStore(IssuanceTopology.CASE_STORE);
+    assertThat(cases.get(caseId.value()).history()).hasSize(3);
+  }
+
+  @Test
+  void an_over_limit_application_is_rejected_with_nothing_reserved() {
+    start(policy("250000"));
+    openFacility("50000");
+    apply();
+    screened(Outcome.CLEAR);
+
+    assertThat(saga().step()).isEqualTo(SagaStep.REJECTED);
+    assertThat(saga().outcome())
+        .hasValueSatisfying(
+            o -> assertThat(o).startsWith("credit refused: OVER_LIMIT: requested USD 100000.00"));
+    assertThat(lcStatus()).isEqualTo(LcStatus.REJECTED);
+    assertThat(facility().utilised()).isEqualTo(Money.of("0", "USD"));
+  }
+
+  @Test
+  void over_the_threshold_the_maker_cannot_approve_and_a_checker_can() {
+    start(policy("50000"));
+    openFacility("1000000");
+    apply();
+    screened(Outcome.CLEAR);
+    assertThat(saga().step()).isEqualTo(SagaStep.AWAITING_APPROVAL);
+    approvals.pipeInput(LC, Json.toBytes(new Approval(SAGA, "tester", true, "mine", START)));
+    assertThat(saga().step()).isEqualTo(SagaStep.AWAITING_APPROVAL);
+    approvals.pipeInput(LC, Json.toBytes(new Approval(SAGA, "checker.chris", true, "ok", START)));
+    assertThat(saga().step()).isEqualTo(SagaStep.ISSUED);
+  }
+
+  @Test
+  void an_unanswered_screening_is_retried_then_compensated() {
+    start(policy("250000"));
+    openFacility("1000000");
+    apply();
+    assertThat(screeningRequests.readValue().attempt()).isEqualTo(1);
+    driver.advanceWallClockTime(Duration.ofSeconds(31));
+    assertThat(screeningRequests.readValue().attempt()).isEqualTo(2);
+    driver.advanceWallClockTime(Duration.ofSeconds(31));
+
+    assertThat(saga().step()).isEqualTo(SagaStep.REJECTED);
+    assertThat(saga().outcome()).contains("SCREENING timed out after 2 attempts");
+    assertThat(lcStatus()).isEqualTo(LcStatus.REJECTED);
+  }
+
+  @Test
+  void an_unreadable_record_is_parked_in_its_dead_letter_topic() {
+    start(policy("250000"));
+    TestOutputTopic<String, byte[]> parked =
+        driver.createOutputTopic(
+            Topics.dlqOf(Topics.SAGA_APPROVALS),
+            Serdes.String().deserializer(),
+            Serdes.ByteArray().deserializer());
+    approvals.pipeInput(LC, NOT_JSON);
+    assertThat(parked.readValue()).isEqualTo(NOT_JSON);
+  }
+}
