@@ -2,8 +2,15 @@ package dev.tradeflow.app;
 
 import dev.tradeflow.app.api.DeadLetterRoutes;
 import dev.tradeflow.app.api.HttpApi;
+import dev.tradeflow.app.api.IssuanceRoutes;
 import dev.tradeflow.app.api.ReportRoutes;
+import dev.tradeflow.app.api.RouteSet;
 import dev.tradeflow.app.command.CommandGateway;
+import dev.tradeflow.app.compliance.ComplianceService;
+import dev.tradeflow.app.compliance.SanctionsScreening;
+import dev.tradeflow.app.issuance.IssuanceQueries;
+import dev.tradeflow.app.issuance.IssuanceTopology;
+import dev.tradeflow.app.issuance.SagaPolicies;
 import dev.tradeflow.app.processor.CommandProcessor;
 import dev.tradeflow.app.query.LcQueries;
 import dev.tradeflow.app.reporting.Reporting;
@@ -11,6 +18,10 @@ import dev.tradeflow.app.schemas.EventSubjects;
 import dev.tradeflow.app.schemas.RegistryAccess;
 import dev.tradeflow.audit.AuditSequencer;
 import dev.tradeflow.audit.checkpoint.KeyRing;
+import dev.tradeflow.compliance.sanctions.SanctionsScreener;
+import dev.tradeflow.compliance.screening.ComplianceRules;
+import dev.tradeflow.compliance.screening.ComplianceScreener;
+import dev.tradeflow.compliance.screening.InMemoryDocumentRegister;
 import dev.tradeflow.domain.calendar.BankingCalendar;
 import dev.tradeflow.registry.CompatibilityLevel;
 import dev.tradeflow.registry.SchemaRegistryServer;
@@ -44,6 +55,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,10 +63,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -136,10 +152,16 @@ public final class TradeflowService implements AutoCloseable {
       EventSerde eventSerde = eventSerde(config);
       HostInfo self = new HostInfo(config.http().advertisedHost(), config.http().port());
       BankingCalendar calendar = BankingCalendar.of(config.holidays());
+      Topology topology =
+          CommandProcessor.topology(
+              calendar, eventSerde, config.streams().dedupRetention(), tracing);
+      if (config.saga().enabled()) {
+        IssuanceTopology.addTo(
+            topology, eventSerde, SagaPolicies.of(config.saga()), config.saga().tickInterval());
+      }
       KafkaStreams streams =
           new KafkaStreams(
-              CommandProcessor.topology(
-                  calendar, eventSerde, config.streams().dedupRetention(), tracing),
+              topology,
               new StreamsConfig(
                   clients.streamsProps(
                       config.streams().applicationId(),
@@ -167,6 +189,11 @@ public final class TradeflowService implements AutoCloseable {
               ? Optional.of(startAudit(config, clients, meters))
               : Optional.empty();
       audit.ifPresent(started::push);
+      Optional<ComplianceService> compliance =
+          config.saga().enabled()
+              ? Optional.of(startCompliance(config, clients, meters, tracing))
+              : Optional.empty();
+      compliance.ifPresent(started::push);
       awaitRunning(streams);
       // Bound once the processor runs, so that its thread's metrics already exist.
       bindMeters(
@@ -184,17 +211,33 @@ public final class TradeflowService implements AutoCloseable {
               clients.consumerProps("tradeflow-gateway-" + UUID.randomUUID()),
               tracing);
       started.push(gateway);
+      List<RouteSet> routes = new ArrayList<>();
+      routes.add(new ReportRoutes(reporting.queries(), Clock.systemUTC()));
+      routes.add(new DeadLetterRoutes(deadLetters, eventSerde, reporting::parkedKeys));
+      if (config.saga().enabled()) {
+        KafkaProducer<String, byte[]> decisions =
+            new KafkaProducer<>(
+                clients.interactiveProducerProps(),
+                new StringSerializer(),
+                new ByteArraySerializer());
+        started.push(decisions);
+        routes.add(
+            new IssuanceRoutes(
+                new IssuanceQueries(streams),
+                SagaPolicies.of(config.saga()),
+                decisions,
+                Clock.systemUTC()));
+      }
       HttpApi api =
           HttpApi.start(
               gateway,
+              config.saga().enabled(),
               new LcQueries(streams, self, eventSerde),
-              healthOf(streams, cluster, gateway, reporting, audit),
+              healthOf(streams, cluster, gateway, reporting, audit, compliance),
               config.http().commandWait(),
               meters,
               openTelemetry,
-              List.of(
-                  new ReportRoutes(reporting.queries(), Clock.systemUTC()),
-                  new DeadLetterRoutes(deadLetters, eventSerde, reporting::parkedKeys)),
+              routes,
               config.http().host(),
               config.http().port());
       started.push(api);
@@ -287,6 +330,29 @@ public final class TradeflowService implements AutoCloseable {
     }
   }
 
+  /**
+   * The compliance service, screening against {@code compliance.sanctions-dir} (or the bundled
+   * snapshot) with the default rules, and re-reading a configured list when its files change.
+   */
+  private static ComplianceService startCompliance(
+      TradeflowConfig config, KafkaClients clients, MeterRegistry meters, KafkaTracing tracing) {
+    SanctionsScreener sanctions = SanctionsScreening.screener(config.compliance());
+    ComplianceScreener screener =
+        new ComplianceScreener(
+            sanctions, ComplianceRules.defaults(), new InMemoryDocumentRegister());
+    return ComplianceService.start(
+        clients,
+        screener,
+        () -> {
+          if (sanctions.reloadIfChanged()) {
+            LOG.info("sanctions list reloaded: {}", sanctions.version());
+          }
+        },
+        meters,
+        tracing,
+        Clock.systemUTC());
+  }
+
   /** Binds each binder; those holding resources (a scheduler, GC listeners) close with the rest. */
   private static void bindMeters(
       PrometheusMeterRegistry meters, Deque<AutoCloseable> started, MeterBinder... binders) {
@@ -326,12 +392,17 @@ public final class TradeflowService implements AutoCloseable {
       KafkaCluster cluster,
       CommandGateway gateway,
       Reporting reporting,
-      Optional<AuditSequencer> audit) {
+      Optional<AuditSequencer> audit,
+      Optional<ComplianceService> compliance) {
     return () -> {
       Map<String, Object> health = new LinkedHashMap<>();
       KafkaStreams.State state = streams.state();
       // A rebalance is routine (an instance joins or leaves): still up, queries may answer 503.
-      boolean up = state.isRunningOrRebalancing() && gateway.isListening() && reporting.isRunning();
+      boolean up =
+          state.isRunningOrRebalancing()
+              && gateway.isListening()
+              && reporting.isRunning()
+              && compliance.map(ComplianceService::isRunning).orElse(true);
       health.put("status", up ? "UP" : "DOWN");
       health.put("commandProcessor", state.name());
       health.put("commandOutcomes", gateway.isListening() ? "LISTENING" : "STOPPED");
@@ -340,6 +411,9 @@ public final class TradeflowService implements AutoCloseable {
       health.put(
           "auditSequencer",
           audit.map(a -> a.isRunning() ? "RUNNING" : "STOPPED").orElse("DISABLED"));
+      health.put(
+          "compliance",
+          compliance.map(c -> c.isRunning() ? "RUNNING" : "STOPPED").orElse("DISABLED"));
       health.put("kafka", cluster.bootstrapServers());
       health.put("embeddedBroker", cluster.isEmbedded());
       return health;

@@ -1,7 +1,6 @@
 package dev.tradeflow.app.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.tradeflow.app.json.Json;
 import dev.tradeflow.runtime.dlq.DeadLetterAction;
 import dev.tradeflow.runtime.dlq.DeadLetterId;
 import dev.tradeflow.runtime.dlq.DeadLetterQueues;
@@ -11,7 +10,6 @@ import dev.tradeflow.runtime.dlq.ReplaySelection;
 import dev.tradeflow.schemas.EventSerde;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -90,11 +88,11 @@ public final class DeadLetterRoutes implements RouteSet {
   }
 
   private void replayOne(Context ctx) {
-    ctx.json(queues.replay(new ReplaySelection.One(id(ctx)), actor(ctx)));
+    ctx.json(queues.replay(new ReplaySelection.One(id(ctx)), HttpApi.actor(ctx)));
   }
 
   private void replaySelection(Context ctx) {
-    JsonNode body = body(ctx);
+    JsonNode body = HttpApi.jsonBody(ctx);
     Optional<String> topic = topic(body.path("topic").asText(null));
     String key = body.path("key").asText(null);
     boolean all = body.path("all").asBoolean(false);
@@ -105,12 +103,13 @@ public final class DeadLetterRoutes implements RouteSet {
     List<DeadLetterAction> done =
         queues.replay(
             all ? new ReplaySelection.All(topic) : new ReplaySelection.ByKey(key, topic),
-            actor(ctx));
+            HttpApi.actor(ctx));
     ctx.json(done);
   }
 
   private void purge(Context ctx) {
-    ctx.json(queues.purge(id(ctx), body(ctx).path("reason").asText(""), actor(ctx)));
+    ctx.json(
+        queues.purge(id(ctx), HttpApi.jsonBody(ctx).path("reason").asText(""), HttpApi.actor(ctx)));
   }
 
   private static DeadLetterId id(Context ctx) {
@@ -123,22 +122,6 @@ public final class DeadLetterRoutes implements RouteSet {
 
   private static Optional<String> topic(String text) {
     return text == null || text.isBlank() ? Optional.empty() : Optional.of(text.strip());
-  }
-
-  private static String actor(Context ctx) {
-    String actor = ctx.header(HttpApi.ACTOR);
-    return actor == null || actor.isBlank() ? "api" : actor.strip();
-  }
-
-  private static JsonNode body(Context ctx) {
-    if (ctx.body().isBlank()) {
-      return Json.mapper().createObjectNode();
-    }
-    try {
-      return Json.mapper().readTree(ctx.body());
-    } catch (IOException e) {
-      throw new HttpApi.BadRequest("", "the body is not JSON: " + e.getMessage());
-    }
   }
 
   private static void refused(Context ctx, DeadLetterRefused e) {

@@ -2,6 +2,7 @@ package dev.tradeflow.app.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
@@ -32,6 +33,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -100,6 +102,7 @@ public final class HttpApi implements AutoCloseable {
           .collect(Collectors.joining(", "));
 
   private final CommandGateway gateway;
+  private final boolean issuanceBySaga;
   private final LcQueries queries;
   private final Supplier<Map<String, Object>> health;
   private final Duration commandWait;
@@ -112,6 +115,7 @@ public final class HttpApi implements AutoCloseable {
 
   private HttpApi(
       CommandGateway gateway,
+      boolean issuanceBySaga,
       LcQueries queries,
       Supplier<Map<String, Object>> health,
       Duration commandWait,
@@ -124,6 +128,7 @@ public final class HttpApi implements AutoCloseable {
     this.tracer = openTelemetry.getTracer(KafkaTracing.INSTRUMENTATION_SCOPE);
     this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
     this.gateway = gateway;
+    this.issuanceBySaga = issuanceBySaga;
     this.queries = queries;
     this.health = health;
     this.commandWait = commandWait;
@@ -145,6 +150,8 @@ public final class HttpApi implements AutoCloseable {
               config.routes.get("/api/v1/lcs", this::list);
               more.forEach(routes -> routes.addTo(config.routes));
               config.routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, e.problem(ctx)));
+              config.routes.exception(
+                  IssuanceRoutes.NotFound.class, (e, ctx) -> problem(ctx, e.problem(ctx)));
               config.routes.exception(
                   InstanceUnavailable.class,
                   (e, ctx) ->
@@ -187,6 +194,7 @@ public final class HttpApi implements AutoCloseable {
    */
   public static HttpApi start(
       CommandGateway gateway,
+      boolean issuanceBySaga,
       LcQueries queries,
       Supplier<Map<String, Object>> health,
       Duration commandWait,
@@ -198,6 +206,7 @@ public final class HttpApi implements AutoCloseable {
     HttpApi api =
         new HttpApi(
             gateway,
+            issuanceBySaga,
             queries,
             health,
             commandWait,
@@ -254,7 +263,20 @@ public final class HttpApi implements AutoCloseable {
     long received = System.nanoTime();
     LcId lcId = lcId(ctx);
     LcCommand command = parseCommand(ctx.body());
-    String actor = Optional.ofNullable(ctx.header(ACTOR)).filter(a -> !a.isBlank()).orElse("api");
+    if (issuanceBySaga && isIssuanceStep(command)) {
+      problem(
+          ctx,
+          Problem.of(
+              409,
+              "ISSUANCE_BY_SAGA",
+              "Issued by the issuance saga",
+              "applications are screened, credit-checked, approved and issued by the issuance"
+                  + " saga; a checker approves one over the threshold with POST"
+                  + " /api/v1/sagas/{id}/approval",
+              ctx.path()));
+      return CompletableFuture.completedFuture(null);
+    }
+    String actor = actor(ctx);
     String correlation =
         Optional.ofNullable(ctx.header(CORRELATION))
             .filter(c -> !c.isBlank())
@@ -542,6 +564,34 @@ public final class HttpApi implements AutoCloseable {
 
   private static Problem lcNotFound(LcId lcId, String instance) {
     return Problem.of(404, "LC_NOT_FOUND", "Not found", "no letter of credit " + lcId, instance);
+  }
+
+  /**
+   * Who sent the request: the {@code X-Tradeflow-Actor} header ("api" without one). Not yet
+   * authenticated: JWT bearer tokens replace it (issue 6).
+   */
+  static String actor(Context ctx) {
+    String actor = ctx.header(ACTOR);
+    return actor == null || actor.isBlank() ? "api" : actor.strip();
+  }
+
+  /** Approving, rejecting or issuing an application: the saga's to do when it runs. */
+  private static boolean isIssuanceStep(LcCommand command) {
+    return command instanceof LcCommand.ApproveApplication
+        || command instanceof LcCommand.RejectApplication
+        || command instanceof LcCommand.IssueCredit;
+  }
+
+  /** The request body as a JSON tree; an empty body is an empty object. */
+  static JsonNode jsonBody(Context ctx) {
+    if (ctx.body().isBlank()) {
+      return Json.mapper().createObjectNode();
+    }
+    try {
+      return Json.mapper().readTree(ctx.body());
+    } catch (IOException e) {
+      throw new BadRequest("", "the body is not JSON: " + e.getMessage());
+    }
   }
 
   static void problem(Context ctx, Problem problem) {

@@ -313,7 +313,11 @@ public final class IssuanceTopology {
               IssuanceSaga.start(
                   sagaIdOf(event),
                   new SagaInput.ApplicationSubmitted(
-                      new LcId(lcId), applied.terms(), event.actor(), event.occurredAt()),
+                      new LcId(lcId),
+                      applied.terms(),
+                      applied.appliedOn(),
+                      event.actor(),
+                      event.occurredAt()),
                   policy));
         }
         return;

@@ -49,6 +49,7 @@ public final class IssuanceSaga {
                 id,
                 submitted.lcId(),
                 submitted.terms(),
+                submitted.appliedOn(),
                 submitted.maker(),
                 SagaStep.SCREENING,
                 1,
@@ -262,7 +263,8 @@ public final class IssuanceSaga {
         approving,
         new SendToCredit(
             state.lcId(),
-            new LcCommand.ApproveApplication(commandId(state, "approve"), approver, day(at))));
+            new LcCommand.ApproveApplication(
+                commandId(state, "approve"), approver, day(state, at))));
   }
 
   private static List<SagaAction> resend(SagaState state, Instant now) {
@@ -295,7 +297,7 @@ public final class IssuanceSaga {
 
   private static SagaAction issue(SagaState state, Instant at) {
     return new SendToCredit(
-        state.lcId(), new LcCommand.IssueCredit(commandId(state, "issue"), day(at)));
+        state.lcId(), new LcCommand.IssueCredit(commandId(state, "issue"), day(state, at)));
   }
 
   /** Rejects the application, or cancels the credit if it was approved but not issued. */
@@ -303,8 +305,8 @@ public final class IssuanceSaga {
     String reason = state.outcome().orElse("compensation");
     LcCommand command =
         state.lcApproved()
-            ? new LcCommand.CancelCredit(commandId(state, "cancel"), reason, false, day(at))
-            : new LcCommand.RejectApplication(commandId(state, "reject"), reason, day(at));
+            ? new LcCommand.CancelCredit(commandId(state, "cancel"), reason, false, day(state, at))
+            : new LcCommand.RejectApplication(commandId(state, "reject"), reason, day(state, at));
     return new SendToCredit(state.lcId(), command);
   }
 
@@ -317,8 +319,12 @@ public final class IssuanceSaga {
     return new CommandId(state.id().value() + ":" + what);
   }
 
-  private static LocalDate day(Instant at) {
-    return LocalDate.ofInstant(at, ZoneOffset.UTC);
+  /**
+   * The business date of an action at {@code at}: that day (UTC), never before the application's.
+   */
+  private static LocalDate day(SagaState state, Instant at) {
+    LocalDate today = LocalDate.ofInstant(at, ZoneOffset.UTC);
+    return today.isBefore(state.appliedOn()) ? state.appliedOn() : today;
   }
 
   /** The case ids a screening's hits are reviewed under: one per finding, numbered. */

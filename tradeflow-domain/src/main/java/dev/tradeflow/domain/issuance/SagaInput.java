@@ -4,6 +4,7 @@ import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.lc.LcTerms;
 import dev.tradeflow.domain.review.CaseId;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
@@ -13,10 +14,16 @@ public sealed interface SagaInput {
   /** When it happened (the record's time); a timeout is measured from it. */
   Instant at();
 
-  record ApplicationSubmitted(LcId lcId, LcTerms terms, String maker, Instant at)
+  /**
+   * @param appliedOn the application's business date: the saga approves and issues on it at the
+   *     earliest (a forward-dated application is not issued before its date)
+   */
+  record ApplicationSubmitted(
+      LcId lcId, LcTerms terms, LocalDate appliedOn, String maker, Instant at)
       implements SagaInput {
     public ApplicationSubmitted {
       Objects.requireNonNull(lcId, "lcId");
+      Objects.requireNonNull(appliedOn, "appliedOn");
       Objects.requireNonNull(terms, "terms");
       Objects.requireNonNull(maker, "maker");
       Objects.requireNonNull(at, "at");

@@ -6,6 +6,7 @@ import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.lc.LcTerms;
 import dev.tradeflow.domain.review.CaseId;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +22,7 @@ public record SagaState(
     SagaId id,
     LcId lcId,
     LcTerms terms,
+    LocalDate appliedOn,
     String maker,
     SagaStep step,
     int attempts,
@@ -38,6 +40,7 @@ public record SagaState(
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(lcId, "lcId");
     Objects.requireNonNull(terms, "terms");
+    Objects.requireNonNull(appliedOn, "appliedOn");
     Objects.requireNonNull(maker, "maker");
     Objects.requireNonNull(step, "step");
     Objects.requireNonNull(deadline, "deadline");
@@ -61,6 +64,7 @@ public record SagaState(
         id,
         lcId,
         terms,
+        appliedOn,
         maker,
         step,
         attempts,
@@ -77,6 +81,7 @@ public record SagaState(
         id,
         lcId,
         terms,
+        appliedOn,
         maker,
         newStep,
         newAttempts,
@@ -93,6 +98,7 @@ public record SagaState(
         id,
         lcId,
         terms,
+        appliedOn,
         maker,
         step,
         attempts,
@@ -109,6 +115,7 @@ public record SagaState(
         id,
         lcId,
         terms,
+        appliedOn,
         maker,
         step,
         attempts,
@@ -125,6 +132,7 @@ public record SagaState(
         id,
         lcId,
         terms,
+        appliedOn,
         maker,
         step,
         attempts,
@@ -141,6 +149,7 @@ public record SagaState(
         id,
         lcId,
         terms,
+        appliedOn,
         maker,
         step,
         attempts,

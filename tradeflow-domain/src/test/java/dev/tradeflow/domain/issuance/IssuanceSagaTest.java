@@ -290,4 +290,14 @@ class IssuanceSagaTest {
         .when(new ApprovalDecided("checker", true, "x", at(1)))
         .refused("not awaiting approval (step SCREENING)");
   }
+
+  @Test
+  void a_forward_dated_application_is_approved_and_issued_on_its_date_not_before() {
+    LocalDate later = LocalDate.parse("2026-03-09");
+    ApplicationSubmitted forward = new ApplicationSubmitted(LC, SMALL, later, "maker.mary", at(0));
+    given(forward, clear())
+        .when(reserved())
+        .then(
+            lc(new LcCommand.ApproveApplication(id("approve"), IssuanceSaga.AUTO_APPROVER, later)));
+  }
 }

@@ -62,7 +62,7 @@ final class SagaFixture {
   }
 
   static ApplicationSubmitted submitted(LcTerms terms) {
-    return new ApplicationSubmitted(LC, terms, MAKER, T0);
+    return new ApplicationSubmitted(LC, terms, LocalDate.parse("2026-03-02"), MAKER, T0);
   }
 
   static Instant at(int seconds) {

@@ -1,0 +1,304 @@
+package dev.tradeflow.app.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tradeflow.app.issuance.Approval;
+import dev.tradeflow.app.issuance.CaseCommandRecord;
+import dev.tradeflow.app.issuance.CaseView;
+import dev.tradeflow.app.issuance.CreditRequest;
+import dev.tradeflow.app.issuance.IssuanceQueries;
+import dev.tradeflow.app.json.Json;
+import dev.tradeflow.domain.credit.CreditFacility;
+import dev.tradeflow.domain.credit.FacilityCommand;
+import dev.tradeflow.domain.credit.FacilityDecision;
+import dev.tradeflow.domain.credit.FacilityId;
+import dev.tradeflow.domain.credit.FacilityState;
+import dev.tradeflow.domain.issuance.IssuanceSaga;
+import dev.tradeflow.domain.issuance.SagaInput;
+import dev.tradeflow.domain.issuance.SagaPolicy;
+import dev.tradeflow.domain.issuance.SagaState;
+import dev.tradeflow.domain.issuance.SagaStep;
+import dev.tradeflow.domain.issuance.SagaTransition;
+import dev.tradeflow.domain.lc.Party;
+import dev.tradeflow.domain.money.Money;
+import dev.tradeflow.domain.review.CaseCommand;
+import dev.tradeflow.domain.review.CaseDecision;
+import dev.tradeflow.domain.review.CaseId;
+import dev.tradeflow.domain.review.CaseRefusal;
+import dev.tradeflow.domain.review.CaseStatus;
+import dev.tradeflow.domain.review.ReviewCase;
+import dev.tradeflow.domain.user.Role;
+import dev.tradeflow.domain.user.User;
+import dev.tradeflow.runtime.Topics;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * The issuance saga's API: sagas ({@code /api/v1/sagas}, a checker's approval), review cases
+ * ({@code /api/v1/cases}, a compliance officer's decision) and credit facilities ({@code
+ * /api/v1/facilities}). A decision is checked against the current state with the domain's own rules
+ * before it is sent (maker-checker, four eyes, roles), so a refusal is an immediate 4xx; the
+ * processor decides again, authoritatively, and the answer is 202.
+ *
+ * <p>Roles come from the {@code X-Tradeflow-Roles} header (comma-separated) until the API
+ * authenticates users with JWT bearer tokens (issue 6): it is a development identity, not a
+ * security control.
+ */
+public final class IssuanceRoutes implements RouteSet {
+
+  static final String ROLES = "X-Tradeflow-Roles";
+
+  private final IssuanceQueries queries;
+  private final SagaPolicy policy;
+  private final Producer<String, byte[]> producer;
+  private final Clock clock;
+
+  public IssuanceRoutes(
+      IssuanceQueries queries, SagaPolicy policy, Producer<String, byte[]> producer, Clock clock) {
+    this.queries = queries;
+    this.policy = policy;
+    this.producer = producer;
+    this.clock = clock;
+  }
+
+  @Override
+  public void addTo(RoutesConfig routes) {
+    routes.get("/api/v1/sagas", this::sagas);
+    routes.get("/api/v1/sagas/{id}", ctx -> ctx.json(saga(ctx)));
+    routes.post("/api/v1/sagas/{id}/approval", this::approval);
+    routes.get("/api/v1/cases", this::cases);
+    routes.get("/api/v1/cases/{id}", ctx -> ctx.json(reviewCase(ctx)));
+    routes.post("/api/v1/cases/{id}/decision", this::decision);
+    routes.post("/api/v1/facilities", this::facility);
+    routes.get("/api/v1/facilities/{id}", this::facilityView);
+  }
+
+  private void sagas(Context ctx) {
+    Optional<SagaStep> step = enumParam(ctx, "step", SagaStep.class);
+    ctx.json(queries.sagas(s -> step.isEmpty() || s.step() == step.get()));
+  }
+
+  private SagaState saga(Context ctx) {
+    String id = ctx.pathParam("id");
+    return queries
+        .saga(id)
+        .orElseThrow(() -> new NotFound("SAGA_NOT_FOUND", "no issuance saga " + id + " here"));
+  }
+
+  private void approval(Context ctx) {
+    SagaState saga = saga(ctx);
+    JsonNode body = HttpApi.jsonBody(ctx);
+    if (!body.path("approved").isBoolean()) {
+      throw new HttpApi.BadRequest("approved", "true or false is required");
+    }
+    boolean approved = body.path("approved").asBoolean();
+    String reason = body.path("reason").asText("");
+    String approver = HttpApi.actor(ctx);
+    SagaTransition check =
+        IssuanceSaga.on(
+            saga,
+            new SagaInput.ApprovalDecided(approver, approved, reason, clock.instant()),
+            policy);
+    if (check.refusal().isPresent()) {
+      boolean makerChecker = check.refusal().get().startsWith("maker-checker");
+      HttpApi.problem(
+          ctx,
+          Problem.of(
+              makerChecker ? 403 : 409,
+              makerChecker ? "MAKER_CHECKER" : "NOT_AWAITING_APPROVAL",
+              makerChecker ? "Maker-checker" : "Not awaiting approval",
+              check.refusal().get(),
+              ctx.path()));
+      return;
+    }
+    send(
+        Topics.SAGA_APPROVALS,
+        saga.lcId().value(),
+        new Approval(saga.id(), approver, approved, reason, clock.instant()));
+    ctx.status(202).json(Map.of("sagaId", saga.id(), "approver", approver, "approved", approved));
+  }
+
+  private void cases(Context ctx) {
+    Optional<CaseStatus> status = enumParam(ctx, "status", CaseStatus.class);
+    ctx.json(queries.cases(c -> status.isEmpty() || c.state().status() == status.get()));
+  }
+
+  private CaseView reviewCase(Context ctx) {
+    CaseId id = caseId(ctx.pathParam("id"));
+    return queries
+        .reviewCase(id)
+        .orElseThrow(() -> new NotFound("CASE_NOT_FOUND", "no review case " + id));
+  }
+
+  private void decision(Context ctx) {
+    CaseView view = reviewCase(ctx);
+    JsonNode body = HttpApi.jsonBody(ctx);
+    CaseDecision decision =
+        enumValue(body.path("decision").asText(""), "decision", CaseDecision.class);
+    String reason = body.path("reason").asText("");
+    if (reason.isBlank()) {
+      throw new HttpApi.BadRequest("reason", "a decision gives its reason");
+    }
+    User officer = new User(HttpApi.actor(ctx), roles(ctx));
+    CaseCommand command = new CaseCommand.DecideCase(officer, decision, reason);
+    ReviewCase.Outcome check = ReviewCase.decide(Optional.of(view.state()), command);
+    if (check.refusal().isPresent()) {
+      CaseRefusal refusal = check.refusal().get();
+      int status = refusal.code() == CaseRefusal.Code.NOT_A_COMPLIANCE_OFFICER ? 403 : 409;
+      HttpApi.problem(
+          ctx,
+          Problem.of(
+              status, refusal.code().name(), "Decision refused", refusal.detail(), ctx.path()));
+      return;
+    }
+    send(
+        Topics.AML_CASE_COMMANDS,
+        view.state().lcId().value(),
+        new CaseCommandRecord(view.caseId(), command));
+    ctx.status(202)
+        .json(
+            Map.of(
+                "caseId", view.caseId(),
+                "expected", check.events().get(0).eventType(),
+                "officer", officer.name()));
+  }
+
+  private void facility(Context ctx) {
+    JsonNode body = HttpApi.jsonBody(ctx);
+    Party applicant;
+    Money limit;
+    try {
+      applicant =
+          new Party(
+              body.path("applicant").path("name").asText(null),
+              body.path("applicant").path("country").asText(null));
+    } catch (RuntimeException e) {
+      throw new HttpApi.BadRequest("applicant", e.getMessage());
+    }
+    try {
+      limit =
+          Money.of(
+              body.path("limit").path("amount").asText(null),
+              body.path("limit").path("currency").asText(null));
+    } catch (RuntimeException e) {
+      throw new HttpApi.BadRequest(
+          "limit", "an amount and an ISO 4217 currency: " + e.getMessage());
+    }
+    FacilityId id = FacilityId.of(applicant);
+    Optional<FacilityState> state = queries.facility(id);
+    FacilityCommand command =
+        state.isPresent()
+            ? new FacilityCommand.ChangeLimit(limit)
+            : new FacilityCommand.OpenFacility(limit);
+    FacilityDecision check = CreditFacility.decide(state, command);
+    if (check.refusal().isPresent()) {
+      HttpApi.problem(
+          ctx,
+          Problem.of(
+              409,
+              check.refusal().get().code().name(),
+              "Facility change refused",
+              check.refusal().get().detail(),
+              ctx.path()));
+      return;
+    }
+    send(
+        Topics.CREDIT_REQUESTS,
+        id.value(),
+        new CreditRequest(id, command, Optional.empty(), Optional.empty(), HttpApi.actor(ctx)));
+    ctx.status(202).json(Map.of("facilityId", id, "command", command.getClass().getSimpleName()));
+  }
+
+  private void facilityView(Context ctx) {
+    FacilityId id = new FacilityId(ctx.pathParam("id"));
+    FacilityState state =
+        queries
+            .facility(id)
+            .orElseThrow(() -> new NotFound("FACILITY_NOT_FOUND", "no facility " + id));
+    ctx.json(
+        Map.of(
+            "facilityId", id,
+            "limit", state.limit(),
+            "utilised", state.utilised(),
+            "available", state.available(),
+            "reservations", state.reservations()));
+  }
+
+  private void send(String topic, String key, Object value) {
+    try {
+      producer.send(new ProducerRecord<>(topic, key, Json.toBytes(value))).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while sending to " + topic, e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("cannot send to " + topic + ": " + e.getCause(), e);
+    }
+  }
+
+  private static Set<Role> roles(Context ctx) {
+    String header = ctx.header(ROLES);
+    if (header == null || header.isBlank()) {
+      return Set.of();
+    }
+    return Arrays.stream(header.split(","))
+        .map(String::strip)
+        .filter(r -> !r.isEmpty())
+        .map(r -> enumValue(r, ROLES, Role.class))
+        .collect(Collectors.toSet());
+  }
+
+  private static CaseId caseId(String text) {
+    try {
+      return new CaseId(text);
+    } catch (IllegalArgumentException e) {
+      throw new HttpApi.BadRequest("id", e.getMessage());
+    }
+  }
+
+  private static <E extends Enum<E>> Optional<E> enumParam(
+      Context ctx, String name, Class<E> type) {
+    String text = ctx.queryParam(name);
+    return text == null || text.isBlank()
+        ? Optional.empty()
+        : Optional.of(enumValue(text, name, type));
+  }
+
+  private static <E extends Enum<E>> E enumValue(String text, String field, Class<E> type) {
+    try {
+      return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new HttpApi.BadRequest(
+          field,
+          "one of "
+              + Arrays.stream(type.getEnumConstants())
+                  .map(Enum::name)
+                  .collect(Collectors.joining(", "))
+              + ", got \""
+              + text
+              + "\"");
+    }
+  }
+
+  /** 404 with a problem code. */
+  static final class NotFound extends RuntimeException {
+    private final String code;
+
+    NotFound(String code, String message) {
+      super(message);
+      this.code = code;
+    }
+
+    Problem problem(Context ctx) {
+      return Problem.of(404, code, "Not found", getMessage(), ctx.path());
+    }
+  }
+}

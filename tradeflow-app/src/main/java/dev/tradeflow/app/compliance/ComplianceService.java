@@ -1,0 +1,133 @@
+package dev.tradeflow.app.compliance;
+
+import dev.tradeflow.app.issuance.ScreeningRequest;
+import dev.tradeflow.app.issuance.ScreeningResult;
+import dev.tradeflow.app.json.JsonSerde;
+import dev.tradeflow.compliance.screening.ComplianceScreener;
+import dev.tradeflow.compliance.screening.ScreeningReport;
+import dev.tradeflow.runtime.KafkaClients;
+import dev.tradeflow.runtime.Topics;
+import dev.tradeflow.runtime.consumer.ReliableConsumer;
+import dev.tradeflow.runtime.consumer.ReliableConsumerSettings;
+import dev.tradeflow.runtime.tracing.KafkaTracing;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Screens each request on {@code tf.aml.screening-requests} and writes the result to {@code
+ * tf.aml.screening-results}, acknowledged before the request's offset is committed (a crash between
+ * the two screens again: the saga and the cases take a repeated result as a repeat). A request it
+ * cannot read is parked in the request topic's dead-letter topic. The sanctions list is re-read
+ * every minute if its files changed.
+ */
+public final class ComplianceService implements AutoCloseable {
+
+  public static final String GROUP_ID = "tradeflow-compliance";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ComplianceService.class);
+
+  private final ReliableConsumer<String, ScreeningRequest> consumer;
+  private final KafkaProducer<String, byte[]> producer;
+  private final ScheduledExecutorService reloader;
+
+  private ComplianceService(
+      ReliableConsumer<String, ScreeningRequest> consumer,
+      KafkaProducer<String, byte[]> producer,
+      ScheduledExecutorService reloader) {
+    this.consumer = consumer;
+    this.producer = producer;
+    this.reloader = reloader;
+  }
+
+  public static ComplianceService start(
+      KafkaClients clients,
+      ComplianceScreener screener,
+      Runnable reloadList,
+      MeterRegistry meters,
+      KafkaTracing tracing,
+      Clock clock) {
+    KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            clients.producerProps(), new StringSerializer(), new ByteArraySerializer());
+    Timer screening = Timer.builder("tradeflow.compliance.screening").register(meters);
+    JsonSerde<ScreeningResult> results = JsonSerde.of(ScreeningResult.class);
+    ScheduledExecutorService reloader =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "sanctions-list-reloader"));
+    try {
+      reloader.scheduleWithFixedDelay(
+          () -> {
+            try {
+              reloadList.run();
+            } catch (RuntimeException e) {
+              LOG.error("the sanctions list changed but cannot be read; the old one stays", e);
+            }
+          },
+          1,
+          1,
+          TimeUnit.MINUTES);
+      ReliableConsumer<String, ScreeningRequest> consumer =
+          ReliableConsumer.start(
+              clients,
+              ReliableConsumerSettings.of(GROUP_ID, List.of(Topics.AML_SCREENING_REQUESTS)),
+              new StringDeserializer(),
+              JsonSerde.of(ScreeningRequest.class).deserializer(),
+              (ConsumerRecord<String, ScreeningRequest> record) -> {
+                ScreeningRequest request = record.value();
+                ScreeningReport report =
+                    screening.record(() -> screener.screen(TradeScreening.of(request)));
+                ScreeningResult result = TradeScreening.resultOf(request, report, clock.instant());
+                LOG.info(
+                    "screened {} (saga {}, attempt {}): {} with {} findings",
+                    request.lcId(),
+                    request.sagaId(),
+                    request.attempt(),
+                    result.outcome(),
+                    result.findings().size());
+                send(
+                    producer,
+                    new ProducerRecord<>(
+                        Topics.AML_SCREENING_RESULTS,
+                        record.key(),
+                        results.serializer().serialize(Topics.AML_SCREENING_RESULTS, result)));
+              },
+              meters,
+              tracing);
+      return new ComplianceService(consumer, producer, reloader);
+    } catch (RuntimeException e) {
+      reloader.shutdownNow();
+      producer.close();
+      throw e;
+    }
+  }
+
+  private static void send(
+      KafkaProducer<String, byte[]> producer, ProducerRecord<String, byte[]> record)
+      throws ExecutionException, InterruptedException {
+    producer.send(record).get();
+  }
+
+  public boolean isRunning() {
+    return consumer.isRunning();
+  }
+
+  @Override
+  public void close() {
+    reloader.shutdownNow();
+    consumer.close();
+    producer.close();
+  }
+}

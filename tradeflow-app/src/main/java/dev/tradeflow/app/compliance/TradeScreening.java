@@ -1,0 +1,80 @@
+package dev.tradeflow.app.compliance;
+
+import dev.tradeflow.app.issuance.ScreeningRequest;
+import dev.tradeflow.app.issuance.ScreeningResult;
+import dev.tradeflow.compliance.Severity;
+import dev.tradeflow.compliance.screening.Finding;
+import dev.tradeflow.compliance.screening.Goods;
+import dev.tradeflow.compliance.screening.PartyRole;
+import dev.tradeflow.compliance.screening.ScreenedParty;
+import dev.tradeflow.compliance.screening.ScreeningReport;
+import dev.tradeflow.compliance.screening.Shipment;
+import dev.tradeflow.compliance.screening.TradeScreeningRequest;
+import dev.tradeflow.domain.issuance.SagaInput.ScreeningCompleted.Outcome;
+import dev.tradeflow.domain.lc.LcTerms;
+import dev.tradeflow.domain.review.CaseFinding;
+import dev.tradeflow.domain.review.HitLevel;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Between the saga's vocabulary and the compliance module's: a credit's terms as a trade to screen,
+ * and a screening report as the result the saga and the review cases read.
+ *
+ * <p>What an application holds is screened: applicant and beneficiary (name and country), the
+ * issuing and advising banks (name and BIC, whose country is the bank's), the goods description and
+ * quantity. The application has no HS code, ports, vessel or documents yet, so the price-band,
+ * transshipment and duplicate-document rules have nothing to judge at this step.
+ */
+public final class TradeScreening {
+
+  private TradeScreening() {}
+
+  public static TradeScreeningRequest of(ScreeningRequest request) {
+    LcTerms terms = request.terms();
+    List<ScreenedParty> parties =
+        List.of(
+            ScreenedParty.of(
+                PartyRole.APPLICANT, terms.applicant().name(), terms.applicant().country()),
+            ScreenedParty.of(
+                PartyRole.BENEFICIARY, terms.beneficiary().name(), terms.beneficiary().country()),
+            ScreenedParty.bank(
+                PartyRole.ISSUING_BANK, terms.issuingBank().name(), terms.issuingBank().bic()),
+            ScreenedParty.bank(
+                PartyRole.ADVISING_BANK, terms.advisingBank().name(), terms.advisingBank().bic()));
+    Goods goods =
+        new Goods(
+            terms.goodsDescription(),
+            Optional.empty(),
+            Optional.ofNullable(terms.quantity()).map(q -> q.quantity()),
+            Optional.ofNullable(terms.quantity()).map(q -> q.unit()),
+            terms.amount());
+    return new TradeScreeningRequest(
+        request.lcId().value(), parties, goods, Shipment.unknown(), List.of(), 0);
+  }
+
+  public static ScreeningResult resultOf(
+      ScreeningRequest request, ScreeningReport report, Instant screenedAt) {
+    Severity outcome = report.outcome();
+    return new ScreeningResult(
+        request.sagaId(),
+        request.lcId(),
+        request.attempt(),
+        outcome == Severity.CLEAR
+            ? Outcome.CLEAR
+            : outcome == Severity.BLOCK ? Outcome.BLOCK : Outcome.REVIEW,
+        report.findings().stream().map(TradeScreening::caseFinding).toList(),
+        report.list().sha256(),
+        screenedAt);
+  }
+
+  private static CaseFinding caseFinding(Finding finding) {
+    return new CaseFinding(
+        finding.rule().name(),
+        finding.severity() == Severity.BLOCK ? HitLevel.BLOCK : HitLevel.REVIEW,
+        finding.score(),
+        finding.subject(),
+        finding.evidence());
+  }
+}

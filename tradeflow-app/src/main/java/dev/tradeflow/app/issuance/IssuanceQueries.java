@@ -1,0 +1,92 @@
+package dev.tradeflow.app.issuance;
+
+import dev.tradeflow.domain.credit.FacilityId;
+import dev.tradeflow.domain.credit.FacilityState;
+import dev.tradeflow.domain.issuance.SagaState;
+import dev.tradeflow.domain.review.CaseId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Reads the saga, case and facility stores of this instance. With one instance that is all of them;
+ * with several, a saga or case lives on the instance owning its LC's partition (routing to it, as
+ * the LC queries do, is not done yet for these).
+ */
+public final class IssuanceQueries {
+
+  private final KafkaStreams streams;
+
+  public IssuanceQueries(KafkaStreams streams) {
+    this.streams = streams;
+  }
+
+  /** A saga by its id (the application's correlation id) or by its LC id. */
+  public Optional<SagaState> saga(String id) {
+    SagaState byLc = sagas().get(id);
+    if (byLc != null) {
+      return Optional.of(byLc);
+    }
+    return sagas(s -> s.id().value().equals(id)).stream().findFirst();
+  }
+
+  public List<SagaState> sagas(Predicate<SagaState> filter) {
+    List<SagaState> found = new ArrayList<>();
+    try (KeyValueIterator<String, SagaState> it = sagas().all()) {
+      it.forEachRemaining(
+          entry -> {
+            if (filter.test(entry.value)) {
+              found.add(entry.value);
+            }
+          });
+    }
+    found.sort(Comparator.comparing(s -> s.lcId().value()));
+    return found;
+  }
+
+  public Optional<CaseView> reviewCase(CaseId id) {
+    return Optional.ofNullable(cases().get(id.value()));
+  }
+
+  public List<CaseView> cases(Predicate<CaseView> filter) {
+    List<CaseView> found = new ArrayList<>();
+    try (KeyValueIterator<String, CaseView> it = cases().all()) {
+      it.forEachRemaining(
+          entry -> {
+            if (filter.test(entry.value)) {
+              found.add(entry.value);
+            }
+          });
+    }
+    found.sort(Comparator.comparing(c -> c.caseId().value()));
+    return found;
+  }
+
+  public Optional<FacilityState> facility(FacilityId id) {
+    return Optional.ofNullable(facilities().get(id.value()));
+  }
+
+  private ReadOnlyKeyValueStore<String, SagaState> sagas() {
+    return store(IssuanceTopology.SAGA_STORE);
+  }
+
+  private ReadOnlyKeyValueStore<String, CaseView> cases() {
+    return store(IssuanceTopology.CASE_STORE);
+  }
+
+  private ReadOnlyKeyValueStore<String, FacilityState> facilities() {
+    return store(IssuanceTopology.FACILITY_STORE);
+  }
+
+  private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+    return streams.store(
+        StoreQueryParameters.fromNameAndType(name, QueryableStoreTypes.<String, V>keyValueStore()));
+  }
+}
