@@ -29,10 +29,28 @@ public final class ApiClient {
   }
 
   public Response post(String path, Object json) {
-    return send(
+    return post(path, json, Map.of());
+  }
+
+  /** A POST with extra headers, such as who sends it ({@code X-Tradeflow-Actor}). */
+  public Response post(String path, Object json, Map<String, String> headers) {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(json))));
+            .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(json)));
+    headers.forEach(request::header);
+    return send(request);
+  }
+
+  /** A GET of a JSON array, as a list of maps. */
+  public java.util.List<Map<String, Object>> getList(String path) {
+    String body = getText(path);
+    try {
+      return Json.mapper()
+          .readValue(body, new TypeReference<java.util.List<Map<String, Object>>>() {});
+    } catch (IOException e) {
+      throw new IllegalStateException("not a JSON array from " + path + ": " + body, e);
+    }
   }
 
   public Response get(String path) {

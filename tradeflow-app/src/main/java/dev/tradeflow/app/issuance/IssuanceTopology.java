@@ -1,6 +1,7 @@
 package dev.tradeflow.app.issuance;
 
 import dev.tradeflow.app.command.CommandEnvelope;
+import dev.tradeflow.app.command.CommandResult;
 import dev.tradeflow.app.json.JsonSerde;
 import dev.tradeflow.app.processor.DeadLetterSink;
 import dev.tradeflow.domain.credit.CreditFacility;
@@ -88,6 +89,7 @@ public final class IssuanceTopology {
     List<String> sagaSources =
         List.of(
             Topics.LC_EVENTS,
+            Topics.LC_COMMAND_RESULTS,
             Topics.AML_SCREENING_RESULTS,
             Topics.AML_CASE_EVENTS,
             Topics.CREDIT_RESULTS,
@@ -244,6 +246,18 @@ public final class IssuanceTopology {
         onLcEvent(record, at);
         return;
       }
+      if (topic.equals(Topics.LC_COMMAND_RESULTS)) {
+        CommandResult result;
+        try {
+          result = read(CommandResult.class, record, topic);
+        } catch (RuntimeException e) {
+          // The processor's own output, kept a day and parked nowhere: nothing to act on.
+          LOG.warn("the saga skips an unreadable command result of {}: {}", lcId, e.toString());
+          return;
+        }
+        onCommandResult(result, at);
+        return;
+      }
       Optional<SagaInput> input = Optional.empty();
       SagaId sagaId;
       if (topic.equals(Topics.AML_SCREENING_RESULTS)) {
@@ -338,6 +352,25 @@ public final class IssuanceTopology {
         return;
       }
       apply(lcId, IssuanceSaga.on(state, input, policy));
+    }
+
+    /** A refusal of one of the saga's own commands (their ids start with the saga's id). */
+    private void onCommandResult(CommandResult result, Instant at) {
+      SagaState state = sagas.get(result.lcId().value());
+      if (state == null
+          || result.outcome() != CommandResult.Outcome.REJECTED
+          || !result.commandId().value().startsWith(state.id().value() + ":")) {
+        return;
+      }
+      apply(
+          result.lcId().value(),
+          IssuanceSaga.on(
+              state,
+              new SagaInput.LcRefused(
+                  result.commandType(),
+                  result.rejection().code() + ": " + result.rejection().detail(),
+                  at),
+              policy));
     }
 
     /** The application's correlation id, or, if it cannot name a saga, one made from the LC id. */

@@ -86,6 +86,9 @@ public final class SharedKafka {
     env.put("TRADEFLOW_REGISTRY_PORT", Integer.toString(freePort()));
     env.put("TRADEFLOW_KAFKA_REPLICATION_FACTOR", "1");
     env.put("TRADEFLOW_KAFKA_MIN_INSYNC_REPLICAS", "1");
+    // The suite's service lets tests approve and issue directly; IssuanceIT runs the saga on a
+    // broker of its own (one Streams application per broker here, and its topology differs).
+    env.put("TRADEFLOW_SAGA_ENABLED", "false");
     env.putAll(overrides);
     return ConfigLoader.load(Optional.empty(), env);
   }
@@ -101,6 +104,7 @@ public final class SharedKafka {
       lines.add("kafka.bootstrap-servers=" + bootstrapServers());
       lines.add("kafka.replication-factor=1");
       lines.add("kafka.min-insync-replicas=1");
+      lines.add("saga.enabled=false");
       lines.addAll(List.of(extraLines));
       return Files.write(config, lines);
     } catch (IOException e) {

@@ -11,6 +11,7 @@ import dev.tradeflow.domain.issuance.SagaInput.CaseDecided;
 import dev.tradeflow.domain.issuance.SagaInput.CreditAnswered;
 import dev.tradeflow.domain.issuance.SagaInput.LcApproved;
 import dev.tradeflow.domain.issuance.SagaInput.LcIssued;
+import dev.tradeflow.domain.issuance.SagaInput.LcRefused;
 import dev.tradeflow.domain.issuance.SagaInput.LcWithdrawn;
 import dev.tradeflow.domain.issuance.SagaInput.ScreeningCompleted;
 import dev.tradeflow.domain.issuance.SagaInput.Tick;
@@ -98,6 +99,20 @@ public final class IssuanceSaga {
       return state.creditReserved()
           ? SagaTransition.to(done, new ConsumeCredit(state.facility(), state.reservation()))
           : SagaTransition.to(done);
+    }
+    if (input instanceof LcRefused refused) {
+      String reason = refused.commandType() + " refused by the credit: " + refused.reason();
+      if (state.step() == SagaStep.APPROVING || state.step() == SagaStep.ISSUING) {
+        return compensate(state, reason, refused.at(), policy);
+      }
+      if (state.step() == SagaStep.COMPENSATING) {
+        // The withdrawal itself was refused: nothing more the saga can undo on its own.
+        return SagaTransition.to(
+            state
+                .at(state.step(), state.attempts(), Optional.empty())
+                .noted(refused.at(), reason + "; left for an operator"));
+      }
+      return SagaTransition.to(state.noted(refused.at(), reason));
     }
     if (input instanceof LcWithdrawn withdrawn) {
       List<SagaAction> actions = new ArrayList<>();

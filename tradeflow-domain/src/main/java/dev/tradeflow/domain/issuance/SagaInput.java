@@ -67,6 +67,12 @@ public sealed interface SagaInput {
   /** The application was rejected or the credit cancelled before issue. */
   record LcWithdrawn(String reason, Instant at) implements SagaInput {}
 
+  /**
+   * The credit refused a command the saga sent (an issue after expiry, say): not a transient
+   * failure, so the saga compensates at once instead of retrying.
+   */
+  record LcRefused(String commandType, String reason, Instant at) implements SagaInput {}
+
   /** The clock: a step past its deadline is retried or compensated. */
   record Tick(Instant at) implements SagaInput {}
 }

@@ -300,4 +300,22 @@ class IssuanceSagaTest {
         .then(
             lc(new LcCommand.ApproveApplication(id("approve"), IssuanceSaga.AUTO_APPROVER, later)));
   }
+
+  @Test
+  void a_refused_issue_is_not_retried_but_compensated_at_once() {
+    given(SMALL_APP, clear(), reserved(), new LcApproved(at(3)))
+        .when(new SagaInput.LcRefused("IssueCredit", "INVALID_DATE: after expiry", at(4)))
+        .then(
+            new ReleaseCredit(
+                FACILITY,
+                RESERVATION,
+                "IssueCredit refused by the credit: INVALID_DATE: after expiry"),
+            lc(
+                new LcCommand.CancelCredit(
+                    id("cancel"),
+                    "IssueCredit refused by the credit: INVALID_DATE: after expiry",
+                    false,
+                    DAY)))
+        .at(SagaStep.COMPENSATING);
+  }
 }

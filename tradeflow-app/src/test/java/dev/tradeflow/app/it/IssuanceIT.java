@@ -1,0 +1,272 @@
+package dev.tradeflow.app.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.tradeflow.app.TestCommands;
+import dev.tradeflow.app.TradeflowService;
+import dev.tradeflow.app.demo.ApiClient;
+import dev.tradeflow.domain.lc.Bank;
+import dev.tradeflow.domain.lc.CommandId;
+import dev.tradeflow.domain.lc.LcCommand;
+import dev.tradeflow.domain.lc.LcCommand.ApplyForCredit;
+import dev.tradeflow.domain.lc.LcTerms;
+import dev.tradeflow.domain.lc.Party;
+import dev.tradeflow.domain.money.Money;
+import dev.tradeflow.runtime.EmbeddedKafkaBroker;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The issuance saga end to end on a real broker, with the real compliance service screening the
+ * bundled OFAC list: a clean application is issued; a sanctioned beneficiary is blocked and never
+ * issued; a near-match is cleared by two compliance officers and issued; an over-limit application
+ * is rejected with nothing reserved; an approval that never comes is compensated at its deadline;
+ * the maker cannot approve their own application.
+ */
+class IssuanceIT {
+
+  private static EmbeddedKafkaBroker broker;
+  private static TradeflowService service;
+  private static ApiClient api;
+
+  /** Dated from today: the saga issues today, which must be before the expiry. */
+  private static final java.time.LocalDate TODAY =
+      java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+
+  private static final Map<String, String> MAKER = Map.of("X-Tradeflow-Actor", "maker.mary");
+
+  @BeforeAll
+  static void start() {
+    broker = SharedKafka.startBroker();
+    service =
+        TradeflowService.start(
+            SharedKafka.config(
+                Map.of(
+                    "TRADEFLOW_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                    "TRADEFLOW_SAGA_ENABLED", "true",
+                    "TRADEFLOW_SAGA_APPROVAL_THRESHOLD", "250000",
+                    "TRADEFLOW_SAGA_APPROVAL_TIMEOUT_MS", "8000",
+                    "TRADEFLOW_SAGA_TICK_INTERVAL_MS", "200")),
+            false);
+    api = new ApiClient(service.apiBase());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (service != null) {
+      service.close();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+  }
+
+  private static LcTerms terms(
+      String applicant, String beneficiary, String country, String amount) {
+    LcTerms usual = TestCommands.terms(applicant);
+    return new LcTerms(
+        usual.applicant(),
+        new Party(beneficiary, country),
+        usual.issuingBank(),
+        new Bank("BARCGB22", "Barclays Bank"),
+        Money.of(amount, "USD"),
+        usual.tolerance(),
+        TODAY.plusDays(180),
+        usual.placeOfExpiry(),
+        TODAY.plusDays(150),
+        usual.presentationPeriodDays(),
+        usual.partialDrawingsAllowed(),
+        usual.availableBy(),
+        usual.confirmation(),
+        usual.goodsDescription(),
+        usual.quantity());
+  }
+
+  private static void facility(String applicant, String limit) {
+    ApiClient.Response opened =
+        api.post(
+            "/api/v1/facilities",
+            Map.of(
+                "applicant", Map.of("name", applicant, "country", "US"),
+                "limit", Map.of("amount", limit, "currency", "USD")),
+            Map.of("X-Tradeflow-Actor", "credit.officer"));
+    assertThat(opened.status()).as(opened.body().toString()).isEqualTo(202);
+    String id = String.valueOf(opened.body().get("facilityId"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> api.get(facilityPath(id)).status() == 200);
+  }
+
+  private static String apply(String lcId, LcTerms terms) {
+    LcCommand apply = new ApplyForCredit(new CommandId("apply-" + lcId), terms, TODAY);
+    ApiClient.Response response = api.post("/api/v1/lcs/" + lcId + "/commands", apply, MAKER);
+    assertThat(response.status()).as(response.body().toString()).isEqualTo(200);
+    return "apply-" + lcId;
+  }
+
+  private static Map<String, Object> saga(String sagaId) {
+    return api.get("/api/v1/sagas/" + sagaId).body();
+  }
+
+  private static void awaitStep(String sagaId, String step) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(() -> assertThat(saga(sagaId)).containsEntry("step", step));
+  }
+
+  private static String lcStatus(String lcId) {
+    return String.valueOf(api.get("/api/v1/lcs/" + lcId).body().get("status"));
+  }
+
+  private static String facilityPath(String facilityId) {
+    return "/api/v1/facilities/"
+        + java.net.URLEncoder.encode(facilityId, java.nio.charset.StandardCharsets.UTF_8)
+            .replace("+", "%20");
+  }
+
+  private static Map<String, Object> facilityOf(String applicant) {
+    return api.get(facilityPath("US:" + applicant.toUpperCase(java.util.Locale.ROOT))).body();
+  }
+
+  @Test
+  void a_clean_application_is_issued_and_its_reservation_consumed() {
+    facility("Clean Imports LLC", "1000000");
+    String saga =
+        apply("ISS-CLEAN", terms("Clean Imports LLC", "Northwind Textiles Ltd", "GB", "100000"));
+    awaitStep(saga, "ISSUED");
+    assertThat(lcStatus("ISS-CLEAN")).isEqualTo("ISSUED");
+    assertThat(facilityOf("Clean Imports LLC").get("available"))
+        .isEqualTo(Map.of("amount", "900000.00", "currency", "USD"));
+  }
+
+  @Test
+  void a_sanctioned_beneficiary_is_blocked_opens_a_case_and_is_never_issued() {
+    facility("Blocked Imports LLC", "1000000");
+    String saga =
+        apply("ISS-BLOCK", terms("Blocked Imports LLC", "Banco Nacional de Cuba", "ES", "100000"));
+    awaitStep(saga, "AWAITING_REVIEW");
+    List<Map<String, Object>> cases = api.getList("/api/v1/cases?status=OPEN");
+    Map<String, Object> theCase =
+        cases.stream()
+            .filter(c -> String.valueOf(c.get("caseId")).startsWith(saga + ":"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(theCase.toString()).contains("SDN-306").contains("BLOCK");
+    ApiClient.Response notCompliance =
+        api.post(
+            "/api/v1/cases/" + theCase.get("caseId") + "/decision",
+            Map.of("decision", "CLEAR", "reason", "looks fine"),
+            Map.of("X-Tradeflow-Actor", "maker.mary", "X-Tradeflow-Roles", "maker"));
+    assertThat(notCompliance.status()).isEqualTo(403);
+    assertThat(notCompliance.problemCode()).isEqualTo("NOT_A_COMPLIANCE_OFFICER");
+    ApiClient.Response confirmed =
+        api.post(
+            "/api/v1/cases/" + theCase.get("caseId") + "/decision",
+            Map.of("decision", "CONFIRM", "reason", "the listed Banco Nacional de Cuba"),
+            Map.of("X-Tradeflow-Actor", "compliance.carol", "X-Tradeflow-Roles", "compliance"));
+    assertThat(confirmed.status()).isEqualTo(202);
+    awaitStep(saga, "REJECTED");
+    assertThat(lcStatus("ISS-BLOCK")).isEqualTo("REJECTED");
+    assertThat(facilityOf("Blocked Imports LLC").get("utilised"))
+        .isEqualTo(Map.of("amount", "0.00", "currency", "USD"));
+  }
+
+  @Test
+  void a_near_match_cleared_by_two_compliance_officers_is_issued() {
+    facility("Near Imports LLC", "1000000");
+    String saga =
+        apply("ISS-NEAR", terms("Near Imports LLC", "Banco Nacional de Kuba", "ES", "100000"));
+    awaitStep(saga, "AWAITING_REVIEW");
+    String caseId = saga + ":s1:1";
+    Map<String, String> carol =
+        Map.of("X-Tradeflow-Actor", "compliance.carol", "X-Tradeflow-Roles", "compliance");
+    Map<String, Object> clear = Map.of("decision", "CLEAR", "reason", "a Spanish cooperative bank");
+    assertThat(api.post("/api/v1/cases/" + caseId + "/decision", clear, carol).status())
+        .isEqualTo(202);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(api.get("/api/v1/cases/" + caseId).body().toString())
+                    .contains("AWAITING_SECOND_CLEARANCE"));
+    ApiClient.Response again = api.post("/api/v1/cases/" + caseId + "/decision", clear, carol);
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.problemCode()).isEqualTo("SECOND_OFFICER_REQUIRED");
+    assertThat(
+            api.post(
+                    "/api/v1/cases/" + caseId + "/decision",
+                    clear,
+                    Map.of(
+                        "X-Tradeflow-Actor", "compliance.dan", "X-Tradeflow-Roles", "compliance"))
+                .status())
+        .isEqualTo(202);
+    awaitStep(saga, "ISSUED");
+    assertThat(lcStatus("ISS-NEAR")).isEqualTo("ISSUED");
+  }
+
+  @Test
+  void an_over_limit_application_is_rejected_with_the_figures_and_nothing_reserved() {
+    facility("Small Imports LLC", "50000");
+    String saga =
+        apply("ISS-LIMIT", terms("Small Imports LLC", "Northwind Textiles Ltd", "GB", "100000"));
+    awaitStep(saga, "REJECTED");
+    assertThat(String.valueOf(saga(saga).get("outcome")))
+        .contains("OVER_LIMIT")
+        .contains("requested USD 100000.00 but only USD 50000.00");
+    assertThat(lcStatus("ISS-LIMIT")).isEqualTo("REJECTED");
+    assertThat(facilityOf("Small Imports LLC").get("utilised"))
+        .isEqualTo(Map.of("amount", "0.00", "currency", "USD"));
+  }
+
+  @Test
+  void an_approval_that_never_comes_is_compensated_at_its_deadline() {
+    facility("Slow Imports LLC", "1000000");
+    String saga =
+        apply("ISS-SLOW", terms("Slow Imports LLC", "Northwind Textiles Ltd", "GB", "400000"));
+    awaitStep(saga, "AWAITING_APPROVAL");
+    assertThat(facilityOf("Slow Imports LLC").get("utilised"))
+        .isEqualTo(Map.of("amount", "400000.00", "currency", "USD"));
+    awaitStep(saga, "REJECTED");
+    assertThat(String.valueOf(saga(saga).get("outcome")))
+        .contains("AWAITING_APPROVAL not decided within");
+    assertThat(lcStatus("ISS-SLOW")).isEqualTo("REJECTED");
+    assertThat(facilityOf("Slow Imports LLC").get("utilised"))
+        .isEqualTo(Map.of("amount", "0.00", "currency", "USD"));
+  }
+
+  @Test
+  void over_the_threshold_the_maker_cannot_approve_and_a_checker_can() {
+    facility("Big Imports LLC", "1000000");
+    String saga =
+        apply("ISS-BIG", terms("Big Imports LLC", "Northwind Textiles Ltd", "GB", "300000"));
+    awaitStep(saga, "AWAITING_APPROVAL");
+    ApiClient.Response own =
+        api.post(
+            "/api/v1/sagas/" + saga + "/approval",
+            Map.of("approved", true, "reason", "mine"),
+            MAKER);
+    assertThat(own.status()).isEqualTo(403);
+    assertThat(own.problemCode()).isEqualTo("MAKER_CHECKER");
+    ApiClient.Response direct =
+        api.post(
+            "/api/v1/lcs/ISS-BIG/commands",
+            new LcCommand.ApproveApplication(
+                new CommandId("direct"), "maker.mary", TestCommands.APPLIED),
+            MAKER);
+    assertThat(direct.status()).isEqualTo(409);
+    assertThat(direct.problemCode()).isEqualTo("ISSUANCE_BY_SAGA");
+    assertThat(
+            api.post(
+                    "/api/v1/sagas/" + saga + "/approval",
+                    Map.of("approved", true, "reason", "collateral in place"),
+                    Map.of("X-Tradeflow-Actor", "checker.chris"))
+                .status())
+        .isEqualTo(202);
+    awaitStep(saga, "ISSUED");
+    assertThat(String.valueOf(saga(saga).get("history"))).contains("approved by checker.chris");
+  }
+}
