@@ -38,7 +38,7 @@ public record ScreeningResult(
   public List<CaseId> caseIds() {
     List<CaseId> ids = new ArrayList<>();
     for (int i = 1; i <= findings.size(); i++) {
-      ids.add(IssuanceSaga.caseId(sagaId, attempt, i));
+      ids.add(IssuanceSaga.caseId(lcId, attempt, i));
     }
     return ids;
   }

@@ -205,7 +205,7 @@ class IssuanceTopologyTest {
     apply();
     screened(Outcome.BLOCK, LISTED);
     assertThat(saga().step()).isEqualTo(SagaStep.AWAITING_REVIEW);
-    decide(new CaseId("corr-LC-1:s1:1"), "compliance.carol", CaseDecision.CONFIRM);
+    decide(new CaseId("LC-1:s1:1"), "compliance.carol", CaseDecision.CONFIRM);
 
     assertThat(saga().step()).isEqualTo(SagaStep.REJECTED);
     assertThat(lcStatus()).isEqualTo(LcStatus.REJECTED);
@@ -218,7 +218,7 @@ class IssuanceTopologyTest {
     openFacility("1000000");
     apply();
     screened(Outcome.BLOCK, LISTED);
-    CaseId caseId = new CaseId("corr-LC-1:s1:1");
+    CaseId caseId = new CaseId("LC-1:s1:1");
     decide(caseId, "compliance.carol", CaseDecision.CLEAR);
     decide(caseId, "compliance.carol", CaseDecision.CLEAR);
     assertThat(saga().step()).isEqualTo(SagaStep.AWAITING_REVIEW);

@@ -152,7 +152,7 @@ class IssuanceIT {
     List<Map<String, Object>> cases = api.getList("/api/v1/cases?status=OPEN");
     Map<String, Object> theCase =
         cases.stream()
-            .filter(c -> String.valueOf(c.get("caseId")).startsWith(saga + ":"))
+            .filter(c -> String.valueOf(c.get("caseId")).startsWith("ISS-BLOCK:"))
             .findFirst()
             .orElseThrow();
     assertThat(theCase.toString()).contains("SDN-306").contains("BLOCK");
@@ -181,7 +181,7 @@ class IssuanceIT {
     String saga =
         apply("ISS-NEAR", terms("Near Imports LLC", "Banco Nacional de Kuba", "ES", "100000"));
     awaitStep(saga, "AWAITING_REVIEW");
-    String caseId = saga + ":s1:1";
+    String caseId = "ISS-NEAR:s1:1";
     Map<String, String> carol =
         Map.of("X-Tradeflow-Actor", "compliance.carol", "X-Tradeflow-Roles", "compliance");
     Map<String, Object> clear = Map.of("decision", "CLEAR", "reason", "a Spanish cooperative bank");

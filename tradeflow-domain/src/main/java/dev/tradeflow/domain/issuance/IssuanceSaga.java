@@ -17,6 +17,7 @@ import dev.tradeflow.domain.issuance.SagaInput.ScreeningCompleted;
 import dev.tradeflow.domain.issuance.SagaInput.Tick;
 import dev.tradeflow.domain.lc.CommandId;
 import dev.tradeflow.domain.lc.LcCommand;
+import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.review.CaseId;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -342,8 +343,11 @@ public final class IssuanceSaga {
     return today.isBefore(state.appliedOn()) ? state.appliedOn() : today;
   }
 
-  /** The case ids a screening's hits are reviewed under: one per finding, numbered. */
-  public static CaseId caseId(SagaId saga, int attempt, int finding) {
-    return new CaseId(saga.value() + ":s" + attempt + ":" + finding);
+  /**
+   * The case ids a screening's hits are reviewed under: one per finding, numbered, under the
+   * credit's id (one issuance per credit; correlation ids are only unique per credit).
+   */
+  public static CaseId caseId(LcId lcId, int attempt, int finding) {
+    return new CaseId(lcId.value() + ":s" + attempt + ":" + finding);
   }
 }

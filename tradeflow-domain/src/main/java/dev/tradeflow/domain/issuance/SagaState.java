@@ -53,8 +53,9 @@ public record SagaState(
     return FacilityId.of(terms.applicant());
   }
 
+  /** The reservation on the facility: named after the credit, of which there is one issuance. */
   public ReservationId reservation() {
-    return new ReservationId(id.value());
+    return new ReservationId(lcId.value());
   }
 
   SagaState noted(Instant at, String note) {

@@ -47,9 +47,9 @@ class IssuanceSagaTest {
   private static final ApplicationSubmitted SMALL_APP = submitted(SMALL);
   private static final ApplicationSubmitted LARGE_APP = submitted(LARGE);
   private static final FacilityId FACILITY = FacilityId.of(SMALL.applicant());
-  private static final ReservationId RESERVATION = new ReservationId(SAGA.value());
-  private static final CaseId CASE_1 = IssuanceSaga.caseId(SAGA, 1, 1);
-  private static final CaseId CASE_2 = IssuanceSaga.caseId(SAGA, 1, 2);
+  private static final ReservationId RESERVATION = new ReservationId(LC.value());
+  private static final CaseId CASE_1 = IssuanceSaga.caseId(LC, 1, 1);
+  private static final CaseId CASE_2 = IssuanceSaga.caseId(LC, 1, 2);
   private static final LocalDate DAY = LocalDate.parse("2026-03-02");
 
   private static ScreeningCompleted clear() {
