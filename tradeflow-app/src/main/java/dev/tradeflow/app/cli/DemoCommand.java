@@ -3,6 +3,7 @@ package dev.tradeflow.app.cli;
 import dev.tradeflow.app.TradeflowService;
 import dev.tradeflow.app.demo.DemoRunner;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -15,6 +16,8 @@ import picocli.CommandLine.ParentCommand;
         "Start everything embedded, drive 30 letters of credit through their lifecycles over the"
             + " API, print a summary and serve until Ctrl-C.")
 final class DemoCommand implements Callable<Integer> {
+
+  static final String DEMO_APPROVAL_TIMEOUT_MS = "10000";
 
   @ParentCommand TradeflowCli cli;
 
@@ -29,7 +32,11 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     long started = System.nanoTime();
-    TradeflowService service = TradeflowService.start(cli.config(), fresh);
+    // A checker has two days by default; the demo shows that deadline's compensation in seconds.
+    TradeflowService service =
+        TradeflowService.start(
+            cli.config(Map.of("TRADEFLOW_SAGA_APPROVAL_TIMEOUT_MS", DEMO_APPROVAL_TIMEOUT_MS)),
+            fresh);
     CountDownLatch stopped = ServeCommand.closeOnShutdown(service);
     double readySeconds = (System.nanoTime() - started) / 1e9;
     DemoRunner.Summary summary;
@@ -50,6 +57,8 @@ final class DemoCommand implements Callable<Integer> {
     summary
         .countByStatus()
         .forEach((status, count) -> System.out.printf("  %-10s %3d%n", status, count));
+    System.out.println("Issuance sagas per step:");
+    summary.sagasByStep().forEach((step, count) -> System.out.printf("  %-10s %3d%n", step, count));
     System.out.printf(
         "Events written: %d (topic tf.lc.events on %s)%n",
         summary.eventsWritten(), service.bootstrapServers());

@@ -43,6 +43,16 @@ public final class TradeflowCli {
     return ConfigLoader.load(Optional.ofNullable(configFile), System.getenv());
   }
 
+  /**
+   * The configuration with {@code defaults} ({@code TRADEFLOW_*} names) applied under the
+   * environment: a command's own defaults, which a variable still overrides.
+   */
+  TradeflowConfig config(java.util.Map<String, String> defaults) {
+    java.util.Map<String, String> env = new java.util.HashMap<>(defaults);
+    env.putAll(System.getenv());
+    return ConfigLoader.load(Optional.ofNullable(configFile), env);
+  }
+
   public static void main(String[] args) {
     System.exit(run(args));
   }

@@ -3,14 +3,18 @@ package dev.tradeflow.app.demo;
 import dev.tradeflow.app.demo.Scenario.Step;
 import dev.tradeflow.domain.lc.LcStatus;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,11 +25,16 @@ import java.util.concurrent.Future;
  */
 public final class DemoRunner {
 
+  /** How long the demo waits for the saga to move a credit on. */
+  private static final Duration PATIENCE = Duration.ofSeconds(90);
+
   private final ApiClient api;
   private final String runId;
+  private final LocalDate runDate;
 
   public DemoRunner(URI apiBase, Clock clock) {
     this.api = new ApiClient(apiBase);
+    this.runDate = LocalDate.now(clock);
     this.runId =
         DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS")
             .withZone(clock.getZone())
@@ -39,6 +48,7 @@ public final class DemoRunner {
       long commands,
       long eventsWritten,
       Map<LcStatus, Integer> countByStatus,
+      Map<String, Integer> sagasByStep,
       List<String> failures,
       Duration elapsed) {
 
@@ -58,7 +68,8 @@ public final class DemoRunner {
 
   public Summary run() throws InterruptedException {
     long started = System.nanoTime();
-    List<Scenario> scenarios = DemoScenarios.all();
+    List<Scenario> scenarios = DemoScenarios.all(runDate);
+    List<String> failures = new ArrayList<>(openFacilities());
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(scenarios.size(), 16));
     List<Future<Outcome>> futures = new ArrayList<>();
     try {
@@ -68,7 +79,6 @@ public final class DemoRunner {
         futures.add(pool.submit(() -> drive(lcId, scenario)));
       }
       Map<LcStatus, Integer> counts = new EnumMap<>(LcStatus.class);
-      List<String> failures = new ArrayList<>();
       long commands = 0;
       long events = 0;
       for (Future<Outcome> future : futures) {
@@ -84,12 +94,18 @@ public final class DemoRunner {
         failures.addAll(outcome.failures);
         outcome.status.ifPresent(status -> counts.merge(status, 1, Integer::sum));
       }
+      Map<String, Integer> sagas = new TreeMap<>();
+      for (int i = 0; i < scenarios.size(); i++) {
+        Object step = api.get("/api/v1/sagas/" + lcId(runId, i + 1)).body().get("step");
+        sagas.merge(String.valueOf(step), 1, Integer::sum);
+      }
       return new Summary(
           runId,
           scenarios.size(),
           commands,
           events,
           counts,
+          sagas,
           failures,
           Duration.ofNanos(System.nanoTime() - started));
     } finally {
@@ -97,26 +113,42 @@ public final class DemoRunner {
     }
   }
 
+  /** The applicants' credit facilities, opened (or their limits set) before anything is applied. */
+  private List<String> openFacilities() {
+    List<String> failures = new ArrayList<>();
+    for (String applicant : DemoScenarios.applicants()) {
+      ApiClient.Response opened =
+          api.post(
+              "/api/v1/facilities",
+              Map.of(
+                  "applicant", Map.of("name", applicant, "country", "US"),
+                  "limit", Map.of("amount", DemoScenarios.FACILITY_LIMIT, "currency", "USD")),
+              Map.of("X-Tradeflow-Actor", "demo.credit-officer"));
+      String id = String.valueOf(opened.body().get("facilityId"));
+      if (opened.status() == 409 && "LIMIT_BELOW_UTILISATION".equals(opened.problemCode())) {
+        failures.add(applicant + ": " + opened.body().get("detail"));
+      } else if (opened.status() != 202 && opened.status() != 409) {
+        failures.add(
+            applicant + ": opening the facility answered " + opened.status() + " " + opened.body());
+      } else if (!waitFor(() -> api.get(facilityPath(id)).status() == 200)) {
+        failures.add(applicant + ": the facility did not appear");
+      }
+    }
+    return failures;
+  }
+
+  private static String facilityPath(String facilityId) {
+    return "/api/v1/facilities/"
+        + URLEncoder.encode(facilityId, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
   private Outcome drive(String lcId, Scenario scenario) {
     Outcome outcome = new Outcome();
-    String commandsPath = "/api/v1/lcs/" + lcId + "/commands";
     for (Step step : scenario.steps()) {
-      ApiClient.Response response = api.post(commandsPath, step.command());
-      outcome.commands++;
-      String what = lcId + " (" + scenario.name() + ") " + step.command().type();
-      if (step.expectedRejection().isEmpty() && response.status() != 200) {
-        outcome.failures.add(
-            what + ": expected acceptance, got " + response.status() + " " + response.body());
-      } else if (step.expectedRejection().isPresent()
-          && !step.expectedRejection().get().name().equals(response.problemCode())) {
-        outcome.failures.add(
-            what
-                + ": expected "
-                + step.expectedRejection().get()
-                + ", got "
-                + response.status()
-                + " "
-                + response.body());
+      String failure = perform(lcId, step, outcome);
+      if (failure != null) {
+        outcome.failures.add(lcId + " (" + scenario.name() + ") " + failure);
+        break;
       }
     }
     ApiClient.Response view = api.get("/api/v1/lcs/" + lcId);
@@ -138,6 +170,110 @@ public final class DemoRunner {
               + scenario.expectedStatus());
     }
     return outcome;
+  }
+
+  /** Does one step; says what went wrong, or null. */
+  private String perform(String lcId, Step step, Outcome outcome) {
+    if (step instanceof Step.Send send) {
+      ApiClient.Response response =
+          api.post(
+              "/api/v1/lcs/" + lcId + "/commands",
+              send.command(),
+              Map.of("X-Tradeflow-Actor", DemoScenarios.Script.MAKER));
+      outcome.commands++;
+      String what = send.command().type();
+      if (send.expectedRejection().isEmpty() && response.status() != 200) {
+        return what + ": expected acceptance, got " + response.status() + " " + response.body();
+      }
+      if (send.expectedRejection().isPresent()
+          && !send.expectedRejection().get().name().equals(response.problemCode())) {
+        return what
+            + ": expected "
+            + send.expectedRejection().get()
+            + ", got "
+            + response.status()
+            + " "
+            + response.body();
+      }
+      return null;
+    }
+    if (step instanceof Step.AwaitStatus await) {
+      return waitFor(
+              () ->
+                  String.valueOf(api.get("/api/v1/lcs/" + lcId).body().get("status"))
+                      .equals(await.status().name()))
+          ? null
+          : "did not reach " + await.status() + " within " + PATIENCE + ": " + sagaOf(lcId);
+    }
+    if (step instanceof Step.AwaitSaga await) {
+      return waitFor(
+              () ->
+                  await
+                      .step()
+                      .equals(String.valueOf(api.get("/api/v1/sagas/" + lcId).body().get("step"))))
+          ? null
+          : "the saga did not reach " + await.step() + " within " + PATIENCE + ": " + sagaOf(lcId);
+    }
+    if (step instanceof Step.DecideCases decide) {
+      for (Map<String, Object> reviewCase : api.getList("/api/v1/cases")) {
+        String caseId = String.valueOf(reviewCase.get("caseId"));
+        if (!caseId.startsWith(lcId + ":")) {
+          continue;
+        }
+        ApiClient.Response decided =
+            api.post(
+                "/api/v1/cases/" + caseId + "/decision",
+                Map.of(
+                    "decision",
+                    decide.decision(),
+                    "reason",
+                    "demo: "
+                        + decide.decision().toLowerCase(java.util.Locale.ROOT)
+                        + "ed on review"),
+                Map.of("X-Tradeflow-Actor", decide.officer(), "X-Tradeflow-Roles", "compliance"));
+        if (decided.status() != 202) {
+          return "deciding " + caseId + ": " + decided.status() + " " + decided.body();
+        }
+      }
+      return null;
+    }
+    Step.Approve approve = (Step.Approve) step;
+    ApiClient.Response answered =
+        api.post(
+            "/api/v1/sagas/" + lcId + "/approval",
+            Map.of("approved", true, "reason", "demo approval"),
+            Map.of("X-Tradeflow-Actor", approve.user()));
+    return answered.status() == approve.expectedHttpStatus()
+        ? null
+        : "approval by "
+            + approve.user()
+            + ": expected "
+            + approve.expectedHttpStatus()
+            + ", got "
+            + answered.status()
+            + " "
+            + answered.body();
+  }
+
+  private String sagaOf(String lcId) {
+    Map<String, Object> saga = api.get("/api/v1/sagas/" + lcId).body();
+    return "saga at " + saga.get("step") + ", outcome " + saga.get("outcome");
+  }
+
+  private static boolean waitFor(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (condition.getAsBoolean()) {
+        return true;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return condition.getAsBoolean();
   }
 
   private static final class Outcome {

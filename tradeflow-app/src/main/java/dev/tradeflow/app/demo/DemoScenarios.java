@@ -4,6 +4,10 @@ import static dev.tradeflow.app.demo.Scenario.Step.accepted;
 import static dev.tradeflow.app.demo.Scenario.Step.rejected;
 
 import dev.tradeflow.app.demo.Scenario.Step;
+import dev.tradeflow.app.demo.Scenario.Step.Approve;
+import dev.tradeflow.app.demo.Scenario.Step.AwaitSaga;
+import dev.tradeflow.app.demo.Scenario.Step.AwaitStatus;
+import dev.tradeflow.app.demo.Scenario.Step.DecideCases;
 import dev.tradeflow.domain.lc.AmendmentChanges;
 import dev.tradeflow.domain.lc.AmendmentId;
 import dev.tradeflow.domain.lc.AvailableBy;
@@ -21,7 +25,9 @@ import dev.tradeflow.domain.lc.PresentationId;
 import dev.tradeflow.domain.lc.RejectionCode;
 import dev.tradeflow.domain.lc.Tolerance;
 import dev.tradeflow.domain.money.Money;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -33,33 +39,64 @@ import java.util.function.Function;
  */
 final class DemoScenarios {
 
-  private static final LocalDate APPLIED = LocalDate.of(2026, 1, 5);
-  private static final LocalDate ISSUED = LocalDate.of(2026, 1, 7);
-  private static final LocalDate ADVISED = LocalDate.of(2026, 1, 8);
-  private static final LocalDate EXPIRY = LocalDate.of(2026, 6, 30);
-  private static final LocalDate SHIPPED = LocalDate.of(2026, 2, 2);
-  private static final LocalDate PRESENTED = LocalDate.of(2026, 2, 10);
+  /** Each applicant's credit facility: room for all of its credits but the over-limit one. */
+  static final String FACILITY_LIMIT = "2000000.00";
+
+  private static final String BLOCKED_BENEFICIARY = "Banco Nacional de Cuba";
+  private static final String NEAR_MATCH_BENEFICIARY = "Banco Nacional de Kuba";
 
   private static final Bank ISSUING = new Bank("CHASUS33", "JPMorgan Chase Bank, New York");
   private static final Bank ADVISING = new Bank("BARCGB22", "Barclays Bank, London");
   private static final Bank CONFIRMING = new Bank("HSBCGB2L", "HSBC Bank, London");
 
-  private DemoScenarios() {}
+  // Business dates, a fixed pattern of weekdays from the first Monday on or after the run: the
+  // issuance saga issues on the application date at the earliest, and the UCP 600 rules count
+  // banking days, so the pattern keeps every scripted outcome where it was designed to fall.
+  private final LocalDate applied;
+  private final LocalDate advised;
+  private final LocalDate expiry;
+  private final LocalDate shipped;
+  private final LocalDate presented;
 
-  /** Every lifecycle, three times over (30 credits). */
-  static List<Scenario> all() {
+  private DemoScenarios(LocalDate runDate) {
+    applied = runDate.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+    advised = applied.plusDays(3);
+    expiry = applied.plusDays(176);
+    shipped = applied.plusDays(28);
+    presented = applied.plusDays(36);
+  }
+
+  /** The applicants whose facilities the demo opens first. */
+  static List<String> applicants() {
+    return List.of(applicant(1), applicant(2), applicant(3));
+  }
+
+  private static String applicant(int copy) {
+    return "Acme Imports " + copy + " LLC";
+  }
+
+  /** Every lifecycle, three times over (42 credits), dated from {@code runDate}. */
+  static List<Scenario> all(LocalDate runDate) {
+    return new DemoScenarios(runDate).scenarios();
+  }
+
+  private List<Scenario> scenarios() {
     List<Function<Script, Scenario>> lifecycles =
         List.of(
-            DemoScenarios::cleanSightPayment,
-            DemoScenarios::amendmentAccepted,
-            DemoScenarios::amendmentRejectedThenConfirmed,
-            DemoScenarios::discrepanciesWaived,
-            DemoScenarios::discrepanciesRefusedThenExpired,
-            DemoScenarios::latePresentation,
-            DemoScenarios::expiry,
-            DemoScenarios::applicationRejected,
-            DemoScenarios::cancelledWithConsent,
-            DemoScenarios::partialDrawingsByNegotiation);
+            this::cleanSightPayment,
+            this::amendmentAccepted,
+            this::amendmentRejectedThenConfirmed,
+            this::discrepanciesWaived,
+            this::discrepanciesRefusedThenExpired,
+            this::latePresentation,
+            this::expiry,
+            this::cancelledWithConsent,
+            this::partialDrawingsByNegotiation,
+            this::sanctionedBeneficiary,
+            this::nearMatchClearedByTwoOfficers,
+            this::overTheCreditLimit,
+            this::approvalNeverGiven,
+            this::makerCannotApproveOwnApplication);
     List<Scenario> scenarios = new ArrayList<>();
     for (int copy = 1; copy <= 3; copy++) {
       for (Function<Script, Scenario> lifecycle : lifecycles) {
@@ -69,23 +106,23 @@ final class DemoScenarios {
     return scenarios;
   }
 
-  private static Scenario cleanSightPayment(Script s) {
-    s.issuedAndAdvised(terms(s, AvailableBy.SIGHT_PAYMENT, "100000.00", Tolerance.NONE, true));
-    s.ok(present(s, "P1", "100000.00", SHIPPED, PRESENTED));
+  private Scenario cleanSightPayment(Script s) {
+    issuedAndAdvised(s, terms(s, AvailableBy.SIGHT_PAYMENT, "100000.00", Tolerance.NONE, true));
+    s.ok(present(s, "P1", "100000.00", shipped, presented));
     LcCommand examined =
-        new RecordExamination(s.next(), pid("P1"), PRESENTED.plusDays(2), List.of());
+        new RecordExamination(s.next(), pid("P1"), presented.plusDays(2), List.of());
     s.ok(examined);
     s.ok(examined); // the same command id again: answered with the first outcome, nothing new
     s.ok(
         new HonourPresentation(
-            s.next(), pid("P1"), PRESENTED.plusDays(3), AvailableBy.SIGHT_PAYMENT, null));
-    s.ok(new ReimburseHonour(s.next(), pid("P1"), PRESENTED.plusDays(6)));
-    s.ok(new CloseCredit(s.next(), PRESENTED.plusDays(7)));
+            s.next(), pid("P1"), presented.plusDays(3), AvailableBy.SIGHT_PAYMENT, null));
+    s.ok(new ReimburseHonour(s.next(), pid("P1"), presented.plusDays(6)));
+    s.ok(new CloseCredit(s.next(), presented.plusDays(7)));
     return s.scenario("clean sight payment", LcStatus.CLOSED);
   }
 
-  private static Scenario amendmentAccepted(Script s) {
-    s.issuedAndAdvised(terms(s, AvailableBy.SIGHT_PAYMENT, "250000.00", Tolerance.ABOUT, true));
+  private Scenario amendmentAccepted(Script s) {
+    issuedAndAdvised(s, terms(s, AvailableBy.SIGHT_PAYMENT, "250000.00", Tolerance.ABOUT, true));
     AmendmentId a1 = new AmendmentId("A1");
     s.ok(
         new RequestAmendment(
@@ -93,72 +130,72 @@ final class DemoScenarios {
             a1,
             new AmendmentChanges(
                 Money.of("300000.00", "USD"),
-                EXPIRY.plusMonths(3),
+                expiry.plusMonths(3),
                 null,
                 null,
                 "increase and extend"),
-            ADVISED.plusDays(10)));
+            advised.plusDays(10)));
     s.no(
         new RequestAmendment(
             s.next(),
             new AmendmentId("A2"),
-            new AmendmentChanges(null, EXPIRY.plusMonths(4), null, null, "second one"),
-            ADVISED.plusDays(11)),
+            new AmendmentChanges(null, expiry.plusMonths(4), null, null, "second one"),
+            advised.plusDays(11)),
         RejectionCode.AMENDMENT_ALREADY_PENDING);
-    s.ok(new AcceptAmendment(s.next(), a1, ADVISED.plusDays(12)));
+    s.ok(new AcceptAmendment(s.next(), a1, advised.plusDays(12)));
     return s.scenario("amendment accepted", LcStatus.ADVISED);
   }
 
-  private static Scenario amendmentRejectedThenConfirmed(Script s) {
-    s.issuedAndAdvised(terms(s, AvailableBy.ACCEPTANCE, "80000.00", Tolerance.NONE, true));
+  private Scenario amendmentRejectedThenConfirmed(Script s) {
+    issuedAndAdvised(s, terms(s, AvailableBy.ACCEPTANCE, "80000.00", Tolerance.NONE, true));
     AmendmentId a1 = new AmendmentId("A1");
     s.ok(
         new RequestAmendment(
             s.next(),
             a1,
             new AmendmentChanges(Money.of("60000.00", "USD"), null, null, null, "reduce"),
-            ADVISED.plusDays(5)));
-    s.ok(new RejectAmendment(s.next(), a1, "beneficiary does not agree", ADVISED.plusDays(7)));
-    s.ok(new ConfirmCredit(s.next(), CONFIRMING, ADVISED.plusDays(8)));
+            advised.plusDays(5)));
+    s.ok(new RejectAmendment(s.next(), a1, "beneficiary does not agree", advised.plusDays(7)));
+    s.ok(new ConfirmCredit(s.next(), CONFIRMING, advised.plusDays(8)));
     return s.scenario("amendment rejected, then confirmed", LcStatus.CONFIRMED);
   }
 
-  private static Scenario discrepanciesWaived(Script s) {
-    s.issuedAndAdvised(terms(s, AvailableBy.DEFERRED_PAYMENT, "50000.00", Tolerance.NONE, true));
-    s.ok(present(s, "P1", "50000.00", SHIPPED, PRESENTED));
+  private Scenario discrepanciesWaived(Script s) {
+    issuedAndAdvised(s, terms(s, AvailableBy.DEFERRED_PAYMENT, "50000.00", Tolerance.NONE, true));
+    s.ok(present(s, "P1", "50000.00", shipped, presented));
     s.ok(
         new RecordExamination(
             s.next(),
             pid("P1"),
-            PRESENTED.plusDays(1),
+            presented.plusDays(1),
             List.of(new Discrepancy("LATE_SHIPMENT", "shipped after the latest shipment date"))));
-    s.ok(new SeekWaiver(s.next(), pid("P1"), PRESENTED.plusDays(2)));
-    s.ok(new WaiveDiscrepancies(s.next(), pid("P1"), PRESENTED.plusDays(3)));
+    s.ok(new SeekWaiver(s.next(), pid("P1"), presented.plusDays(2)));
+    s.ok(new WaiveDiscrepancies(s.next(), pid("P1"), presented.plusDays(3)));
     s.ok(
         new HonourPresentation(
             s.next(),
             pid("P1"),
-            PRESENTED.plusDays(4),
+            presented.plusDays(4),
             AvailableBy.DEFERRED_PAYMENT,
-            PRESENTED.plusDays(94)));
-    s.ok(new ReimburseHonour(s.next(), pid("P1"), PRESENTED.plusDays(94)));
-    s.ok(new CloseCredit(s.next(), PRESENTED.plusDays(95)));
+            presented.plusDays(94)));
+    s.ok(new ReimburseHonour(s.next(), pid("P1"), presented.plusDays(94)));
+    s.ok(new CloseCredit(s.next(), presented.plusDays(95)));
     return s.scenario("discrepant presentation waived", LcStatus.CLOSED);
   }
 
-  private static Scenario discrepanciesRefusedThenExpired(Script s) {
-    s.issuedAndAdvised(terms(s, AvailableBy.SIGHT_PAYMENT, "75000.00", Tolerance.NONE, true));
-    s.ok(present(s, "P1", "75000.00", SHIPPED, PRESENTED));
+  private Scenario discrepanciesRefusedThenExpired(Script s) {
+    issuedAndAdvised(s, terms(s, AvailableBy.SIGHT_PAYMENT, "75000.00", Tolerance.NONE, true));
+    s.ok(present(s, "P1", "75000.00", shipped, presented));
     List<Discrepancy> found =
         List.of(
             new Discrepancy("INVOICE_AMOUNT", "invoice exceeds the drawing"),
             new Discrepancy("BL_UNSIGNED", "bill of lading not signed by the carrier"));
-    s.ok(new RecordExamination(s.next(), pid("P1"), PRESENTED.plusDays(1), found));
+    s.ok(new RecordExamination(s.next(), pid("P1"), presented.plusDays(1), found));
     s.no(
         new RefuseDocuments(
             s.next(),
             pid("P1"),
-            PRESENTED.plusDays(2),
+            presented.plusDays(2),
             found.subList(0, 1),
             DocumentDisposal.HOLDING_PENDING_INSTRUCTIONS),
         RejectionCode.UCP600_ART16C_NOTICE_INCOMPLETE);
@@ -166,79 +203,149 @@ final class DemoScenarios {
         new RefuseDocuments(
             s.next(),
             pid("P1"),
-            PRESENTED.plusDays(2),
+            presented.plusDays(2),
             found,
             DocumentDisposal.HOLDING_PENDING_INSTRUCTIONS));
-    s.no(new ExpireCredit(s.next(), EXPIRY), RejectionCode.EXPIRY_NOT_REACHED);
-    s.ok(new ExpireCredit(s.next(), EXPIRY.plusDays(1)));
+    s.no(new ExpireCredit(s.next(), expiry), RejectionCode.EXPIRY_NOT_REACHED);
+    s.ok(new ExpireCredit(s.next(), expiry.plusDays(1)));
     return s.scenario("discrepant presentation refused, then expired", LcStatus.EXPIRED);
   }
 
-  private static Scenario latePresentation(Script s) {
-    s.issuedAndAdvised(terms(s, AvailableBy.NEGOTIATION, "40000.00", Tolerance.NONE, true));
+  private Scenario latePresentation(Script s) {
+    issuedAndAdvised(s, terms(s, AvailableBy.NEGOTIATION, "40000.00", Tolerance.NONE, true));
     s.no(
-        present(s, "P1", "40000.00", SHIPPED, SHIPPED.plusDays(30)),
+        present(s, "P1", "40000.00", shipped, shipped.plusDays(30)),
         RejectionCode.UCP600_ART14C_LATE_PRESENTATION);
     s.no(
-        present(s, "P2", "40000.00", SHIPPED, EXPIRY.plusDays(1)),
+        present(s, "P2", "40000.00", shipped, expiry.plusDays(1)),
         RejectionCode.UCP600_ART6E_PRESENTED_AFTER_EXPIRY);
     return s.scenario("late presentation refused", LcStatus.ADVISED);
   }
 
-  private static Scenario expiry(Script s) {
-    s.issuedAndAdvised(terms(s, AvailableBy.SIGHT_PAYMENT, "20000.00", Tolerance.NONE, true));
-    s.ok(new ExpireCredit(s.next(), EXPIRY.plusDays(1)));
-    s.no(present(s, "P1", "20000.00", SHIPPED, PRESENTED), RejectionCode.ILLEGAL_STATE);
+  private Scenario expiry(Script s) {
+    issuedAndAdvised(s, terms(s, AvailableBy.SIGHT_PAYMENT, "20000.00", Tolerance.NONE, true));
+    s.ok(new ExpireCredit(s.next(), expiry.plusDays(1)));
+    s.no(present(s, "P1", "20000.00", shipped, presented), RejectionCode.ILLEGAL_STATE);
     return s.scenario("expiry", LcStatus.EXPIRED);
   }
 
-  private static Scenario applicationRejected(Script s) {
-    s.ok(
-        new ApplyForCredit(
-            s.next(),
-            terms(s, AvailableBy.SIGHT_PAYMENT, "999000.00", Tolerance.NONE, true),
-            APPLIED));
-    s.ok(new RejectApplication(s.next(), "credit limit exceeded", APPLIED.plusDays(1)));
-    s.no(new IssueCredit(s.next(), ISSUED), RejectionCode.ILLEGAL_STATE);
-    return s.scenario("application rejected", LcStatus.REJECTED);
-  }
-
-  private static Scenario cancelledWithConsent(Script s) {
-    s.issuedAndAdvised(terms(s, AvailableBy.SIGHT_PAYMENT, "15000.00", Tolerance.NONE, true));
+  private Scenario cancelledWithConsent(Script s) {
+    issuedAndAdvised(s, terms(s, AvailableBy.SIGHT_PAYMENT, "15000.00", Tolerance.NONE, true));
     s.no(
-        new CancelCredit(s.next(), "applicant withdrew", false, ADVISED.plusDays(3)),
+        new CancelCredit(s.next(), "applicant withdrew", false, advised.plusDays(3)),
         RejectionCode.UCP600_ART10A_CANCELLATION_WITHOUT_CONSENT);
-    s.ok(new CancelCredit(s.next(), "applicant withdrew", true, ADVISED.plusDays(5)));
+    s.ok(new CancelCredit(s.next(), "applicant withdrew", true, advised.plusDays(5)));
     return s.scenario("cancelled with the beneficiary's consent", LcStatus.CANCELLED);
   }
 
-  private static Scenario partialDrawingsByNegotiation(Script s) {
-    s.issuedAndAdvised(terms(s, AvailableBy.NEGOTIATION, "120000.00", new Tolerance(5, 5), true));
+  private Scenario partialDrawingsByNegotiation(Script s) {
+    issuedAndAdvised(s, terms(s, AvailableBy.NEGOTIATION, "120000.00", new Tolerance(5, 5), true));
     for (String p : List.of("P1", "P2")) {
-      s.ok(present(s, p, "60000.00", SHIPPED, PRESENTED));
-      s.ok(new RecordExamination(s.next(), pid(p), PRESENTED.plusDays(1), List.of()));
+      s.ok(present(s, p, "60000.00", shipped, presented));
+      s.ok(new RecordExamination(s.next(), pid(p), presented.plusDays(1), List.of()));
       s.ok(
           new HonourPresentation(
-              s.next(), pid(p), PRESENTED.plusDays(2), AvailableBy.NEGOTIATION, null));
-      s.ok(new ReimburseHonour(s.next(), pid(p), PRESENTED.plusDays(4)));
+              s.next(), pid(p), presented.plusDays(2), AvailableBy.NEGOTIATION, null));
+      s.ok(new ReimburseHonour(s.next(), pid(p), presented.plusDays(4)));
     }
-    s.no(present(s, "P3", "6000.01", SHIPPED, PRESENTED), RejectionCode.UCP600_ART30_OVERDRAWN);
-    s.ok(new CloseCredit(s.next(), PRESENTED.plusDays(5)));
+    s.no(present(s, "P3", "6000.01", shipped, presented), RejectionCode.UCP600_ART30_OVERDRAWN);
+    s.ok(new CloseCredit(s.next(), presented.plusDays(5)));
     return s.scenario("partial drawings by negotiation", LcStatus.CLOSED);
   }
 
-  private static LcTerms terms(
+  private Scenario sanctionedBeneficiary(Script s) {
+    s.ok(
+        new ApplyForCredit(
+            s.next(), terms(s, BLOCKED_BENEFICIARY, "ES", "60000.00", Tolerance.NONE), applied));
+    s.await(new AwaitSaga("AWAITING_REVIEW"));
+    s.await(new DecideCases("demo.compliance.1", "CONFIRM"));
+    s.await(new AwaitStatus(LcStatus.REJECTED));
+    return s.scenario("sanctioned beneficiary blocked, hit confirmed", LcStatus.REJECTED);
+  }
+
+  private Scenario nearMatchClearedByTwoOfficers(Script s) {
+    s.ok(
+        new ApplyForCredit(
+            s.next(), terms(s, NEAR_MATCH_BENEFICIARY, "ES", "60000.00", Tolerance.NONE), applied));
+    s.await(new AwaitSaga("AWAITING_REVIEW"));
+    s.await(new DecideCases("demo.compliance.1", "CLEAR"));
+    s.await(new DecideCases("demo.compliance.2", "CLEAR"));
+    s.await(new AwaitStatus(LcStatus.ISSUED));
+    s.ok(new AdviseCredit(s.next(), advised));
+    return s.scenario("near-match cleared by two compliance officers", LcStatus.ADVISED);
+  }
+
+  private Scenario overTheCreditLimit(Script s) {
+    s.ok(
+        new ApplyForCredit(
+            s.next(),
+            terms(s, AvailableBy.SIGHT_PAYMENT, "2500000.00", Tolerance.NONE, true),
+            applied));
+    s.await(new AwaitStatus(LcStatus.REJECTED));
+    return s.scenario("over the credit limit, rejected", LcStatus.REJECTED);
+  }
+
+  private Scenario approvalNeverGiven(Script s) {
+    s.ok(
+        new ApplyForCredit(
+            s.next(),
+            terms(s, AvailableBy.SIGHT_PAYMENT, "400000.00", Tolerance.NONE, true),
+            applied));
+    s.await(new AwaitSaga("AWAITING_APPROVAL"));
+    s.await(new AwaitStatus(LcStatus.REJECTED));
+    return s.scenario("no checker in time: compensated", LcStatus.REJECTED);
+  }
+
+  private Scenario makerCannotApproveOwnApplication(Script s) {
+    s.ok(
+        new ApplyForCredit(
+            s.next(),
+            terms(s, AvailableBy.SIGHT_PAYMENT, "300000.00", Tolerance.NONE, true),
+            applied));
+    s.await(new AwaitSaga("AWAITING_APPROVAL"));
+    s.await(new Approve(Script.MAKER, 403));
+    s.await(new Approve("demo.checker", 202));
+    s.await(new AwaitStatus(LcStatus.ISSUED));
+    s.ok(new AdviseCredit(s.next(), advised));
+    return s.scenario("maker-checker approval over the threshold", LcStatus.ADVISED);
+  }
+
+  /** Apply; the saga screens, reserves, approves and issues; then advise. */
+  private void issuedAndAdvised(Script s, LcTerms terms) {
+    s.ok(new ApplyForCredit(s.next(), terms, applied));
+    s.await(new AwaitStatus(LcStatus.ISSUED));
+    s.ok(new AdviseCredit(s.next(), advised));
+  }
+
+  private LcTerms terms(
       Script s, AvailableBy availableBy, String amount, Tolerance tolerance, boolean partials) {
+    return terms(
+        s, "Northwind Textiles " + s.copy + " Ltd", "GB", amount, tolerance, availableBy, partials);
+  }
+
+  private LcTerms terms(
+      Script s, String beneficiary, String country, String amount, Tolerance tolerance) {
+    return terms(s, beneficiary, country, amount, tolerance, AvailableBy.SIGHT_PAYMENT, true);
+  }
+
+  private LcTerms terms(
+      Script s,
+      String beneficiary,
+      String country,
+      String amount,
+      Tolerance tolerance,
+      AvailableBy availableBy,
+      boolean partials) {
     return new LcTerms(
-        new Party("Acme Imports " + s.copy + " LLC", "US"),
-        new Party("Northwind Textiles " + s.copy + " Ltd", "GB"),
+        new Party(applicant(s.copy), "US"),
+        new Party(beneficiary, country),
         ISSUING,
         ADVISING,
         Money.of(amount, "USD"),
         tolerance,
-        EXPIRY,
+        expiry,
         "GB-LON",
-        EXPIRY.minusDays(30),
+        expiry.minusDays(30),
         21,
         partials,
         availableBy,
@@ -247,7 +354,7 @@ final class DemoScenarios {
         null);
   }
 
-  private static PresentDocuments present(
+  private PresentDocuments present(
       Script s, String presentation, String amount, LocalDate shipped, LocalDate presented) {
     return new PresentDocuments(
         s.next(), pid(presentation), Money.of(amount, "USD"), shipped, presented, null);
@@ -258,7 +365,10 @@ final class DemoScenarios {
   }
 
   /** Collects one scenario's steps, numbering its command ids. */
-  static final class Script {
+  final class Script {
+    /** Who enters the demo's applications and commands. */
+    static final String MAKER = "demo.maker";
+
     final int copy;
     private final List<Step> steps = new ArrayList<>();
     private int sequence;
@@ -279,11 +389,8 @@ final class DemoScenarios {
       steps.add(rejected(command, code));
     }
 
-    void issuedAndAdvised(LcTerms terms) {
-      ok(new ApplyForCredit(next(), terms, APPLIED));
-      ok(new ApproveApplication(next(), "credit.officer", APPLIED.plusDays(1)));
-      ok(new IssueCredit(next(), ISSUED));
-      ok(new AdviseCredit(next(), ADVISED));
+    void await(Step step) {
+      steps.add(step);
     }
 
     Scenario scenario(String name, LcStatus expected) {

@@ -7,19 +7,35 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One letter of credit's scripted life: the commands sent, what each should produce, and the status
- * the credit should end in.
+ * One letter of credit's scripted life: what is sent or waited for, what each step should produce,
+ * and the status the credit should end in.
  */
 record Scenario(String name, List<Step> steps, LcStatus expectedStatus) {
 
-  /** A command and the outcome it should have: accepted, or rejected with this code. */
-  record Step(LcCommand command, Optional<RejectionCode> expectedRejection) {
+  /** One step of a scenario. */
+  sealed interface Step {
+
+    /** A command, by the demo's maker, and its outcome: accepted, or rejected with this code. */
+    record Send(LcCommand command, Optional<RejectionCode> expectedRejection) implements Step {}
+
+    /** Wait until the credit is in this status (the saga works in the background). */
+    record AwaitStatus(LcStatus status) implements Step {}
+
+    /** Wait until the credit's issuance saga is at this step. */
+    record AwaitSaga(String step) implements Step {}
+
+    /** A compliance officer decides every undecided review case of the credit. */
+    record DecideCases(String officer, String decision) implements Step {}
+
+    /** A user answers the saga's approval request; the API answers with this HTTP status. */
+    record Approve(String user, int expectedHttpStatus) implements Step {}
+
     static Step accepted(LcCommand command) {
-      return new Step(command, Optional.empty());
+      return new Send(command, Optional.empty());
     }
 
     static Step rejected(LcCommand command, RejectionCode code) {
-      return new Step(command, Optional.of(code));
+      return new Send(command, Optional.of(code));
     }
   }
 }

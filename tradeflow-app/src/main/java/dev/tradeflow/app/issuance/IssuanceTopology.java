@@ -347,7 +347,14 @@ public final class IssuanceTopology {
       } else if (payload instanceof LcEvent.ApplicationRejected rejected) {
         input = new SagaInput.LcWithdrawn(rejected.reason(), at);
       } else if (payload instanceof LcEvent.CreditCancelled cancelled) {
-        input = new SagaInput.LcWithdrawn(cancelled.reason(), at);
+        input =
+            state.step() == dev.tradeflow.domain.issuance.SagaStep.ISSUED
+                ? new SagaInput.LcEnded("cancelled", at)
+                : new SagaInput.LcWithdrawn(cancelled.reason(), at);
+      } else if (payload instanceof LcEvent.CreditClosed) {
+        input = new SagaInput.LcEnded("closed", at);
+      } else if (payload instanceof LcEvent.CreditExpired) {
+        input = new SagaInput.LcEnded("expired", at);
       } else {
         return;
       }

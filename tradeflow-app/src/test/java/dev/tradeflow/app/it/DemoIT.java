@@ -13,7 +13,7 @@ class DemoIT {
   @Test
   void every_scripted_lifecycle_ends_as_ucp_600_says() throws Exception {
     DemoRunner.Summary summary =
-        new DemoRunner(SharedKafka.service().apiBase(), Clock.systemUTC()).run();
+        new DemoRunner(SharedKafka.sagaService().apiBase(), Clock.systemUTC()).run();
 
     assertThat(summary.failures()).isEmpty();
     assertThat(summary.credits()).isGreaterThanOrEqualTo(20);
@@ -25,6 +25,8 @@ class DemoIT {
             LcStatus.EXPIRED,
             LcStatus.REJECTED,
             LcStatus.CANCELLED);
-    assertThat(summary.eventsWritten()).isGreaterThan(summary.credits() * 4L);
+    assertThat(summary.eventsWritten()).isGreaterThan(summary.credits() * 3L);
+    assertThat(summary.sagasByStep()).containsOnlyKeys("ISSUED", "REJECTED");
+    assertThat(summary.sagasByStep().get("REJECTED")).isEqualTo(9);
   }
 }

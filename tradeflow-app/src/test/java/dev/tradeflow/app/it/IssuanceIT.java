@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tradeflow.app.TestCommands;
-import dev.tradeflow.app.TradeflowService;
 import dev.tradeflow.app.demo.ApiClient;
 import dev.tradeflow.domain.lc.Bank;
 import dev.tradeflow.domain.lc.CommandId;
@@ -13,11 +12,9 @@ import dev.tradeflow.domain.lc.LcCommand.ApplyForCredit;
 import dev.tradeflow.domain.lc.LcTerms;
 import dev.tradeflow.domain.lc.Party;
 import dev.tradeflow.domain.money.Money;
-import dev.tradeflow.runtime.EmbeddedKafkaBroker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +27,6 @@ import org.junit.jupiter.api.Test;
  */
 class IssuanceIT {
 
-  private static EmbeddedKafkaBroker broker;
-  private static TradeflowService service;
   private static ApiClient api;
 
   /** Dated from today: the saga issues today, which must be before the expiry. */
@@ -42,28 +37,7 @@ class IssuanceIT {
 
   @BeforeAll
   static void start() {
-    broker = SharedKafka.startBroker();
-    service =
-        TradeflowService.start(
-            SharedKafka.config(
-                Map.of(
-                    "TRADEFLOW_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                    "TRADEFLOW_SAGA_ENABLED", "true",
-                    "TRADEFLOW_SAGA_APPROVAL_THRESHOLD", "250000",
-                    "TRADEFLOW_SAGA_APPROVAL_TIMEOUT_MS", "8000",
-                    "TRADEFLOW_SAGA_TICK_INTERVAL_MS", "200")),
-            false);
-    api = new ApiClient(service.apiBase());
-  }
-
-  @AfterAll
-  static void stop() {
-    if (service != null) {
-      service.close();
-    }
-    if (broker != null) {
-      broker.close();
-    }
+    api = new ApiClient(SharedKafka.sagaService().apiBase());
   }
 
   private static LcTerms terms(

@@ -37,6 +37,8 @@ public final class SharedKafka {
 
   private static EmbeddedKafkaBroker broker;
   private static TradeflowService service;
+  private static EmbeddedKafkaBroker sagaBroker;
+  private static TradeflowService sagaService;
 
   /** Every span the suite's service finished; tests find theirs by trace id. */
   public static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
@@ -75,6 +77,37 @@ public final class SharedKafka {
                   "shared-service-stop"));
     }
     return service;
+  }
+
+  /**
+   * A service running the issuance saga, on a second broker (the suite's service, whose topology
+   * has no saga, holds the first one's Streams application): short approval deadline, frequent
+   * ticks. Shared by the saga's and the demo's integration tests.
+   */
+  public static synchronized TradeflowService sagaService() {
+    if (sagaService == null) {
+      sagaBroker = startBroker();
+      sagaService =
+          TradeflowService.start(
+              config(
+                  Map.of(
+                      "TRADEFLOW_BOOTSTRAP_SERVERS", sagaBroker.bootstrapServers(),
+                      "TRADEFLOW_SAGA_ENABLED", "true",
+                      "TRADEFLOW_SAGA_APPROVAL_TIMEOUT_MS", "8000",
+                      "TRADEFLOW_SAGA_TICK_INTERVAL_MS", "200")),
+              false);
+      TradeflowService started = sagaService;
+      EmbeddedKafkaBroker startedBroker = sagaBroker;
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    started.close();
+                    startedBroker.close();
+                  },
+                  "saga-service-stop"));
+    }
+    return sagaService;
   }
 
   /** A configuration on the shared broker with its own data dir and HTTP port, plus overrides. */

@@ -10,6 +10,7 @@ import dev.tradeflow.domain.issuance.SagaInput.ApprovalDecided;
 import dev.tradeflow.domain.issuance.SagaInput.CaseDecided;
 import dev.tradeflow.domain.issuance.SagaInput.CreditAnswered;
 import dev.tradeflow.domain.issuance.SagaInput.LcApproved;
+import dev.tradeflow.domain.issuance.SagaInput.LcEnded;
 import dev.tradeflow.domain.issuance.SagaInput.LcIssued;
 import dev.tradeflow.domain.issuance.SagaInput.LcRefused;
 import dev.tradeflow.domain.issuance.SagaInput.LcWithdrawn;
@@ -66,6 +67,17 @@ public final class IssuanceSaga {
   }
 
   public static SagaTransition on(SagaState state, SagaInput input, SagaPolicy policy) {
+    if (input instanceof LcEnded ended) {
+      // After the saga: an issued credit's end gives its utilisation back to the facility.
+      if (state.step() == SagaStep.ISSUED && state.creditReserved()) {
+        return SagaTransition.to(
+            state
+                .withCredit(false)
+                .noted(ended.at(), "credit " + ended.how() + "; utilisation released"),
+            new ReleaseCredit(state.facility(), state.reservation(), "credit " + ended.how()));
+      }
+      return SagaTransition.to(state);
+    }
     if (state.step().isFinal()) {
       return SagaTransition.to(state);
     }

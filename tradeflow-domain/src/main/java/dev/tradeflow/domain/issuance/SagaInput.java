@@ -73,6 +73,9 @@ public sealed interface SagaInput {
    */
   record LcRefused(String commandType, String reason, Instant at) implements SagaInput {}
 
+  /** An issued credit ended (closed, expired, cancelled): its facility utilisation is freed. */
+  record LcEnded(String how, Instant at) implements SagaInput {}
+
   /** The clock: a step past its deadline is retried or compensated. */
   record Tick(Instant at) implements SagaInput {}
 }

@@ -318,4 +318,16 @@ class IssuanceSagaTest {
                     DAY)))
         .at(SagaStep.COMPENSATING);
   }
+
+  @Test
+  void the_end_of_an_issued_credit_releases_its_utilisation_once() {
+    SagaInput ended = new SagaInput.LcEnded("closed", at(500));
+    given(SMALL_APP, clear(), reserved(), new LcApproved(at(3)), new LcIssued(at(4)))
+        .when(ended)
+        .then(new ReleaseCredit(FACILITY, RESERVATION, "credit closed"))
+        .at(SagaStep.ISSUED);
+    given(SMALL_APP, clear(), reserved(), new LcApproved(at(3)), new LcIssued(at(4)), ended)
+        .when(ended)
+        .then();
+  }
 }
