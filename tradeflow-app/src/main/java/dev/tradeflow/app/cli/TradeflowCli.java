@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
       ArchiveCommand.class,
       CryptoCommand.class,
       ScreenCommand.class,
+      SagasCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TradeflowCli {

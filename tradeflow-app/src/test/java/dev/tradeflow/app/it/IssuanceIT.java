@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tradeflow.app.TestCommands;
+import dev.tradeflow.app.cli.Cli;
 import dev.tradeflow.app.demo.ApiClient;
 import dev.tradeflow.domain.lc.Bank;
 import dev.tradeflow.domain.lc.CommandId;
@@ -115,6 +116,16 @@ class IssuanceIT {
     assertThat(lcStatus("ISS-CLEAN")).isEqualTo("ISSUED");
     assertThat(facilityOf("Clean Imports LLC").get("available"))
         .isEqualTo(Map.of("amount", "900000.00", "currency", "USD"));
+
+    String url = SharedKafka.sagaService().apiBase().toString();
+    Cli.Result list = Cli.run("sagas", "list", "--url", url, "--step", "ISSUED");
+    assertThat(list.exitCode()).isZero();
+    assertThat(list.output()).containsPattern("ISS-CLEAN +ISSUED +100000.00 USD +maker.mary");
+    Cli.Result show = Cli.run("sagas", "show", "ISS-CLEAN", "--url", url);
+    assertThat(show.output())
+        .contains("saga " + saga + " for ISS-CLEAN: ISSUED")
+        .contains("screening clear")
+        .contains("approved by " + dev.tradeflow.domain.issuance.IssuanceSaga.AUTO_APPROVER);
   }
 
   @Test
