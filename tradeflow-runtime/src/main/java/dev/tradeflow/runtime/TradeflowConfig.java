@@ -255,16 +255,6 @@ public record TradeflowConfig(
   }
 
   /**
-   * {@code crypto.*}: payload encryption.
-   *
-   * @param enabled {@code crypto.enabled}: every event value is encrypted
-   * @param keystore {@code crypto.keystore}: the PKCS#12 keystore of key-encryption keys
-   * @param keystorePassword {@code crypto.keystore-password}; empty with the embedded broker, where
-   *     one is generated next to the keystore
-   * @param dataKeysDir {@code crypto.data-keys-dir}: the wrapped data keys
-   * @param dataKeyRotation {@code crypto.data-key-rotation-days}
-   */
-  /**
    * {@code compliance.*}.
    *
    * @param sanctionsDir {@code compliance.sanctions-dir}: a directory with OFAC's sdn.csv, alt.csv
@@ -316,6 +306,16 @@ public record TradeflowConfig(
     }
   }
 
+  /**
+   * {@code crypto.*}: payload encryption.
+   *
+   * @param enabled {@code crypto.enabled}: every event value is encrypted
+   * @param keystore {@code crypto.keystore}: the PKCS#12 keystore of key-encryption keys
+   * @param keystorePassword {@code crypto.keystore-password}; empty with the embedded broker, where
+   *     one is generated next to the keystore
+   * @param dataKeysDir {@code crypto.data-keys-dir}: the wrapped data keys
+   * @param dataKeyRotation {@code crypto.data-key-rotation-days}
+   */
   public record CryptoSettings(
       boolean enabled,
       Path keystore,

@@ -51,15 +51,8 @@ class EmbeddedKafkaBrokerTest {
       KafkaClients clients = new KafkaClients(config, broker.bootstrapServers());
       try (Admin admin = Admin.create(clients.adminProps())) {
         assertThat(TopicAdmin.ensureTopics(admin, Topics.catalogue(config)))
-            .containsExactlyInAnyOrder(
-                Topics.LC_COMMANDS,
-                Topics.LC_EVENTS,
-                Topics.LC_COMMAND_RESULTS,
-                Topics.dlqOf(Topics.LC_COMMANDS),
-                Topics.dlqOf(Topics.LC_EVENTS),
-                Topics.DLQ_ACTIONS,
-                Topics.AUDIT_CHECKPOINTS,
-                Topics.AUDIT_SEQUENCER_STATE);
+            .containsExactlyInAnyOrderElementsOf(
+                Topics.catalogue(config).stream().map(TopicSpec::name).toList());
         assertThat(retentionMs(admin, Topics.LC_EVENTS)).isEqualTo("-1");
       }
       try (KafkaProducer<String, String> producer =

@@ -153,6 +153,17 @@ public final class HttpApi implements AutoCloseable {
               config.routes.exception(
                   IssuanceRoutes.NotFound.class, (e, ctx) -> problem(ctx, e.problem(ctx)));
               config.routes.exception(
+                  dev.tradeflow.app.issuance.IssuanceQueries.AmbiguousSagaId.class,
+                  (e, ctx) ->
+                      problem(
+                          ctx,
+                          Problem.of(
+                              409,
+                              "AMBIGUOUS_SAGA_ID",
+                              "Ambiguous saga id",
+                              e.getMessage(),
+                              ctx.path())));
+              config.routes.exception(
                   InstanceUnavailable.class,
                   (e, ctx) ->
                       problem(

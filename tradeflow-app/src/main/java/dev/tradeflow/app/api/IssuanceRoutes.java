@@ -57,6 +57,9 @@ public final class IssuanceRoutes implements RouteSet {
 
   static final String ROLES = "X-Tradeflow-Roles";
 
+  /** Reasons go into commands, events and histories: long enough to explain, bounded. */
+  static final int MAX_REASON = 500;
+
   private final IssuanceQueries queries;
   private final SagaPolicy policy;
   private final Producer<String, byte[]> producer;
@@ -101,8 +104,19 @@ public final class IssuanceRoutes implements RouteSet {
       throw new HttpApi.BadRequest("approved", "true or false is required");
     }
     boolean approved = body.path("approved").asBoolean();
-    String reason = body.path("reason").asText("");
+    String reason = reason(body, false);
     String approver = HttpApi.actor(ctx);
+    if (!roles(ctx).contains(Role.CHECKER)) {
+      HttpApi.problem(
+          ctx,
+          Problem.of(
+              403,
+              "NOT_A_CHECKER",
+              "Not a checker",
+              approver + " does not have the checker role (" + ROLES + ")",
+              ctx.path()));
+      return;
+    }
     SagaTransition check =
         IssuanceSaga.on(
             saga,
@@ -144,10 +158,7 @@ public final class IssuanceRoutes implements RouteSet {
     JsonNode body = HttpApi.jsonBody(ctx);
     CaseDecision decision =
         enumValue(body.path("decision").asText(""), "decision", CaseDecision.class);
-    String reason = body.path("reason").asText("");
-    if (reason.isBlank()) {
-      throw new HttpApi.BadRequest("reason", "a decision gives its reason");
-    }
+    String reason = reason(body, true);
     User officer = new User(HttpApi.actor(ctx), roles(ctx));
     CaseCommand command = new CaseCommand.DecideCase(officer, decision, reason);
     ReviewCase.Outcome check = ReviewCase.decide(Optional.of(view.state()), command);
@@ -193,6 +204,9 @@ public final class IssuanceRoutes implements RouteSet {
       throw new HttpApi.BadRequest(
           "limit", "an amount and an ISO 4217 currency: " + e.getMessage());
     }
+    if (limit.amount().signum() < 0) {
+      throw new HttpApi.BadRequest("limit", "a limit is zero or more");
+    }
     FacilityId id = FacilityId.of(applicant);
     Optional<FacilityState> state = queries.facility(id);
     FacilityCommand command =
@@ -219,7 +233,12 @@ public final class IssuanceRoutes implements RouteSet {
   }
 
   private void facilityView(Context ctx) {
-    FacilityId id = new FacilityId(ctx.pathParam("id"));
+    FacilityId id;
+    try {
+      id = new FacilityId(ctx.pathParam("id"));
+    } catch (IllegalArgumentException e) {
+      throw new HttpApi.BadRequest("id", e.getMessage());
+    }
     FacilityState state =
         queries
             .facility(id)
@@ -242,6 +261,17 @@ public final class IssuanceRoutes implements RouteSet {
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot send to " + topic + ": " + e.getCause(), e);
     }
+  }
+
+  private static String reason(JsonNode body, boolean required) {
+    String reason = body.path("reason").asText("").strip();
+    if (required && reason.isEmpty()) {
+      throw new HttpApi.BadRequest("reason", "a decision gives its reason");
+    }
+    if (reason.length() > MAX_REASON) {
+      throw new HttpApi.BadRequest("reason", "at most " + MAX_REASON + " characters");
+    }
+    return reason;
   }
 
   private static Set<Role> roles(Context ctx) {

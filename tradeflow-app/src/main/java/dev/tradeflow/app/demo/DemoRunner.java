@@ -215,12 +215,23 @@ public final class DemoRunner {
           : "the saga did not reach " + await.step() + " within " + PATIENCE + ": " + sagaOf(lcId);
     }
     if (step instanceof Step.DecideCases decide) {
+      // The case opens with the same screening result that moves the saga: wait for it.
+      waitFor(
+          () ->
+              api.getList("/api/v1/cases").stream()
+                  .anyMatch(c -> String.valueOf(c.get("caseId")).startsWith(lcId + ":")));
+      int decided = 0;
       for (Map<String, Object> reviewCase : api.getList("/api/v1/cases")) {
         String caseId = String.valueOf(reviewCase.get("caseId"));
-        if (!caseId.startsWith(lcId + ":")) {
+        @SuppressWarnings("unchecked")
+        Object status = ((Map<String, Object>) reviewCase.get("state")).get("status");
+        if (!caseId.startsWith(lcId + ":")
+            || "CLEARED".equals(status)
+            || "CONFIRMED".equals(status)) {
           continue;
         }
-        ApiClient.Response decided =
+        decided++;
+        ApiClient.Response answer =
             api.post(
                 "/api/v1/cases/" + caseId + "/decision",
                 Map.of(
@@ -231,18 +242,19 @@ public final class DemoRunner {
                         + decide.decision().toLowerCase(java.util.Locale.ROOT)
                         + "ed on review"),
                 Map.of("X-Tradeflow-Actor", decide.officer(), "X-Tradeflow-Roles", "compliance"));
-        if (decided.status() != 202) {
-          return "deciding " + caseId + ": " + decided.status() + " " + decided.body();
+        if (answer.status() != 202) {
+          return "deciding " + caseId + ": " + answer.status() + " " + answer.body();
         }
       }
-      return null;
+      return decided > 0 ? null : "no undecided review case to " + decide.decision();
     }
     Step.Approve approve = (Step.Approve) step;
     ApiClient.Response answered =
         api.post(
             "/api/v1/sagas/" + lcId + "/approval",
             Map.of("approved", true, "reason", "demo approval"),
-            Map.of("X-Tradeflow-Actor", approve.user()));
+            // The demo's maker is a checker too, so that maker-checker, not the role, refuses.
+            Map.of("X-Tradeflow-Actor", approve.user(), "X-Tradeflow-Roles", "maker,checker"));
     return answered.status() == approve.expectedHttpStatus()
         ? null
         : "approval by "

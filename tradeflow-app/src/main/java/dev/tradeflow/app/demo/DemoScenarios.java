@@ -122,7 +122,7 @@ final class DemoScenarios {
   }
 
   private Scenario amendmentAccepted(Script s) {
-    issuedAndAdvised(s, terms(s, AvailableBy.SIGHT_PAYMENT, "250000.00", Tolerance.ABOUT, true));
+    issuedAndAdvised(s, terms(s, AvailableBy.SIGHT_PAYMENT, "200000.00", Tolerance.ABOUT, true));
     AmendmentId a1 = new AmendmentId("A1");
     s.ok(
         new RequestAmendment(

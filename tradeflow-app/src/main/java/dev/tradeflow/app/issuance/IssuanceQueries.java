@@ -28,13 +28,29 @@ public final class IssuanceQueries {
     this.streams = streams;
   }
 
-  /** A saga by its id (the application's correlation id) or by its LC id. */
+  /**
+   * A saga by its LC id, or by its id (the application's correlation id) when exactly one saga has
+   * it: correlation ids are chosen by clients and only unique per credit.
+   *
+   * @throws AmbiguousSagaId when several credits' sagas share the id
+   */
   public Optional<SagaState> saga(String id) {
     SagaState byLc = sagas().get(id);
     if (byLc != null) {
       return Optional.of(byLc);
     }
-    return sagas(s -> s.id().value().equals(id)).stream().findFirst();
+    List<SagaState> named = sagas(s -> s.id().value().equals(id));
+    if (named.size() > 1) {
+      throw new AmbiguousSagaId(id, named.stream().map(s -> s.lcId().value()).toList());
+    }
+    return named.stream().findFirst();
+  }
+
+  /** Several credits' sagas carry the same correlation id: ask by LC id. */
+  public static final class AmbiguousSagaId extends RuntimeException {
+    public AmbiguousSagaId(String id, List<String> lcIds) {
+      super("saga id " + id + " names the sagas of credits " + lcIds + ": ask by LC id");
+    }
   }
 
   public List<SagaState> sagas(Predicate<SagaState> filter) {

@@ -141,7 +141,7 @@ public final class IssuanceTopology {
       if (sagaSources.contains(topic)) {
         parents.add(SAGA);
       }
-      if (topic.equals(Topics.AML_SCREENING_RESULTS) || topic.equals(Topics.AML_CASE_COMMANDS)) {
+      if (topic.equals(Topics.AML_CASE_COMMANDS)) {
         parents.add(CASES);
       }
       if (topic.equals(Topics.CREDIT_REQUESTS)) {
@@ -200,11 +200,28 @@ public final class IssuanceTopology {
       String topic = context.recordMetadata().map(m -> m.topic()).orElse("?");
       try {
         handle(topic, record);
-      } catch (IllegalArgumentException | org.apache.kafka.common.errors.SerializationException e) {
-        LOG.warn("parking a record of {} with key {}: {}", topic, record.key(), e.toString());
-        DeadLetterSink.park(
-            context, record, e, DeadLetterHeaders.REASON_DESERIALIZATION, dlqSink(topic));
+      } catch (RuntimeException e) {
+        // One bad record must not stop the Streams application, which also runs the command
+        // processor: it is parked with the reason, or, on a topic parked elsewhere, skipped.
+        if (Topics.issuanceInputs().contains(topic) && parks(topic)) {
+          LOG.warn("parking a record of {} with key {}: {}", topic, record.key(), e.toString());
+          DeadLetterSink.park(
+              context,
+              record,
+              e,
+              e instanceof org.apache.kafka.common.errors.SerializationException
+                  ? DeadLetterHeaders.REASON_DESERIALIZATION
+                  : DeadLetterHeaders.REASON_NON_RETRYABLE,
+              dlqSink(topic));
+        } else {
+          LOG.error("skipping a record of {} with key {}", topic, record.key(), e);
+        }
       }
+    }
+
+    /** Whether this processor parks the topic's bad records (each topic is parked by one). */
+    boolean parks(String topic) {
+      return true;
     }
 
     abstract void handle(String topic, Record<String, byte[]> record);
@@ -266,7 +283,10 @@ public final class IssuanceTopology {
         String summary =
             result.findings().isEmpty()
                 ? "no findings (list " + result.listSha256().substring(0, 12) + ")"
-                : result.findings().size() + " findings";
+                : result.findings().size()
+                    + " findings (list "
+                    + result.listSha256().substring(0, 12)
+                    + ")";
         input =
             Optional.of(
                 new SagaInput.ScreeningCompleted(
@@ -361,12 +381,13 @@ public final class IssuanceTopology {
       apply(lcId, IssuanceSaga.on(state, input, policy));
     }
 
-    /** A refusal of one of the saga's own commands (their ids start with the saga's id). */
+    /** A refusal of the command the saga last sent (matched by its exact id). */
     private void onCommandResult(CommandResult result, Instant at) {
       SagaState state = sagas.get(result.lcId().value());
       if (state == null
           || result.outcome() != CommandResult.Outcome.REJECTED
-          || !result.commandId().value().startsWith(state.id().value() + ":")) {
+          || state.pending().isEmpty()
+          || !state.pending().get().commandId().equals(result.commandId())) {
         return;
       }
       apply(
@@ -404,7 +425,11 @@ public final class IssuanceTopology {
         }
       }
       for (KeyValue<String, SagaState> entry : due) {
-        apply(entry.key, IssuanceSaga.on(entry.value, new SagaInput.Tick(now), policy));
+        try {
+          apply(entry.key, IssuanceSaga.on(entry.value, new SagaInput.Tick(now), policy));
+        } catch (RuntimeException e) {
+          LOG.error("saga of {} could not be moved on at its deadline", entry.key, e);
+        }
       }
     }
 
@@ -468,6 +493,12 @@ public final class IssuanceTopology {
   /** Review cases: opened per finding of a screening result, decided by compliance officers. */
   private static final class CaseProcessor extends Base {
     private KeyValueStore<String, CaseView> cases;
+
+    @Override
+    boolean parks(String topic) {
+      // The saga reads the same results and parks an unreadable one: once is enough.
+      return !topic.equals(Topics.AML_SCREENING_RESULTS);
+    }
 
     @Override
     public void init(ProcessorContext<String, byte[]> context) {

@@ -30,7 +30,9 @@ public record ScreeningResult(
     Objects.requireNonNull(lcId, "lcId");
     Objects.requireNonNull(outcome, "outcome");
     findings = List.copyOf(findings);
-    Objects.requireNonNull(listSha256, "listSha256");
+    if (listSha256 == null || !listSha256.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("listSha256 is a SHA-256 in hex: " + listSha256);
+    }
     Objects.requireNonNull(screenedAt, "screenedAt");
   }
 

@@ -150,7 +150,7 @@ class IssuanceTopologyTest {
                 request.attempt(),
                 outcome,
                 List.of(findings),
-                "0123456789abcdef",
+                "0123456789abcdef".repeat(4),
                 START)));
   }
 

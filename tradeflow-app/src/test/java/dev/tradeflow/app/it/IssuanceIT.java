@@ -229,13 +229,26 @@ class IssuanceIT {
     String saga =
         apply("ISS-BIG", terms("Big Imports LLC", "Northwind Textiles Ltd", "GB", "300000"));
     awaitStep(saga, "AWAITING_APPROVAL");
+    ApiClient.Response noRole =
+        api.post(
+            "/api/v1/sagas/ISS-BIG/approval",
+            Map.of("approved", true, "reason", "fine"),
+            Map.of("X-Tradeflow-Actor", "someone"));
+    assertThat(noRole.status()).isEqualTo(403);
+    assertThat(noRole.problemCode()).isEqualTo("NOT_A_CHECKER");
     ApiClient.Response own =
         api.post(
-            "/api/v1/sagas/" + saga + "/approval",
+            "/api/v1/sagas/ISS-BIG/approval",
             Map.of("approved", true, "reason", "mine"),
-            MAKER);
+            Map.of("X-Tradeflow-Actor", "maker.mary", "X-Tradeflow-Roles", "maker,checker"));
     assertThat(own.status()).isEqualTo(403);
     assertThat(own.problemCode()).isEqualTo("MAKER_CHECKER");
+    ApiClient.Response tooLong =
+        api.post(
+            "/api/v1/sagas/ISS-BIG/approval",
+            Map.of("approved", true, "reason", "x".repeat(501)),
+            Map.of("X-Tradeflow-Actor", "checker.chris", "X-Tradeflow-Roles", "checker"));
+    assertThat(tooLong.status()).isEqualTo(400);
     ApiClient.Response direct =
         api.post(
             "/api/v1/lcs/ISS-BIG/commands",
@@ -248,7 +261,7 @@ class IssuanceIT {
             api.post(
                     "/api/v1/sagas/" + saga + "/approval",
                     Map.of("approved", true, "reason", "collateral in place"),
-                    Map.of("X-Tradeflow-Actor", "checker.chris"))
+                    Map.of("X-Tradeflow-Actor", "checker.chris", "X-Tradeflow-Roles", "checker"))
                 .status())
         .isEqualTo(202);
     awaitStep(saga, "ISSUED");

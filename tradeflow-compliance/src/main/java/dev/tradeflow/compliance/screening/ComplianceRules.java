@@ -11,9 +11,10 @@ import java.util.Set;
  * bands, what counts as dual-use, and how many amount or beneficiary amendments need review.
  *
  * <p>The {@link #defaults()} are a starting point to be maintained by the bank's compliance team,
- * not a source of truth: OFAC's comprehensively sanctioned countries, the FATF "black" and "grey"
- * lists as published in June 2025, illustrative price bands for a few commodities, and a short
- * dual-use list after the Wassenaar categories.
+ * not a source of truth: countries under comprehensive US embargoes (Cuba, Iran, North Korea;
+ * Syria's programme was lifted in 2025 and it is kept among the high-risk), a 2025 snapshot of the
+ * FATF "black" and "grey" lists (check the current publications before relying on it), illustrative
+ * price bands for a few commodities, and a short dual-use list after the Wassenaar categories.
  */
 public record ComplianceRules(
     Set<String> sanctionedJurisdictions,
@@ -38,10 +39,10 @@ public record ComplianceRules(
   public static ComplianceRules defaults() {
     Currency usd = Currency.getInstance("USD");
     return new ComplianceRules(
-        Set.of("CU", "IR", "KP", "SY"),
+        Set.of("CU", "IR", "KP"),
         Set.of(
-            "MM", "DZ", "AO", "BO", "BG", "CM", "CI", "HR", "CD", "HT", "KE", "LA", "LB", "MC",
-            "NA", "NP", "SS", "VE", "VN", "VG", "YE"),
+            "SY", "MM", "DZ", "AO", "BO", "BG", "CM", "CI", "HR", "CD", "HT", "KE", "LA", "LB",
+            "MC", "NA", "NP", "SS", "VE", "VN", "VG", "YE"),
         List.of(
             new PriceBand(
                 "0901", "coffee", "KG", usd, new BigDecimal("1.50"), new BigDecimal("15")),

@@ -4,6 +4,11 @@ package dev.tradeflow.compliance.screening;
 public enum RuleId {
   /** A party's name resembles a listed name. */
   SANCTIONS_NAME,
+  /**
+   * A party's name has letters the list's Latin spellings cannot be compared with: a person screens
+   * it (or its transliteration) instead.
+   */
+  SANCTIONS_NAME_NOT_SCREENABLE,
   /** A party's BIC or IMO number is on the list. */
   SANCTIONS_IDENTIFIER,
   /** A party, bank or port in a comprehensively sanctioned jurisdiction. */

@@ -234,4 +234,14 @@ class ComplianceScreenerTest {
     trade.shipment = new Shipment(Optional.of("COCTG"), Optional.of("GBFXT"), List.of("PAPTY"));
     assertThat(screen(trade).findings()).isEmpty();
   }
+
+  @Test
+  void a_name_in_another_script_is_not_cleared_but_sent_to_review() {
+    Trade trade = trade();
+    trade.parties.set(1, ScreenedParty.of(PartyRole.BENEFICIARY, "Банк Россия", "RU"));
+    ScreeningReport report = screen(trade);
+    assertThat(report.outcome()).isEqualTo(Severity.REVIEW);
+    assertThat(report.findings().get(0).rule()).isEqualTo(RuleId.SANCTIONS_NAME_NOT_SCREENABLE);
+    assertThat(report.findings().get(0).evidence()).contains("Банк").contains("transliteration");
+  }
 }

@@ -43,6 +43,9 @@ public final class IssuanceSaga {
   /** Who approves an application within the threshold, in the credit's history. */
   public static final String AUTO_APPROVER = "tradeflow:auto-approval";
 
+  /** Reasons are recorded in commands, events and the saga's history: a bounded size. */
+  static final int MAX_REASON = 500;
+
   private IssuanceSaga() {}
 
   /** Starts a saga for an application. */
@@ -60,6 +63,7 @@ public final class IssuanceSaga {
                 Set.of(),
                 false,
                 false,
+                Optional.empty(),
                 Optional.empty(),
                 List.of())
             .noted(submitted.at(), "application by " + submitted.maker() + "; screening requested");
@@ -98,13 +102,32 @@ public final class IssuanceSaga {
     }
     if (input instanceof LcApproved approved) {
       SagaState noted = state.approved().noted(approved.at(), "application approved");
+      if (state.step() == SagaStep.COMPENSATING) {
+        // An approval that overtook the rejection: the credit is withdrawn by cancelling it.
+        SagaState cancelling =
+            enter(noted, SagaStep.COMPENSATING, approved.at(), policy)
+                .noted(approved.at(), "approved while compensating: cancelling instead");
+        return send(cancelling, withdrawal(cancelling, approved.at()));
+      }
       if (state.step() != SagaStep.APPROVING) {
         return SagaTransition.to(noted);
       }
       SagaState issuing = enter(noted, SagaStep.ISSUING, approved.at(), policy);
-      return SagaTransition.to(issuing, issue(issuing, approved.at()));
+      return send(issuing, issue(issuing, approved.at()));
     }
     if (input instanceof LcIssued issued) {
+      if (state.step() == SagaStep.COMPENSATING) {
+        // Issued before the withdrawal was processed: irrevocable now (art. 10(a)), and the
+        // reservation is already released. Said plainly, for an operator to settle.
+        return SagaTransition.to(
+            enter(state, SagaStep.ISSUED, issued.at(), policy)
+                .withOutcome(
+                    "issued after compensation began ("
+                        + state.outcome().orElse("")
+                        + "); its facility reservation was released: an operator must reserve it"
+                        + " again")
+                .noted(issued.at(), "credit issued while compensating"));
+      }
       SagaState done =
           enter(state, SagaStep.ISSUED, issued.at(), policy)
               .noted(issued.at(), "credit issued; reservation consumed")
@@ -117,6 +140,12 @@ public final class IssuanceSaga {
       String reason = refused.commandType() + " refused by the credit: " + refused.reason();
       if (state.step() == SagaStep.APPROVING || state.step() == SagaStep.ISSUING) {
         return compensate(state, reason, refused.at(), policy);
+      }
+      if (state.step() == SagaStep.COMPENSATING
+          && refused.commandType().equals("RejectApplication")
+          && state.lcApproved()) {
+        // Rejected too late, the credit being approved: cancel it instead.
+        return send(state.noted(refused.at(), reason), withdrawal(state, refused.at()));
       }
       if (state.step() == SagaStep.COMPENSATING) {
         // The withdrawal itself was refused: nothing more the saga can undo on its own.
@@ -188,11 +217,12 @@ public final class IssuanceSaga {
       return SagaTransition.to(state.noted(answer.at(), "late credit answer ignored"));
     }
     if (!answer.reserved()) {
-      return compensate(state, "credit refused: " + answer.detail(), answer.at(), policy);
+      return compensate(
+          state.withCredit(false), "credit refused: " + answer.detail(), answer.at(), policy);
     }
-    SagaState reserved =
-        state.withCredit(true).noted(answer.at(), "credit reserved: " + answer.detail());
-    if (policy.needsApproval(state.terms().amount())) {
+    SagaState reserved = state.noted(answer.at(), "credit reserved: " + answer.detail());
+    // The bank's exposure, hence what the threshold is measured against: amount plus tolerance.
+    if (policy.needsApproval(state.terms().maximumDrawable())) {
       return SagaTransition.to(
           enter(reserved, SagaStep.AWAITING_APPROVAL, answer.at(), policy)
               .noted(
@@ -240,7 +270,7 @@ public final class IssuanceSaga {
               .at(step, state.attempts() + 1, Optional.of(now.plus(policy.timeout(step))))
               .noted(
                   now, "timed out; attempt " + (state.attempts() + 1) + " of " + policy.attempts());
-      return new SagaTransition(retry, resend(retry, now), Optional.empty());
+      return new SagaTransition(retry, resend(retry), Optional.empty());
     }
     if (step == SagaStep.COMPENSATING) {
       // Gave up withdrawing the application: leave it for an operator rather than loop forever.
@@ -258,7 +288,8 @@ public final class IssuanceSaga {
 
   /** Undo in reverse order: release the reservation, then withdraw the application. */
   private static SagaTransition compensate(
-      SagaState state, String reason, Instant at, SagaPolicy policy) {
+      SagaState state, String why, Instant at, SagaPolicy policy) {
+    String reason = why.length() > MAX_REASON ? why.substring(0, MAX_REASON - 1) + "…" : why;
     List<SagaAction> actions = new ArrayList<>();
     if (state.creditReserved()) {
       actions.add(new ReleaseCredit(state.facility(), state.reservation(), reason));
@@ -267,13 +298,15 @@ public final class IssuanceSaga {
         enter(state.withCredit(false), SagaStep.COMPENSATING, at, policy)
             .withOutcome(reason)
             .noted(at, "compensating: " + reason);
-    actions.add(withdraw(compensating, at));
-    return new SagaTransition(compensating, actions, Optional.empty());
+    LcCommand withdrawal = withdrawal(compensating, at);
+    actions.add(new SendToCredit(state.lcId(), withdrawal));
+    return new SagaTransition(compensating.sending(withdrawal), actions, Optional.empty());
   }
 
   private static SagaTransition reserve(SagaState state, Instant at, SagaPolicy policy) {
+    // From here a reservation may exist until it is refused or released.
     SagaState reserving =
-        enter(state, SagaStep.RESERVING_CREDIT, at, policy)
+        enter(state.withCredit(true), SagaStep.RESERVING_CREDIT, at, policy)
             .noted(
                 at,
                 "reserving "
@@ -287,30 +320,33 @@ public final class IssuanceSaga {
       SagaState state, String approver, Instant at, SagaPolicy policy) {
     SagaState approving =
         enter(state, SagaStep.APPROVING, at, policy).noted(at, "approved by " + approver);
-    return SagaTransition.to(
+    return send(
         approving,
-        new SendToCredit(
-            state.lcId(),
-            new LcCommand.ApproveApplication(
-                commandId(state, "approve"), approver, day(state, at))));
+        new LcCommand.ApproveApplication(commandId(state, "approve"), approver, day(state, at)));
   }
 
-  private static List<SagaAction> resend(SagaState state, Instant now) {
+  private static List<SagaAction> resend(SagaState state) {
     switch (state.step()) {
       case SCREENING:
         return List.of(screening(state));
       case RESERVING_CREDIT:
         return List.of(reservation(state));
       case APPROVING:
-        // The approver's command is already recorded or lost with its id; the processor dedups.
-        return List.of();
       case ISSUING:
-        return List.of(issue(state, now));
       case COMPENSATING:
-        return List.of(withdraw(state, now));
+        // As sent: the same id with the same content is a repeat the processor answers as before.
+        return state
+            .pending()
+            .<List<SagaAction>>map(c -> List.of(new SendToCredit(state.lcId(), c)))
+            .orElse(List.of());
       default:
         return List.of();
     }
+  }
+
+  /** Sends an LC command, remembered so that a timeout resends it unchanged. */
+  private static SagaTransition send(SagaState state, LcCommand command) {
+    return SagaTransition.to(state.sending(command), new SendToCredit(state.lcId(), command));
   }
 
   private static SagaAction screening(SagaState state) {
@@ -323,19 +359,18 @@ public final class IssuanceSaga {
         state.facility(), state.reservation(), state.lcId(), state.terms().maximumDrawable());
   }
 
-  private static SagaAction issue(SagaState state, Instant at) {
-    return new SendToCredit(
-        state.lcId(), new LcCommand.IssueCredit(commandId(state, "issue"), day(state, at)));
+  private static LcCommand issue(SagaState state, Instant at) {
+    return new LcCommand.IssueCredit(commandId(state, "issue"), day(state, at));
   }
 
   /** Rejects the application, or cancels the credit if it was approved but not issued. */
-  private static SagaAction withdraw(SagaState state, Instant at) {
+  private static LcCommand withdrawal(SagaState state, Instant at) {
     String reason = state.outcome().orElse("compensation");
     LcCommand command =
         state.lcApproved()
             ? new LcCommand.CancelCredit(commandId(state, "cancel"), reason, false, day(state, at))
             : new LcCommand.RejectApplication(commandId(state, "reject"), reason, day(state, at));
-    return new SendToCredit(state.lcId(), command);
+    return command;
   }
 
   private static SagaState enter(SagaState state, SagaStep step, Instant at, SagaPolicy policy) {

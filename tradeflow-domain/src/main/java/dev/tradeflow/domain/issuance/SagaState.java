@@ -2,6 +2,7 @@ package dev.tradeflow.domain.issuance;
 
 import dev.tradeflow.domain.credit.FacilityId;
 import dev.tradeflow.domain.credit.ReservationId;
+import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.lc.LcTerms;
 import dev.tradeflow.domain.review.CaseId;
@@ -30,6 +31,7 @@ public record SagaState(
     Set<CaseId> openCases,
     boolean creditReserved,
     boolean lcApproved,
+    Optional<LcCommand> pending,
     Optional<String> outcome,
     List<Entry> history) {
 
@@ -45,6 +47,7 @@ public record SagaState(
     Objects.requireNonNull(step, "step");
     Objects.requireNonNull(deadline, "deadline");
     openCases = Set.copyOf(openCases);
+    Objects.requireNonNull(pending, "pending");
     Objects.requireNonNull(outcome, "outcome");
     history = List.copyOf(history);
   }
@@ -73,6 +76,7 @@ public record SagaState(
         openCases,
         creditReserved,
         lcApproved,
+        pending,
         outcome,
         more);
   }
@@ -90,6 +94,7 @@ public record SagaState(
         openCases,
         creditReserved,
         lcApproved,
+        pending,
         outcome,
         history);
   }
@@ -107,6 +112,7 @@ public record SagaState(
         cases,
         creditReserved,
         lcApproved,
+        pending,
         outcome,
         history);
   }
@@ -124,6 +130,7 @@ public record SagaState(
         openCases,
         reserved,
         lcApproved,
+        pending,
         outcome,
         history);
   }
@@ -141,6 +148,26 @@ public record SagaState(
         openCases,
         creditReserved,
         true,
+        pending,
+        outcome,
+        history);
+  }
+
+  /** The LC command last sent: a timeout resends it as it was (same id, same content). */
+  SagaState sending(LcCommand command) {
+    return new SagaState(
+        id,
+        lcId,
+        terms,
+        appliedOn,
+        maker,
+        step,
+        attempts,
+        deadline,
+        openCases,
+        creditReserved,
+        lcApproved,
+        Optional.of(command),
         outcome,
         history);
   }
@@ -158,6 +185,7 @@ public record SagaState(
         openCases,
         creditReserved,
         lcApproved,
+        pending,
         Optional.of(reason),
         history);
   }

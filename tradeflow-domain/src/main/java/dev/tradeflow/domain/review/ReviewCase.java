@@ -71,7 +71,8 @@ public final class ReviewCase {
       return Outcome.accept(new ClearanceRecorded(officer, decision.reason()));
     }
     String first = current.firstClearance().get();
-    if (first.equals(officer)) {
+    // The same person however the name is cased (as maker-checker compares them).
+    if (first.equalsIgnoreCase(officer)) {
       return Outcome.refuse(
           CaseRefusal.Code.SECOND_OFFICER_REQUIRED,
           "a block-level hit is cleared by two compliance officers; "

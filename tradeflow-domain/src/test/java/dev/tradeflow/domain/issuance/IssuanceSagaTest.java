@@ -186,9 +186,11 @@ class IssuanceSagaTest {
         .when(new Tick(at(31)))
         .then(new ReserveCredit(FACILITY, RESERVATION, LC, Money.of("100000", "USD")))
         .at(SagaStep.RESERVING_CREDIT);
+    // The reservation may have been made without an answer: it is released all the same.
     given(SMALL_APP, clear(), new Tick(at(31)), new Tick(at(62)))
         .when(new Tick(at(93)))
         .then(
+            new ReleaseCredit(FACILITY, RESERVATION, "RESERVING_CREDIT timed out after 3 attempts"),
             lc(
                 new LcCommand.RejectApplication(
                     id("reject"), "RESERVING_CREDIT timed out after 3 attempts", DAY)))
@@ -238,7 +240,7 @@ class IssuanceSagaTest {
   void no_reservation_is_left_behind() {
     ScreeningCompleted review =
         new ScreeningCompleted(Outcome.REVIEW, List.of(CASE_1), "near match", at(1));
-    qt().forAll(lists().of(integers().between(0, 11)).ofSizeBetween(1, 25))
+    qt().forAll(lists().of(integers().between(0, 12)).ofSizeBetween(1, 25))
         .checkAssert(
             picks -> {
               List<SagaInput> inputs = new ArrayList<>();
@@ -253,28 +255,42 @@ class IssuanceSagaTest {
                       case 3 -> new CaseDecided(CASE_1, false, "hit", at(second));
                       case 4 -> new CreditAnswered(true, "ok", at(second));
                       case 5 -> new CreditAnswered(false, "over limit", at(second));
-                      case 6 -> new ApprovalDecided("checker", pick % 2 == 0, "x", at(second));
+                      case 6 -> new ApprovalDecided("checker", true, "x", at(second));
+                      case 11 -> new ApprovalDecided("checker", false, "no", at(second));
                       case 7 -> new LcApproved(at(second));
                       case 8 -> new LcIssued(at(second));
                       case 9 -> new LcWithdrawn("rejected", at(second));
                       default -> new Tick(at(second * 40));
                     });
               }
-              SagaFixture fixture = given(LARGE_APP, inputs.toArray(new SagaInput[0]));
-              SagaState end = fixture.state();
+              // The facility as the saga's actions and its answers leave it.
+              SagaTransition started = IssuanceSaga.start(SAGA, LARGE_APP, POLICY);
+              SagaState end = started.state();
               boolean held = false;
               boolean consumed = false;
-              for (SagaAction action : fixture.allActions()) {
-                if (action instanceof ReserveCredit) {
-                  held = true;
-                } else if (action instanceof ReleaseCredit) {
+              for (SagaInput input : inputs) {
+                boolean refusedWhileReserving =
+                    end.step() == SagaStep.RESERVING_CREDIT
+                        && input instanceof CreditAnswered answer
+                        && !answer.reserved();
+                SagaTransition next = IssuanceSaga.on(end, input, POLICY);
+                if (refusedWhileReserving) {
                   held = false;
-                } else if (action instanceof ConsumeCredit) {
-                  consumed = true;
                 }
+                for (SagaAction action : next.actions()) {
+                  if (action instanceof ReserveCredit) {
+                    held = true;
+                  } else if (action instanceof ReleaseCredit) {
+                    held = false;
+                  } else if (action instanceof ConsumeCredit) {
+                    consumed = true;
+                  }
+                }
+                end = next.state();
               }
               if (end.step() == SagaStep.REJECTED || end.step() == SagaStep.COMPENSATING) {
                 assertThat(end.creditReserved()).isFalse();
+                assertThat(held).as("a reservation asked for and never released").isFalse();
                 assertThat(consumed).isFalse();
               }
               if (end.step() == SagaStep.ISSUED && end.creditReserved()) {
@@ -329,5 +345,63 @@ class IssuanceSagaTest {
     given(SMALL_APP, clear(), reserved(), new LcApproved(at(3)), new LcIssued(at(4)), ended)
         .when(ended)
         .then();
+  }
+
+  @Test
+  void a_timed_out_command_is_resent_exactly_as_first_sent_even_on_another_day() {
+    CreditAnswered reservedLarge = new CreditAnswered(true, "reserved", at(2));
+    ApprovalDecided checker = new ApprovalDecided("checker.chris", true, "ok", at(3));
+    LcCommand approve = new LcCommand.ApproveApplication(id("approve"), "checker.chris", DAY);
+    given(LARGE_APP, clear(), reservedLarge, checker)
+        .when(new Tick(at(3 + 86_400)))
+        .then(lc(approve))
+        .at(SagaStep.APPROVING);
+  }
+
+  @Test
+  void an_approval_that_overtakes_the_rejection_turns_it_into_a_cancellation() {
+    CreditAnswered reservedLarge = new CreditAnswered(true, "reserved", at(2));
+    ApprovalDecided checker = new ApprovalDecided("checker.chris", true, "ok", at(3));
+    SagaInput refusedIssue = new SagaInput.LcRefused("IssueCredit", "late", at(5));
+    // Compensating from APPROVING (a refusal), the approval is then recorded after all.
+    given(LARGE_APP, clear(), reservedLarge, checker, refusedIssue)
+        .when(new LcApproved(at(6)))
+        .then(
+            lc(
+                new LcCommand.CancelCredit(
+                    id("cancel"), "IssueCredit refused by the credit: late", false, DAY)))
+        .at(SagaStep.COMPENSATING);
+    given(LARGE_APP, clear(), reservedLarge, checker, refusedIssue, new LcApproved(at(6)))
+        .when(new SagaInput.LcRefused("RejectApplication", "ILLEGAL_STATE", at(7)))
+        .then(
+            lc(
+                new LcCommand.CancelCredit(
+                    id("cancel"), "IssueCredit refused by the credit: late", false, DAY)));
+  }
+
+  @Test
+  void an_issue_that_lands_during_compensation_is_reported_for_an_operator() {
+    SagaFixture.Then then =
+        given(
+                SMALL_APP,
+                clear(),
+                reserved(),
+                new LcApproved(at(3)),
+                new SagaInput.LcRefused("IssueCredit", "x", at(4)))
+            .when(new LcIssued(at(5)))
+            .then()
+            .at(SagaStep.ISSUED);
+    assertThat(then.transition().state().outcome())
+        .hasValueSatisfying(o -> assertThat(o).contains("an operator must reserve it again"));
+  }
+
+  @Test
+  void the_approval_threshold_measures_the_amount_plus_its_tolerance() {
+    ApplicationSubmitted justUnder =
+        submitted(terms("240000", Tolerance.ABOUT)); // 264,000 drawable, over 250,000
+    given(justUnder, clear())
+        .when(new CreditAnswered(true, "reserved", at(2)))
+        .then()
+        .at(SagaStep.AWAITING_APPROVAL);
   }
 }

@@ -14,7 +14,6 @@ import dev.tradeflow.domain.money.Money;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -91,19 +90,6 @@ final class SagaFixture {
 
   Then when(SagaInput input) {
     return new Then(IssuanceSaga.on(state(), input, POLICY));
-  }
-
-  /** Every action taken from the application on, in order. */
-  List<SagaAction> allActions() {
-    SagaTransition started = IssuanceSaga.start(SAGA, application, POLICY);
-    List<SagaAction> actions = new ArrayList<>(started.actions());
-    SagaState state = started.state();
-    for (SagaInput input : history) {
-      SagaTransition transition = IssuanceSaga.on(state, input, POLICY);
-      actions.addAll(transition.actions());
-      state = transition.state();
-    }
-    return actions;
   }
 
   record Then(SagaTransition transition) {

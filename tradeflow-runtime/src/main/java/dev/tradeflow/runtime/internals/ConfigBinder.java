@@ -227,10 +227,15 @@ public final class ConfigBinder {
       throw threshold.invalid("expected an amount of 0 or more");
     }
     ConfigValue currency = required(SAGA_APPROVAL_CURRENCY);
+    int decimals;
     try {
-      java.util.Currency.getInstance(currency.value());
+      decimals = java.util.Currency.getInstance(currency.value()).getDefaultFractionDigits();
     } catch (IllegalArgumentException e) {
       throw currency.invalid("expected an ISO 4217 currency code such as USD");
+    }
+    if (amount.stripTrailingZeros().scale() > Math.max(decimals, 0)) {
+      throw threshold.invalid(
+          "expected at most " + decimals + " decimals, as " + currency.value() + " has");
     }
     return new SagaSettings(
         bool(SAGA_ENABLED),

@@ -86,7 +86,21 @@ public final class NameNormalizer {
 
   private NameNormalizer() {}
 
-  /** The name's words, normalized, in reading order. Never empty for a name with a letter in it. */
+  /**
+   * The letters of a name that cannot be compared with the list's Latin spellings (Cyrillic,
+   * Arabic, CJK…): a name holding any is not screened by its words alone.
+   */
+  public static String unscreenableLetters(String name) {
+    StringBuilder letters = new StringBuilder();
+    for (char c : foldToAscii(name).toCharArray()) {
+      if (Character.isLetter(c) && c > 0x7f) {
+        letters.append(c);
+      }
+    }
+    return letters.toString();
+  }
+
+  /** The name's words, normalized, in reading order; Latin letters and digits only. */
   public static List<String> tokens(String name) {
     String text = foldToAscii(reorder(name)).toUpperCase(Locale.ROOT);
     text = SEPARATORS.matcher(JOINING.matcher(text).replaceAll("")).replaceAll(" ").strip();
