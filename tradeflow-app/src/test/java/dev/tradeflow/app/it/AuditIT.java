@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,12 +20,19 @@ import org.junit.jupiter.api.Test;
  */
 class AuditIT {
 
+  private static DemoRunner.Summary demo;
+
+  /** One demo run for the class: it goes through the saga, which takes its time. */
+  @BeforeAll
+  static void runTheDemo() throws InterruptedException {
+    demo = new DemoRunner(SharedKafka.sagaService().apiBase(), Clock.systemUTC()).run();
+  }
+
   @Test
   void the_demo_leaves_a_log_that_audit_verify_passes() throws Exception {
-    TradeflowService service = SharedKafka.service();
-    DemoRunner.Summary demo = new DemoRunner(service.apiBase(), Clock.systemUTC()).run();
+    TradeflowService service = SharedKafka.sagaService();
     assertThat(demo.failures()).isEmpty();
-    Path config = SharedKafka.cliConfig("audit.keys-dir=" + service.config().audit().keysDir());
+    Path config = SharedKafka.sagaCliConfig("audit.keys-dir=" + service.config().audit().keysDir());
 
     Cli.Result verified =
         await()
@@ -56,7 +64,6 @@ class AuditIT {
   void checkpoints_fail_against_a_key_the_auditor_was_not_given() throws Exception {
     Path stranger = Files.createTempFile("stranger", ".pub");
     Files.writeString(stranger, SigningKey.generate("stranger").verifierKey().toString());
-    new DemoRunner(SharedKafka.service().apiBase(), Clock.systemUTC()).run();
 
     Cli.Result result =
         await()
@@ -65,7 +72,7 @@ class AuditIT {
                 () ->
                     Cli.run(
                         "-c",
-                        SharedKafka.cliConfig().toString(),
+                        SharedKafka.sagaCliConfig().toString(),
                         "audit",
                         "verify",
                         "--public-key",

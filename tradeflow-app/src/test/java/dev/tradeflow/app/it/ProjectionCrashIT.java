@@ -52,7 +52,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ProjectionCrashIT {
 
   private static final EventSerde SERDE =
-      TradeflowService.eventSerde(SharedKafka.service().config());
+      TradeflowService.eventSerde(SharedKafka.sagaService().config());
 
   private static final int MIN_KILLS = 4;
   private static final int MAX_KILLS = 10;
@@ -69,7 +69,8 @@ class ProjectionCrashIT {
               : JdbcSettings.embeddedH2(dir.resolve("reporting"), "sa", "");
       String group = Reporting.groupIdFor(jdbc);
       Path config = writeConfig(dir, jdbc);
-      TradeflowService service = SharedKafka.service();
+      // The saga service: the demo that loads the projection runs through the issuance saga.
+      TradeflowService service = SharedKafka.sagaService();
       KafkaClients clients = new KafkaClients(service.config(), service.bootstrapServers());
 
       // The demo runs again and again meanwhile, so that each kill finds the projection busy.
@@ -179,7 +180,7 @@ class ProjectionCrashIT {
         config,
         String.join(
             "\n",
-            "kafka.bootstrap-servers=" + SharedKafka.bootstrapServers(),
+            "kafka.bootstrap-servers=" + SharedKafka.sagaService().bootstrapServers(),
             "kafka.replication-factor=1",
             "kafka.min-insync-replicas=1",
             // A killed member's partitions move on after this, not after the default 45 s.
@@ -187,7 +188,7 @@ class ProjectionCrashIT {
             "kafka.client.heartbeat.interval.ms=1000",
             "data.dir=" + dir.resolve("data"),
             "jdbc.url=" + jdbc.url(),
-            "registry.url=" + TradeflowService.registryUrl(SharedKafka.service().config()),
+            "registry.url=" + TradeflowService.registryUrl(SharedKafka.sagaService().config()),
             "jdbc.user=" + jdbc.user(),
             "jdbc.password=" + jdbc.password(),
             ""));

@@ -131,10 +131,19 @@ public final class SharedKafka {
    * key=value}) appended.
    */
   public static Path cliConfig(String... extraLines) {
+    return cliConfigFor(bootstrapServers(), extraLines);
+  }
+
+  /** The same for the saga service's broker. */
+  public static Path sagaCliConfig(String... extraLines) {
+    return cliConfigFor(sagaService().bootstrapServers(), extraLines);
+  }
+
+  private static Path cliConfigFor(String bootstrapServers, String... extraLines) {
     try {
       Path config = Files.createTempFile("tradeflow-cli", ".properties");
       List<String> lines = new ArrayList<>();
-      lines.add("kafka.bootstrap-servers=" + bootstrapServers());
+      lines.add("kafka.bootstrap-servers=" + bootstrapServers);
       lines.add("kafka.replication-factor=1");
       lines.add("kafka.min-insync-replicas=1");
       lines.add("saga.enabled=false");
