@@ -41,7 +41,7 @@ public final class TradeflowCli {
 
   /** The configuration: defaults, then the file, then TRADEFLOW_* environment variables. */
   TradeflowConfig config() {
-    return ConfigLoader.load(Optional.ofNullable(configFile), System.getenv());
+    return config(java.util.Map.of());
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.tradeflow.app.issuance;
 
 import dev.tradeflow.app.command.CommandEnvelope;
 import dev.tradeflow.app.command.CommandResult;
+import dev.tradeflow.app.json.Json;
 import dev.tradeflow.app.json.JsonSerde;
 import dev.tradeflow.app.processor.DeadLetterSink;
 import dev.tradeflow.domain.credit.CreditFacility;
@@ -16,6 +17,7 @@ import dev.tradeflow.domain.issuance.SagaId;
 import dev.tradeflow.domain.issuance.SagaInput;
 import dev.tradeflow.domain.issuance.SagaPolicy;
 import dev.tradeflow.domain.issuance.SagaState;
+import dev.tradeflow.domain.issuance.SagaStep;
 import dev.tradeflow.domain.issuance.SagaTransition;
 import dev.tradeflow.domain.lc.LcEvent;
 import dev.tradeflow.domain.lc.LcId;
@@ -33,7 +35,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -64,6 +65,13 @@ import org.slf4j.LoggerFactory;
 public final class IssuanceTopology {
 
   public static final String SAGA_STORE = "issuance-sagas";
+
+  /**
+   * The sagas waiting on a deadline, keyed {@code <deadline millis, 20 digits>|<lc id>}: the
+   * punctuator reads only those due, not every saga ever run.
+   */
+  static final String DEADLINE_STORE = "issuance-saga-deadlines";
+
   public static final String CASE_STORE = "review-cases";
   public static final String FACILITY_STORE = "credit-facilities";
 
@@ -116,6 +124,10 @@ public final class IssuanceTopology {
             Stores.persistentKeyValueStore(SAGA_STORE),
             Serdes.String(),
             JsonSerde.of(SagaState.class)),
+        SAGA);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(DEADLINE_STORE), Serdes.String(), Serdes.String()),
         SAGA);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -183,10 +195,6 @@ public final class IssuanceTopology {
     return value;
   }
 
-  private static byte[] json(Object value) {
-    return JsonSerde.of(Object.class).serializer().serialize(null, value);
-  }
-
   private abstract static class Base implements Processor<String, byte[], String, byte[]> {
     ProcessorContext<String, byte[]> context;
 
@@ -231,7 +239,7 @@ public final class IssuanceTopology {
     }
 
     void send(String sink, String key, Object value) {
-      context.forward(new Record<>(key, json(value), context.currentSystemTimeMs()), sink);
+      context.forward(new Record<>(key, Json.toBytes(value), context.currentSystemTimeMs()), sink);
     }
   }
 
@@ -241,6 +249,7 @@ public final class IssuanceTopology {
     private final SagaPolicy policy;
     private final Duration tickInterval;
     private KeyValueStore<String, SagaState> sagas;
+    private KeyValueStore<String, String> deadlines;
 
     SagaProcessor(EventSerde eventSerde, SagaPolicy policy, Duration tickInterval) {
       this.eventSerde = eventSerde;
@@ -252,6 +261,7 @@ public final class IssuanceTopology {
     public void init(ProcessorContext<String, byte[]> context) {
       super.init(context);
       sagas = context.getStateStore(SAGA_STORE);
+      deadlines = context.getStateStore(DEADLINE_STORE);
       context.schedule(tickInterval, PunctuationType.WALL_CLOCK_TIME, this::tick);
     }
 
@@ -368,7 +378,7 @@ public final class IssuanceTopology {
         input = new SagaInput.LcWithdrawn(rejected.reason(), at);
       } else if (payload instanceof LcEvent.CreditCancelled cancelled) {
         input =
-            state.step() == dev.tradeflow.domain.issuance.SagaStep.ISSUED
+            state.step() == SagaStep.ISSUED
                 ? new SagaInput.LcEnded("cancelled", at)
                 : new SagaInput.LcWithdrawn(cancelled.reason(), at);
       } else if (payload instanceof LcEvent.CreditClosed) {
@@ -412,25 +422,25 @@ public final class IssuanceTopology {
 
     private void tick(long wallClockMs) {
       Instant now = Instant.ofEpochMilli(wallClockMs);
-      List<KeyValue<String, SagaState>> due = new ArrayList<>();
-      try (KeyValueIterator<String, SagaState> it = sagas.all()) {
-        while (it.hasNext()) {
-          KeyValue<String, SagaState> entry = it.next();
-          Optional<Instant> deadline = entry.value.deadline();
-          if (!entry.value.step().isFinal()
-              && deadline.isPresent()
-              && !now.isBefore(deadline.get())) {
-            due.add(entry);
-          }
-        }
+      List<String> due = new ArrayList<>();
+      try (KeyValueIterator<String, String> it =
+          deadlines.range(deadlineKey(0, ""), deadlineKey(wallClockMs, "\uffff"))) {
+        it.forEachRemaining(entry -> due.add(entry.value));
       }
-      for (KeyValue<String, SagaState> entry : due) {
+      for (String lcId : due) {
         try {
-          apply(entry.key, IssuanceSaga.on(entry.value, new SagaInput.Tick(now), policy));
+          SagaState state = sagas.get(lcId);
+          if (state != null) {
+            apply(lcId, IssuanceSaga.on(state, new SagaInput.Tick(now), policy));
+          }
         } catch (RuntimeException e) {
-          LOG.error("saga of {} could not be moved on at its deadline", entry.key, e);
+          LOG.error("saga of {} could not be moved on at its deadline", lcId, e);
         }
       }
+    }
+
+    private static String deadlineKey(long millis, String lcId) {
+      return String.format(java.util.Locale.ROOT, "%020d|%s", millis, lcId);
     }
 
     private void apply(String lcId, SagaTransition transition) {
@@ -438,7 +448,15 @@ public final class IssuanceTopology {
           .refusal()
           .ifPresent(
               reason -> LOG.warn("saga {} refused an input: {}", transition.state().id(), reason));
-      sagas.put(lcId, transition.state());
+      SagaState previous = sagas.get(lcId);
+      SagaState next = transition.state();
+      if (previous != null && previous.deadline().isPresent()) {
+        deadlines.delete(deadlineKey(previous.deadline().get().toEpochMilli(), lcId));
+      }
+      if (!next.step().isFinal() && next.deadline().isPresent()) {
+        deadlines.put(deadlineKey(next.deadline().get().toEpochMilli(), lcId), lcId);
+      }
+      sagas.put(lcId, next);
       for (SagaAction action : transition.actions()) {
         perform(lcId, transition.state(), action);
       }
