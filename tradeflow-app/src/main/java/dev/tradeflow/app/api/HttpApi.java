@@ -505,15 +505,31 @@ public final class HttpApi implements AutoCloseable {
   }
 
   static Optional<LcStatus> status(String text) {
-    if (text == null || text.isBlank()) {
-      return Optional.empty();
-    }
+    return optionalEnum(text, "status", LcStatus.class);
+  }
+
+  /**
+   * An optional enum value from a request: absent when blank, 400 naming the choices if unknown.
+   */
+  static <E extends Enum<E>> Optional<E> optionalEnum(String text, String field, Class<E> type) {
+    return text == null || text.isBlank()
+        ? Optional.empty()
+        : Optional.of(requiredEnum(text, field, type));
+  }
+
+  /** An enum value from a request, any case; 400 naming the field and the choices if unknown. */
+  static <E extends Enum<E>> E requiredEnum(String text, String field, Class<E> type) {
     try {
-      return Optional.of(LcStatus.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT)));
+      return Enum.valueOf(type, text.strip().toUpperCase(java.util.Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new BadRequest(
-          "status",
-          "unknown status \"" + text + "\"; one of: " + Arrays.toString(LcStatus.values()));
+          field,
+          "unknown "
+              + field
+              + " \""
+              + text
+              + "\"; one of: "
+              + Arrays.toString(type.getEnumConstants()));
     }
   }
 

@@ -33,7 +33,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -86,7 +85,7 @@ public final class IssuanceRoutes implements RouteSet {
   }
 
   private void sagas(Context ctx) {
-    Optional<SagaStep> step = enumParam(ctx, "step", SagaStep.class);
+    Optional<SagaStep> step = HttpApi.optionalEnum(ctx.queryParam("step"), "step", SagaStep.class);
     ctx.json(queries.sagas(s -> step.isEmpty() || s.step() == step.get()));
   }
 
@@ -142,7 +141,8 @@ public final class IssuanceRoutes implements RouteSet {
   }
 
   private void cases(Context ctx) {
-    Optional<CaseStatus> status = enumParam(ctx, "status", CaseStatus.class);
+    Optional<CaseStatus> status =
+        HttpApi.optionalEnum(ctx.queryParam("status"), "status", CaseStatus.class);
     ctx.json(queries.cases(c -> status.isEmpty() || c.state().status() == status.get()));
   }
 
@@ -157,7 +157,7 @@ public final class IssuanceRoutes implements RouteSet {
     CaseView view = reviewCase(ctx);
     JsonNode body = HttpApi.jsonBody(ctx);
     CaseDecision decision =
-        enumValue(body.path("decision").asText(""), "decision", CaseDecision.class);
+        HttpApi.requiredEnum(body.path("decision").asText(""), "decision", CaseDecision.class);
     String reason = reason(body, true);
     User officer = new User(HttpApi.actor(ctx), roles(ctx));
     CaseCommand command = new CaseCommand.DecideCase(officer, decision, reason);
@@ -282,7 +282,7 @@ public final class IssuanceRoutes implements RouteSet {
     return Arrays.stream(header.split(","))
         .map(String::strip)
         .filter(r -> !r.isEmpty())
-        .map(r -> enumValue(r, ROLES, Role.class))
+        .map(r -> HttpApi.requiredEnum(r, ROLES, Role.class))
         .collect(Collectors.toSet());
   }
 
@@ -291,30 +291,6 @@ public final class IssuanceRoutes implements RouteSet {
       return new CaseId(text);
     } catch (IllegalArgumentException e) {
       throw new HttpApi.BadRequest("id", e.getMessage());
-    }
-  }
-
-  private static <E extends Enum<E>> Optional<E> enumParam(
-      Context ctx, String name, Class<E> type) {
-    String text = ctx.queryParam(name);
-    return text == null || text.isBlank()
-        ? Optional.empty()
-        : Optional.of(enumValue(text, name, type));
-  }
-
-  private static <E extends Enum<E>> E enumValue(String text, String field, Class<E> type) {
-    try {
-      return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new HttpApi.BadRequest(
-          field,
-          "one of "
-              + Arrays.stream(type.getEnumConstants())
-                  .map(Enum::name)
-                  .collect(Collectors.joining(", "))
-              + ", got \""
-              + text
-              + "\"");
     }
   }
 

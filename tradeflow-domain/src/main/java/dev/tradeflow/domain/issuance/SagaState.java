@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * An issuance in progress: the application, the step it is at, how many times that step was tried
@@ -62,131 +63,86 @@ public record SagaState(
   }
 
   SagaState noted(Instant at, String note) {
-    List<Entry> more = new ArrayList<>(history);
-    more.add(new Entry(at, step, note));
-    return new SagaState(
-        id,
-        lcId,
-        terms,
-        appliedOn,
-        maker,
-        step,
-        attempts,
-        deadline,
-        openCases,
-        creditReserved,
-        lcApproved,
-        pending,
-        outcome,
-        more);
+    return copy(
+        c -> {
+          c.history = new ArrayList<>(history);
+          c.history.add(new Entry(at, step, note));
+        });
   }
 
   SagaState at(SagaStep newStep, int newAttempts, Optional<Instant> newDeadline) {
-    return new SagaState(
-        id,
-        lcId,
-        terms,
-        appliedOn,
-        maker,
-        newStep,
-        newAttempts,
-        newDeadline,
-        openCases,
-        creditReserved,
-        lcApproved,
-        pending,
-        outcome,
-        history);
+    return copy(
+        c -> {
+          c.step = newStep;
+          c.attempts = newAttempts;
+          c.deadline = newDeadline;
+        });
   }
 
   SagaState withCases(Set<CaseId> cases) {
-    return new SagaState(
-        id,
-        lcId,
-        terms,
-        appliedOn,
-        maker,
-        step,
-        attempts,
-        deadline,
-        cases,
-        creditReserved,
-        lcApproved,
-        pending,
-        outcome,
-        history);
+    return copy(c -> c.openCases = cases);
   }
 
   SagaState withCredit(boolean reserved) {
-    return new SagaState(
-        id,
-        lcId,
-        terms,
-        appliedOn,
-        maker,
-        step,
-        attempts,
-        deadline,
-        openCases,
-        reserved,
-        lcApproved,
-        pending,
-        outcome,
-        history);
+    return copy(c -> c.creditReserved = reserved);
   }
 
   SagaState approved() {
-    return new SagaState(
-        id,
-        lcId,
-        terms,
-        appliedOn,
-        maker,
-        step,
-        attempts,
-        deadline,
-        openCases,
-        creditReserved,
-        true,
-        pending,
-        outcome,
-        history);
+    return copy(c -> c.lcApproved = true);
   }
 
   /** The LC command last sent: a timeout resends it as it was (same id, same content). */
   SagaState sending(LcCommand command) {
-    return new SagaState(
-        id,
-        lcId,
-        terms,
-        appliedOn,
-        maker,
-        step,
-        attempts,
-        deadline,
-        openCases,
-        creditReserved,
-        lcApproved,
-        Optional.of(command),
-        outcome,
-        history);
+    return copy(c -> c.pending = Optional.of(command));
   }
 
   SagaState withOutcome(String reason) {
+    return copy(c -> c.outcome = Optional.of(reason));
+  }
+
+  /** This state with the progress fields {@code change} sets; the application stays as it is. */
+  private SagaState copy(Consumer<Progress> change) {
+    Progress progress = new Progress(this);
+    change.accept(progress);
     return new SagaState(
         id,
         lcId,
         terms,
         appliedOn,
         maker,
-        step,
-        attempts,
-        deadline,
-        openCases,
-        creditReserved,
-        lcApproved,
-        pending,
-        Optional.of(reason),
-        history);
+        progress.step,
+        progress.attempts,
+        progress.deadline,
+        progress.openCases,
+        progress.creditReserved,
+        progress.lcApproved,
+        progress.pending,
+        progress.outcome,
+        progress.history);
+  }
+
+  /** The fields a saga's steps change, as a scratch copy for {@link #copy}. */
+  private static final class Progress {
+    SagaStep step;
+    int attempts;
+    Optional<Instant> deadline;
+    Set<CaseId> openCases;
+    boolean creditReserved;
+    boolean lcApproved;
+    Optional<LcCommand> pending;
+    Optional<String> outcome;
+    List<Entry> history;
+
+    Progress(SagaState state) {
+      step = state.step;
+      attempts = state.attempts;
+      deadline = state.deadline;
+      openCases = state.openCases;
+      creditReserved = state.creditReserved;
+      lcApproved = state.lcApproved;
+      pending = state.pending;
+      outcome = state.outcome;
+      history = state.history;
+    }
   }
 }
