@@ -53,6 +53,13 @@ public final class Topics {
   /** Checkers' approval decisions for the issuance saga, keyed by LC id. */
   public static final String SAGA_APPROVALS = "tf.saga.approvals";
 
+  /**
+   * Amendments applied for under credits the issuance saga issued, keyed by LC id: the saga screens
+   * and reserves for one that raises the amount or names a new beneficiary before sending it on to
+   * {@link #LC_COMMANDS}. Kept forever: what a maker asked for, cleared or not.
+   */
+  public static final String SAGA_AMENDMENTS = "tf.saga.amendments";
+
   private static final String DLQ_SUFFIX = ".dlq";
 
   private Topics() {}
@@ -85,13 +92,15 @@ public final class Topics {
         keptForever(config, CREDIT_EVENTS),
         work(config, CREDIT_RESULTS),
         keptForever(config, SAGA_APPROVALS),
+        keptForever(config, SAGA_AMENDMENTS),
         deadLetters(config, AML_SCREENING_REQUESTS),
         deadLetters(config, AML_SCREENING_RESULTS),
         deadLetters(config, AML_CASE_COMMANDS),
         deadLetters(config, AML_CASE_EVENTS),
         deadLetters(config, CREDIT_REQUESTS),
         deadLetters(config, CREDIT_RESULTS),
-        deadLetters(config, SAGA_APPROVALS));
+        deadLetters(config, SAGA_APPROVALS),
+        deadLetters(config, SAGA_AMENDMENTS));
   }
 
   /** The issuance saga's input topics, each of which parks what it cannot read in its DLQ. */
@@ -102,7 +111,8 @@ public final class Topics {
         AML_CASE_EVENTS,
         CREDIT_REQUESTS,
         CREDIT_RESULTS,
-        SAGA_APPROVALS);
+        SAGA_APPROVALS,
+        SAGA_AMENDMENTS);
   }
 
   /** Requests and answers between services: a week, to diagnose; the records are elsewhere. */
@@ -131,13 +141,15 @@ public final class Topics {
         AML_CASE_EVENTS,
         CREDIT_EVENTS,
         SAGA_APPROVALS,
+        SAGA_AMENDMENTS,
         dlqOf(AML_SCREENING_REQUESTS),
         dlqOf(AML_SCREENING_RESULTS),
         dlqOf(AML_CASE_COMMANDS),
         dlqOf(AML_CASE_EVENTS),
         dlqOf(CREDIT_REQUESTS),
         dlqOf(CREDIT_RESULTS),
-        dlqOf(SAGA_APPROVALS));
+        dlqOf(SAGA_APPROVALS),
+        dlqOf(SAGA_AMENDMENTS));
   }
 
   public static TopicSpec auditSequencerState(TradeflowConfig config) {

@@ -33,15 +33,21 @@ class TopicsTest {
             "tf.credit.events",
             "tf.credit.results",
             "tf.saga.approvals",
+            "tf.saga.amendments",
             "tf.aml.screening-requests.dlq",
             "tf.aml.screening-results.dlq",
             "tf.aml.case-commands.dlq",
             "tf.aml.case-events.dlq",
             "tf.credit.requests.dlq",
             "tf.credit.results.dlq",
-            "tf.saga.approvals.dlq");
+            "tf.saga.approvals.dlq",
+            "tf.saga.amendments.dlq");
     assertThat(Topics.audited())
-        .contains("tf.aml.screening-results", "tf.aml.case-events", "tf.credit.events");
+        .contains(
+            "tf.aml.screening-results",
+            "tf.aml.case-events",
+            "tf.credit.events",
+            "tf.saga.amendments");
   }
 
   @Test

@@ -294,9 +294,14 @@ public final class HttpApi implements AutoCloseable {
             .orElse(command.commandId().value());
     CommandEnvelope envelope =
         new CommandEnvelope(lcId, command, actor, correlation, clock.instant());
+    // An amendment that raises the amount or changes a party is screened and credit-checked
+    // first: the saga answers it under its command id, after the credit if it clears it.
+    CompletableFuture<CommandResult> outcome =
+        issuanceBySaga && command instanceof LcCommand.RequestAmendment
+            ? gateway.submitForClearance(envelope)
+            : gateway.submit(envelope);
     CompletableFuture<Void> answered =
-        gateway
-            .submit(envelope)
+        outcome
             // A copy: the same command id sent twice shares one outcome, not one deadline.
             .copy()
             .orTimeout(commandWait.toMillis(), TimeUnit.MILLISECONDS)

@@ -93,6 +93,19 @@ public final class CommandGateway implements AutoCloseable {
    * send is traced as a child of the current span, and the record carries that trace on.
    */
   public CompletableFuture<CommandResult> submit(CommandEnvelope envelope) {
+    return submit(envelope, Topics.LC_COMMANDS);
+  }
+
+  /**
+   * Sends an amendment to the issuance saga, which clears it before it sends it on to the credit
+   * under the same command id (or refuses it under that id): the future completes as for {@link
+   * #submit}.
+   */
+  public CompletableFuture<CommandResult> submitForClearance(CommandEnvelope envelope) {
+    return submit(envelope, Topics.SAGA_AMENDMENTS);
+  }
+
+  private CompletableFuture<CommandResult> submit(CommandEnvelope envelope, String topic) {
     if (failure != null) {
       return CompletableFuture.failedFuture(
           new IllegalStateException("the command-results listener stopped", failure));
@@ -100,11 +113,10 @@ public final class CommandGateway implements AutoCloseable {
     String key = pendingKey(envelope.lcId().value(), envelope.command().commandId().value());
     CompletableFuture<CommandResult> outcome =
         pending.computeIfAbsent(key, k -> new CompletableFuture<>());
-    Span publish =
-        tracing.startPublish(Context.current(), Topics.LC_COMMANDS, envelope.lcId().value());
+    Span publish = tracing.startPublish(Context.current(), topic, envelope.lcId().value());
     try {
       ProducerRecord<String, byte[]> record =
-          new ProducerRecord<>(Topics.LC_COMMANDS, envelope.lcId().value(), Json.toBytes(envelope));
+          new ProducerRecord<>(topic, envelope.lcId().value(), Json.toBytes(envelope));
       tracing.inject(Context.current().with(publish), record.headers());
       producer.send(
           record,

@@ -17,8 +17,8 @@ import dev.tradeflow.domain.issuance.SagaId;
 import dev.tradeflow.domain.issuance.SagaInput;
 import dev.tradeflow.domain.issuance.SagaPolicy;
 import dev.tradeflow.domain.issuance.SagaState;
-import dev.tradeflow.domain.issuance.SagaStep;
 import dev.tradeflow.domain.issuance.SagaTransition;
+import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcEvent;
 import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.review.CaseCommand;
@@ -52,9 +52,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>the saga, keyed by LC id, hears the credit's events, the screening results, the review
- *       cases' events, the credit results and the checkers' approvals, and sends screening
- *       requests, facility commands and LC commands; a wall-clock punctuator moves sagas whose step
- *       is past its deadline;
+ *       cases' events, the credit results, the checkers' approvals and the amendments applied for,
+ *       and sends screening requests, facility commands and LC commands; a wall-clock punctuator
+ *       moves sagas whose step is past its deadline;
  *   <li>the review cases, keyed by LC id too: a case is opened per finding of a screening result,
  *       and decided by compliance officers' commands;
  *   <li>the credit facilities, keyed by facility id: reservations, consumptions and releases.
@@ -101,7 +101,8 @@ public final class IssuanceTopology {
             Topics.AML_SCREENING_RESULTS,
             Topics.AML_CASE_EVENTS,
             Topics.CREDIT_RESULTS,
-            Topics.SAGA_APPROVALS);
+            Topics.SAGA_APPROVALS,
+            Topics.SAGA_AMENDMENTS);
     for (String topic : sagaSources) {
       source(topology, topic);
     }
@@ -273,6 +274,10 @@ public final class IssuanceTopology {
         onLcEvent(record, at);
         return;
       }
+      if (topic.equals(Topics.SAGA_AMENDMENTS)) {
+        onAmendment(read(CommandEnvelope.class, record, topic), at);
+        return;
+      }
       if (topic.equals(Topics.LC_COMMAND_RESULTS)) {
         CommandResult result;
         try {
@@ -300,7 +305,11 @@ public final class IssuanceTopology {
         input =
             Optional.of(
                 new SagaInput.ScreeningCompleted(
-                    result.outcome(), result.caseIds(), summary, result.screenedAt()));
+                    result.attempt(),
+                    result.outcome(),
+                    result.caseIds(),
+                    summary,
+                    result.screenedAt()));
       } else if (topic.equals(Topics.AML_CASE_EVENTS)) {
         CaseRecord caseRecord = read(CaseRecord.class, record, topic);
         sagaId = null;
@@ -376,9 +385,15 @@ public final class IssuanceTopology {
         input = new SagaInput.LcIssued(at);
       } else if (payload instanceof LcEvent.ApplicationRejected rejected) {
         input = new SagaInput.LcWithdrawn(rejected.reason(), at);
+      } else if (payload instanceof LcEvent.AmendmentRequested requested) {
+        input = new SagaInput.AmendmentIssued(requested.amendmentId(), at);
+      } else if (payload instanceof LcEvent.AmendmentAccepted accepted) {
+        input = new SagaInput.AmendmentAnswered(accepted.amendmentId(), true, at);
+      } else if (payload instanceof LcEvent.AmendmentRejected rejected) {
+        input = new SagaInput.AmendmentAnswered(rejected.amendmentId(), false, at);
       } else if (payload instanceof LcEvent.CreditCancelled cancelled) {
         input =
-            state.step() == SagaStep.ISSUED
+            state.isIssued()
                 ? new SagaInput.LcEnded("cancelled", at)
                 : new SagaInput.LcWithdrawn(cancelled.reason(), at);
       } else if (payload instanceof LcEvent.CreditClosed) {
@@ -389,6 +404,28 @@ public final class IssuanceTopology {
         return;
       }
       apply(lcId, IssuanceSaga.on(state, input, policy));
+    }
+
+    /** An amendment applied for: cleared by the credit's saga, or sent on if it has none. */
+    private void onAmendment(CommandEnvelope envelope, Instant at) {
+      String lcId = envelope.lcId().value();
+      if (!(envelope.command() instanceof LcCommand.RequestAmendment amendment)
+          || envelope.refusal() != null) {
+        throw new IllegalArgumentException(
+            "only amendments are cleared, as their makers sent them: "
+                + envelope.command().type()
+                + (envelope.refusal() != null ? " with a refusal" : ""));
+      }
+      SagaState state = sagas.get(lcId);
+      if (state == null) {
+        // No saga issued this credit (or there is no such credit): the credit decides.
+        send(TO_LC, lcId, envelope);
+        return;
+      }
+      apply(
+          lcId,
+          IssuanceSaga.on(
+              state, new SagaInput.AmendmentApplied(amendment, envelope.actor(), at), policy));
     }
 
     /** A refusal of the command the saga last sent (matched by its exact id). */
@@ -485,6 +522,23 @@ public final class IssuanceTopology {
             state,
             release.facility().value(),
             new FacilityCommand.ReleaseReservation(release.reservation(), release.reason()));
+      } else if (action instanceof SagaAction.ForwardAmendment forward) {
+        send(
+            TO_LC,
+            lcId,
+            new CommandEnvelope(
+                forward.lcId(), forward.command(), forward.maker(), state.id().value(), now()));
+      } else if (action instanceof SagaAction.RefuseAmendment refuse) {
+        send(
+            TO_LC,
+            lcId,
+            new CommandEnvelope(
+                refuse.lcId(),
+                refuse.command(),
+                refuse.maker(),
+                state.id().value(),
+                now(),
+                refuse.rejection()));
       } else {
         SagaAction.SendToCredit send = (SagaAction.SendToCredit) action;
         send(

@@ -261,6 +261,9 @@ public final class CommandProcessor {
      */
     private Outcome decide(CommandEnvelope envelope, AggregateSnapshot snapshot, Instant now) {
       String lcId = envelope.lcId().value();
+      if (envelope.refusal() != null) {
+        return rejectedOutcome(envelope, snapshot, envelope.refusal(), now);
+      }
       Optional<LcState> state = Optional.ofNullable(snapshot).map(AggregateSnapshot::state);
       Decision decision = LetterOfCredit.decide(state, envelope.command(), calendar);
       if (decision.rejection().isPresent()) {

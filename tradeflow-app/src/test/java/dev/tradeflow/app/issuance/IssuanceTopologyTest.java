@@ -3,6 +3,8 @@ package dev.tradeflow.app.issuance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradeflow.app.TestCommands;
+import dev.tradeflow.app.command.CommandEnvelope;
+import dev.tradeflow.app.command.CommandResult;
 import dev.tradeflow.app.json.Json;
 import dev.tradeflow.app.json.JsonSerde;
 import dev.tradeflow.app.processor.AggregateSnapshot;
@@ -16,7 +18,13 @@ import dev.tradeflow.domain.issuance.SagaInput.ScreeningCompleted.Outcome;
 import dev.tradeflow.domain.issuance.SagaPolicy;
 import dev.tradeflow.domain.issuance.SagaState;
 import dev.tradeflow.domain.issuance.SagaStep;
+import dev.tradeflow.domain.lc.AmendmentChanges;
+import dev.tradeflow.domain.lc.AmendmentId;
+import dev.tradeflow.domain.lc.CommandId;
+import dev.tradeflow.domain.lc.LcCommand;
+import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.lc.LcStatus;
+import dev.tradeflow.domain.lc.RejectionCode;
 import dev.tradeflow.domain.money.Money;
 import dev.tradeflow.domain.review.CaseCommand;
 import dev.tradeflow.domain.review.CaseDecision;
@@ -32,6 +40,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -73,6 +82,7 @@ class IssuanceTopologyTest {
   private TestInputTopic<String, byte[]> creditRequests;
   private TestInputTopic<String, byte[]> caseCommands;
   private TestInputTopic<String, byte[]> approvals;
+  private TestInputTopic<String, byte[]> amendments;
   private TestOutputTopic<String, ScreeningRequest> screeningRequests;
 
   private static SagaPolicy policy(String threshold) {
@@ -104,6 +114,7 @@ class IssuanceTopologyTest {
     creditRequests = input(Topics.CREDIT_REQUESTS);
     caseCommands = input(Topics.AML_CASE_COMMANDS);
     approvals = input(Topics.SAGA_APPROVALS);
+    amendments = input(Topics.SAGA_AMENDMENTS);
     screeningRequests =
         driver.createOutputTopic(
             Topics.AML_SCREENING_REQUESTS,
@@ -169,10 +180,14 @@ class IssuanceTopologyTest {
     return store.get(LC);
   }
 
-  private LcStatus lcStatus() {
+  private AggregateSnapshot snapshot() {
     KeyValueStore<String, AggregateSnapshot> store =
         driver.getKeyValueStore(CommandProcessor.AGGREGATE_STORE);
-    return store.get(LC).state().status();
+    return store.get(LC);
+  }
+
+  private LcStatus lcStatus() {
+    return snapshot().state().status();
   }
 
   private FacilityState facility() {
@@ -271,6 +286,107 @@ class IssuanceTopologyTest {
     assertThat(saga().step()).isEqualTo(SagaStep.REJECTED);
     assertThat(saga().outcome()).contains("SCREENING timed out after 2 attempts");
     assertThat(lcStatus()).isEqualTo(LcStatus.REJECTED);
+  }
+
+  private static final LcCommand.RequestAmendment RAISE =
+      new LcCommand.RequestAmendment(
+          new CommandId("amend-1"),
+          new AmendmentId("A1"),
+          new AmendmentChanges(Money.of("150000", "USD"), null, null, null, "more coffee"),
+          LocalDate.of(2026, 1, 6));
+
+  private TestOutputTopic<String, CommandResult> results() {
+    return driver.createOutputTopic(
+        Topics.LC_COMMAND_RESULTS,
+        Serdes.String().deserializer(),
+        JsonSerde.of(CommandResult.class).deserializer());
+  }
+
+  private void applyForAmendment(LcCommand.RequestAmendment amendment) {
+    amendments.pipeInput(
+        LC,
+        Json.toBytes(
+            new CommandEnvelope(new LcId(LC), amendment, "amender.alan", "corr-a", START)));
+  }
+
+  private Optional<CommandResult> resultOf(
+      TestOutputTopic<String, CommandResult> results, String commandId) {
+    return results.readValuesToList().stream()
+        .filter(r -> r.commandId().value().equals(commandId))
+        .reduce((first, last) -> last);
+  }
+
+  @Test
+  void a_raise_is_screened_and_reserved_before_the_credit_records_it() {
+    start(policy("250000"));
+    openFacility("1000000");
+    apply();
+    screened(Outcome.CLEAR);
+    TestOutputTopic<String, CommandResult> results = results();
+    results.readValuesToList();
+
+    applyForAmendment(RAISE);
+    assertThat(saga().step()).isEqualTo(SagaStep.SCREENING);
+    assertThat(snapshot().state().amendments()).isEmpty();
+    screened(Outcome.CLEAR);
+
+    assertThat(resultOf(results, "amend-1"))
+        .hasValueSatisfying(r -> assertThat(r.isAccepted()).isTrue());
+    assertThat(snapshot().state().pendingAmendment()).isPresent();
+    assertThat(saga().step()).isEqualTo(SagaStep.ISSUED);
+    assertThat(facility().utilised()).isEqualTo(Money.of("150000", "USD"));
+
+    commands.pipeInput(
+        LC,
+        Json.toBytes(
+            TestCommands.envelope(
+                LC,
+                new LcCommand.AcceptAmendment(
+                    new CommandId("accept-1"), new AmendmentId("A1"), LocalDate.of(2026, 1, 7)))));
+    assertThat(facility().reservations().values())
+        .extracting(r -> r.status())
+        .containsOnly(FacilityState.ReservationStatus.CONSUMED)
+        .hasSize(2);
+    assertThat(saga().currentTerms().amount()).isEqualTo(Money.of("150000", "USD"));
+  }
+
+  @Test
+  void an_amendment_the_saga_does_not_clear_is_refused_under_its_command_id() {
+    start(policy("250000"));
+    openFacility("1000000");
+    apply();
+    screened(Outcome.CLEAR);
+    TestOutputTopic<String, CommandResult> results = results();
+
+    applyForAmendment(RAISE);
+    screened(Outcome.BLOCK, LISTED);
+    decide(new CaseId("LC-1:s2:1"), "compliance.carol", CaseDecision.CONFIRM);
+
+    assertThat(resultOf(results, "amend-1"))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.isAccepted()).isFalse();
+              assertThat(r.rejection().code()).isEqualTo(RejectionCode.AMENDMENT_NOT_CLEARED);
+              assertThat(r.rejection().detail()).contains("screening hit confirmed");
+            });
+    assertThat(snapshot().state().amendments()).isEmpty();
+    assertThat(facility().utilised()).isEqualTo(Money.of("100000", "USD"));
+
+    // A retry is answered the same, by the processor that remembers the outcome.
+    applyForAmendment(RAISE);
+    assertThat(resultOf(results, "amend-1"))
+        .hasValueSatisfying(
+            r -> assertThat(r.rejection().code()).isEqualTo(RejectionCode.AMENDMENT_NOT_CLEARED));
+  }
+
+  @Test
+  void an_amendment_of_a_credit_without_a_saga_goes_to_the_credit() {
+    start(policy("250000"));
+    TestOutputTopic<String, CommandResult> results = results();
+    applyForAmendment(RAISE);
+    assertThat(resultOf(results, "amend-1"))
+        .hasValueSatisfying(
+            r -> assertThat(r.rejection().code()).isEqualTo(RejectionCode.LC_NOT_FOUND));
   }
 
   @Test

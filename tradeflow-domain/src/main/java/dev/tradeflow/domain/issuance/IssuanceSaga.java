@@ -1,10 +1,16 @@
 package dev.tradeflow.domain.issuance;
 
+import dev.tradeflow.domain.issuance.AmendmentClearance.Status;
 import dev.tradeflow.domain.issuance.SagaAction.ConsumeCredit;
+import dev.tradeflow.domain.issuance.SagaAction.ForwardAmendment;
+import dev.tradeflow.domain.issuance.SagaAction.RefuseAmendment;
 import dev.tradeflow.domain.issuance.SagaAction.ReleaseCredit;
 import dev.tradeflow.domain.issuance.SagaAction.RequestScreening;
 import dev.tradeflow.domain.issuance.SagaAction.ReserveCredit;
 import dev.tradeflow.domain.issuance.SagaAction.SendToCredit;
+import dev.tradeflow.domain.issuance.SagaInput.AmendmentAnswered;
+import dev.tradeflow.domain.issuance.SagaInput.AmendmentApplied;
+import dev.tradeflow.domain.issuance.SagaInput.AmendmentIssued;
 import dev.tradeflow.domain.issuance.SagaInput.ApplicationSubmitted;
 import dev.tradeflow.domain.issuance.SagaInput.ApprovalDecided;
 import dev.tradeflow.domain.issuance.SagaInput.CaseDecided;
@@ -19,6 +25,8 @@ import dev.tradeflow.domain.issuance.SagaInput.Tick;
 import dev.tradeflow.domain.lc.CommandId;
 import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcId;
+import dev.tradeflow.domain.lc.Rejection;
+import dev.tradeflow.domain.lc.RejectionCode;
 import dev.tradeflow.domain.review.CaseId;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,8 +43,11 @@ import java.util.Set;
  * reservation → (a checker's approval over the threshold) → approve → issue. A confirmed hit, a
  * refused reservation, a declined approval or a step that runs out of time and attempts compensates
  * in reverse order: the reservation is released, then the application rejected (or, once approved,
- * the credit cancelled). The topology feeds it records and the clock, and turns its actions into
- * records; the tests feed it inputs and check the actions.
+ * the credit cancelled). Once issued, an amendment that raises the amount or names a new
+ * beneficiary goes through the same steps before it is sent to the credit; one not cleared is
+ * refused and its reservation released, the credit left as it was. The topology feeds it records
+ * and the clock, and turns its actions into records; the tests feed it inputs and check the
+ * actions.
  */
 public final class IssuanceSaga {
 
@@ -65,6 +76,8 @@ public final class IssuanceSaga {
                 false,
                 Optional.empty(),
                 Optional.empty(),
+                1,
+                List.of(),
                 List.of())
             .noted(submitted.at(), "application by " + submitted.maker() + "; screening requested");
     return SagaTransition.to(state, screening(state));
@@ -72,15 +85,16 @@ public final class IssuanceSaga {
 
   public static SagaTransition on(SagaState state, SagaInput input, SagaPolicy policy) {
     if (input instanceof LcEnded ended) {
-      // After the saga: an issued credit's end gives its utilisation back to the facility.
-      if (state.step() == SagaStep.ISSUED && state.creditReserved()) {
-        return SagaTransition.to(
-            state
-                .withCredit(false)
-                .noted(ended.at(), "credit " + ended.how() + "; utilisation released"),
-            new ReleaseCredit(state.facility(), state.reservation(), "credit " + ended.how()));
-      }
-      return SagaTransition.to(state);
+      return ended(state, ended);
+    }
+    if (input instanceof AmendmentApplied applied) {
+      return amendmentApplied(state, applied, policy);
+    }
+    if (input instanceof AmendmentIssued issued) {
+      return amendmentIssued(state, issued);
+    }
+    if (input instanceof AmendmentAnswered answered) {
+      return amendmentAnswered(state, answered);
     }
     if (state.step().isFinal()) {
       return SagaTransition.to(state);
@@ -138,6 +152,10 @@ public final class IssuanceSaga {
     }
     if (input instanceof LcRefused refused) {
       String reason = refused.commandType() + " refused by the credit: " + refused.reason();
+      if (state.step() == SagaStep.AMENDING && state.clearing().isPresent()) {
+        // The credit answered the amendment's maker itself: only the reservation is undone.
+        return refuseAmendment(state, Optional.empty(), reason, refused.at());
+      }
       if (state.step() == SagaStep.APPROVING || state.step() == SagaStep.ISSUING) {
         return compensate(state, reason, refused.at(), policy);
       }
@@ -172,8 +190,12 @@ public final class IssuanceSaga {
 
   private static SagaTransition screened(
       SagaState state, ScreeningCompleted screening, SagaPolicy policy) {
-    if (state.step() != SagaStep.SCREENING) {
-      return SagaTransition.to(state.noted(screening.at(), "late screening result ignored"));
+    if (state.step() != SagaStep.SCREENING || screening.screening() != state.screenings()) {
+      // An earlier screening's answer (one retried, or the issuance's, of other terms): the saga
+      // waits for the answer to the screening it asked for last.
+      return SagaTransition.to(
+          state.noted(
+              screening.at(), "late result of screening " + screening.screening() + " ignored"));
     }
     if (screening.outcome() == ScreeningCompleted.Outcome.CLEAR) {
       return reserve(state.noted(screening.at(), "screening clear"), screening.at(), policy);
@@ -218,22 +240,27 @@ public final class IssuanceSaga {
     }
     if (!answer.reserved()) {
       return compensate(
-          state.withCredit(false), "credit refused: " + answer.detail(), answer.at(), policy);
+          state.holdingCredit(false), "credit refused: " + answer.detail(), answer.at(), policy);
     }
-    SagaState reserved = state.noted(answer.at(), "credit reserved: " + answer.detail());
+    return toApproval(
+        state.noted(answer.at(), "credit reserved: " + answer.detail()), answer.at(), policy);
+  }
+
+  /** A checker approves over the threshold; within it the saga approves on its own. */
+  private static SagaTransition toApproval(SagaState state, Instant at, SagaPolicy policy) {
     // The bank's exposure, hence what the threshold is measured against: amount plus tolerance.
-    if (policy.needsApproval(state.terms().maximumDrawable())) {
+    if (policy.needsApproval(state.termsInClearance().maximumDrawable())) {
       return SagaTransition.to(
-          enter(reserved, SagaStep.AWAITING_APPROVAL, answer.at(), policy)
+          enter(state, SagaStep.AWAITING_APPROVAL, at, policy)
               .noted(
-                  answer.at(),
+                  at,
                   "over the approval threshold of "
                       + policy.approvalThreshold()
                       + ": a checker other than "
-                      + state.maker()
+                      + state.currentMaker()
                       + " approves"));
     }
-    return approve(reserved, AUTO_APPROVER, answer.at(), policy);
+    return approve(state, AUTO_APPROVER, at, policy);
   }
 
   private static SagaTransition approvalDecided(
@@ -242,12 +269,14 @@ public final class IssuanceSaga {
       return SagaTransition.refused(
           state, "the application is not awaiting approval (step " + state.step() + ")");
     }
-    if (approval.approver().strip().equalsIgnoreCase(state.maker().strip())) {
+    if (approval.approver().strip().equalsIgnoreCase(state.currentMaker().strip())) {
       return SagaTransition.refused(
           state,
           "maker-checker: "
               + approval.approver()
-              + " entered this application and cannot approve it");
+              + " entered this "
+              + (state.clearing().isPresent() ? "amendment" : "application")
+              + " and cannot approve it");
     }
     if (!approval.approved()) {
       return compensate(
@@ -266,7 +295,7 @@ public final class IssuanceSaga {
     SagaStep step = state.step();
     if (step.isTransient() && state.attempts() < policy.attempts()) {
       SagaState retry =
-          state
+          (step == SagaStep.SCREENING ? state.screeningAgain() : state)
               .at(step, state.attempts() + 1, Optional.of(now.plus(policy.timeout(step))))
               .noted(
                   now, "timed out; attempt " + (state.attempts() + 1) + " of " + policy.attempts());
@@ -289,7 +318,14 @@ public final class IssuanceSaga {
   /** Undo in reverse order: release the reservation, then withdraw the application. */
   private static SagaTransition compensate(
       SagaState state, String why, Instant at, SagaPolicy policy) {
-    String reason = why.length() > MAX_REASON ? why.substring(0, MAX_REASON - 1) + "…" : why;
+    String reason = bounded(why);
+    if (state.clearing().isPresent()) {
+      return refuseAmendment(
+          state,
+          Optional.of(new Rejection(RejectionCode.AMENDMENT_NOT_CLEARED, reason)),
+          reason,
+          at);
+    }
     List<SagaAction> actions = new ArrayList<>();
     if (state.creditReserved()) {
       actions.add(new ReleaseCredit(state.facility(), state.reservation(), reason));
@@ -304,25 +340,284 @@ public final class IssuanceSaga {
   }
 
   private static SagaTransition reserve(SagaState state, Instant at, SagaPolicy policy) {
+    Optional<AmendmentClearance> amendment = state.clearing();
+    if (amendment.isPresent() && !amendment.get().increase().isPositive()) {
+      return toApproval(
+          state.noted(at, "the amendment draws no more: nothing to reserve"), at, policy);
+    }
+    String what =
+        amendment.isPresent()
+            ? amendment.get().increase() + " more (the amendment's increase)"
+            : state.terms().maximumDrawable() + " (amount plus tolerance)";
     // From here a reservation may exist until it is refused or released.
     SagaState reserving =
-        enter(state.withCredit(true), SagaStep.RESERVING_CREDIT, at, policy)
-            .noted(
-                at,
-                "reserving "
-                    + state.terms().maximumDrawable()
-                    + " (amount plus tolerance) on "
-                    + state.facility());
+        enter(state.holdingCredit(true), SagaStep.RESERVING_CREDIT, at, policy)
+            .noted(at, "reserving " + what + " on " + state.facility());
     return SagaTransition.to(reserving, reservation(reserving));
   }
 
   private static SagaTransition approve(
       SagaState state, String approver, Instant at, SagaPolicy policy) {
+    Optional<AmendmentClearance> amendment = state.clearing();
+    if (amendment.isPresent()) {
+      return forward(
+          enter(state, SagaStep.AMENDING, at, policy)
+              .noted(at, "amendment approved by " + approver + "; sent to the credit"),
+          amendment.get());
+    }
     SagaState approving =
         enter(state, SagaStep.APPROVING, at, policy).noted(at, "approved by " + approver);
     return send(
         approving,
         new LcCommand.ApproveApplication(commandId(state, "approve"), approver, day(state, at)));
+  }
+
+  // --- amendments of the issued credit ---------------------------------------------------------
+
+  private static SagaTransition amendmentApplied(
+      SagaState state, AmendmentApplied applied, SagaPolicy policy) {
+    LcCommand.RequestAmendment command = applied.command();
+    Optional<AmendmentClearance> known = state.amendment(command.amendmentId());
+    if (known.isPresent()) {
+      return new SagaTransition(
+          state, answerAgain(state, known.get(), command, applied.maker()), Optional.empty());
+    }
+    if (!state.isIssued()) {
+      // Not (or not yet) an issued credit: the credit refuses it with its own reason.
+      return SagaTransition.to(
+          state.noted(
+              applied.at(),
+              "amendment " + command.amendmentId() + " sent unscreened: the credit is not issued"),
+          new ForwardAmendment(state.lcId(), command, applied.maker()));
+    }
+    Optional<AmendmentClearance> open = state.openAmendment();
+    if (open.isPresent()) {
+      return SagaTransition.to(
+          state,
+          new RefuseAmendment(
+              state.lcId(),
+              command,
+              applied.maker(),
+              new Rejection(
+                  RejectionCode.AMENDMENT_ALREADY_PENDING,
+                  "amendment "
+                      + open.get().amendmentId()
+                      + (open.get().status() == Status.CLEARING
+                          ? " is being cleared"
+                          : " awaits the beneficiary's answer"))));
+    }
+    AmendmentClearance amendment;
+    try {
+      amendment = AmendmentClearance.applied(command, applied.maker(), state.currentTerms());
+    } catch (IllegalArgumentException | ArithmeticException e) {
+      // Terms the saga cannot judge are terms the credit refuses, with the reason.
+      return SagaTransition.to(
+          state.noted(
+              applied.at(),
+              "amendment " + command.amendmentId() + " sent unscreened: " + e.getMessage()),
+          new ForwardAmendment(state.lcId(), command, applied.maker()));
+    }
+    SagaState clearing = state.withAmendment(amendment);
+    Instant at = applied.at();
+    if (!amendment.needsClearance()) {
+      return forward(
+          enter(clearing, SagaStep.AMENDING, at, policy)
+              .noted(
+                  at,
+                  "amendment "
+                      + amendment.amendmentId()
+                      + " by "
+                      + applied.maker()
+                      + " neither raises the amount nor changes a party: sent to the credit"),
+          amendment);
+    }
+    SagaState screening =
+        enter(clearing.screeningAgain(), SagaStep.SCREENING, at, policy)
+            .noted(
+                at,
+                "amendment "
+                    + amendment.amendmentId()
+                    + " by "
+                    + applied.maker()
+                    + (amendment.increase().isPositive()
+                        ? " raises the most drawable by " + amendment.increase()
+                        : "")
+                    + (amendment.newBeneficiary()
+                        ? " names a new beneficiary, "
+                            + amendment.amendedTerms().beneficiary().name()
+                        : "")
+                    + "; screening requested");
+    return SagaTransition.to(screening, screening(screening));
+  }
+
+  /** A resent application: answered as the first time, which the credit repeats if it answered. */
+  private static List<SagaAction> answerAgain(
+      SagaState state, AmendmentClearance known, LcCommand.RequestAmendment command, String maker) {
+    if (!known.command().equals(command)) {
+      return List.of(
+          new RefuseAmendment(
+              state.lcId(),
+              command,
+              maker,
+              new Rejection(
+                  RejectionCode.ILLEGAL_STATE,
+                  "amendment " + command.amendmentId() + " was applied for with other changes")));
+    }
+    if (known.refusal().isPresent()) {
+      return List.of(
+          new RefuseAmendment(state.lcId(), command, known.maker(), known.refusal().get()));
+    }
+    if (known.status() == Status.CLEARING) {
+      // Still being cleared: its maker is answered once it is.
+      return List.of();
+    }
+    return List.of(new ForwardAmendment(state.lcId(), known.command(), known.maker()));
+  }
+
+  private static SagaTransition amendmentIssued(SagaState state, AmendmentIssued issued) {
+    Optional<AmendmentClearance> amendment = state.amendment(issued.amendmentId());
+    if (amendment.isEmpty()) {
+      return SagaTransition.to(
+          state.noted(
+              issued.at(),
+              "amendment " + issued.amendmentId() + " recorded by the credit without clearance"));
+    }
+    if (amendment.get().status() == Status.REFUSED) {
+      // Sent, given up on after its attempts, then recorded after all. Said plainly.
+      return SagaTransition.to(
+          state.noted(
+              issued.at(),
+              "amendment "
+                  + issued.amendmentId()
+                  + " recorded by the credit after it was refused here: its increase is not"
+                  + " reserved; an operator must reserve it"));
+    }
+    if (amendment.get().status() != Status.CLEARING) {
+      return SagaTransition.to(state);
+    }
+    return SagaTransition.to(
+        state
+            .withAmendment(amendment.get().with(Status.REQUESTED))
+            .settled()
+            .noted(
+                issued.at(),
+                "amendment " + issued.amendmentId() + " sent to the beneficiary (MT707)"));
+  }
+
+  private static SagaTransition amendmentAnswered(SagaState state, AmendmentAnswered answered) {
+    Optional<AmendmentClearance> found = state.amendment(answered.amendmentId());
+    if (found.isEmpty() || found.get().status() != Status.REQUESTED) {
+      return SagaTransition.to(state);
+    }
+    AmendmentClearance amendment = found.get();
+    if (answered.accepted()) {
+      SagaState amended =
+          state
+              .withAmendment(amendment.with(Status.AMENDED))
+              .noted(
+                  answered.at(),
+                  "amendment "
+                      + amendment.amendmentId()
+                      + " accepted by the beneficiary"
+                      + (amendment.creditHeld() ? "; its reservation consumed" : ""));
+      return amendment.creditHeld()
+          ? SagaTransition.to(
+              amended, new ConsumeCredit(state.facility(), state.reservation(amendment)))
+          : SagaTransition.to(amended);
+    }
+    SagaState declined =
+        state
+            .withAmendment(amendment.with(Status.DECLINED).holding(false))
+            .noted(
+                answered.at(),
+                "amendment "
+                    + amendment.amendmentId()
+                    + " rejected by the beneficiary"
+                    + (amendment.creditHeld() ? "; its reservation released" : ""));
+    return amendment.creditHeld()
+        ? SagaTransition.to(
+            declined,
+            new ReleaseCredit(
+                state.facility(),
+                state.reservation(amendment),
+                "amendment " + amendment.amendmentId() + " rejected by the beneficiary"))
+        : SagaTransition.to(declined);
+  }
+
+  /**
+   * The amendment being cleared is refused: its reservation released, its maker answered (unless
+   * the credit answered already), the credit left as it is.
+   */
+  private static SagaTransition refuseAmendment(
+      SagaState state, Optional<Rejection> answer, String reason, Instant at) {
+    AmendmentClearance amendment = state.clearing().orElseThrow();
+    List<SagaAction> actions = new ArrayList<>();
+    if (amendment.creditHeld()) {
+      actions.add(
+          new ReleaseCredit(
+              state.facility(),
+              state.reservation(amendment),
+              bounded("amendment " + amendment.amendmentId() + " refused: " + reason)));
+    }
+    answer.ifPresent(
+        rejection ->
+            actions.add(
+                new RefuseAmendment(
+                    state.lcId(), amendment.command(), amendment.maker(), rejection)));
+    AmendmentClearance refused =
+        answer.map(amendment::refusedBySaga).orElse(amendment.with(Status.REFUSED)).holding(false);
+    SagaState settled =
+        state
+            .withAmendment(refused)
+            .settled()
+            .noted(at, "amendment " + amendment.amendmentId() + " refused: " + reason);
+    return new SagaTransition(settled, actions, Optional.empty());
+  }
+
+  /** An issued credit's end gives back its utilisation and what its amendments hold. */
+  private static SagaTransition ended(SagaState state, LcEnded ended) {
+    if (!state.isIssued()) {
+      return SagaTransition.to(state);
+    }
+    String why = "credit " + ended.how();
+    List<SagaAction> actions = new ArrayList<>();
+    SagaState next = state;
+    Optional<AmendmentClearance> clearing = state.clearing();
+    if (clearing.isPresent()) {
+      Rejection rejection = new Rejection(RejectionCode.AMENDMENT_NOT_CLEARED, "the " + why);
+      actions.add(
+          new RefuseAmendment(
+              state.lcId(), clearing.get().command(), clearing.get().maker(), rejection));
+      next = next.withAmendment(clearing.get().refusedBySaga(rejection)).settled();
+    }
+    if (state.creditReserved()) {
+      actions.add(new ReleaseCredit(state.facility(), state.reservation(), why));
+      next = next.withCredit(false);
+    }
+    for (AmendmentClearance amendment : state.amendments()) {
+      if (amendment.creditHeld()) {
+        actions.add(new ReleaseCredit(state.facility(), state.reservation(amendment), why));
+        next =
+            next.withAmendment(
+                next.amendment(amendment.amendmentId()).orElseThrow().holding(false));
+      }
+    }
+    if (actions.isEmpty()) {
+      return SagaTransition.to(state);
+    }
+    return new SagaTransition(
+        next.noted(ended.at(), why + "; utilisation released"), actions, Optional.empty());
+  }
+
+  /** Sends the amendment to the credit as applied for, remembered so a timeout resends it. */
+  private static SagaTransition forward(SagaState state, AmendmentClearance amendment) {
+    return SagaTransition.to(
+        state.sending(amendment.command()),
+        new ForwardAmendment(state.lcId(), amendment.command(), amendment.maker()));
+  }
+
+  private static String bounded(String why) {
+    return why.length() > MAX_REASON ? why.substring(0, MAX_REASON - 1) + "…" : why;
   }
 
   private static List<SagaAction> resend(SagaState state) {
@@ -331,6 +626,12 @@ public final class IssuanceSaga {
         return List.of(screening(state));
       case RESERVING_CREDIT:
         return List.of(reservation(state));
+      case AMENDING:
+        return state
+            .clearing()
+            .<List<SagaAction>>map(
+                a -> List.of(new ForwardAmendment(state.lcId(), a.command(), a.maker())))
+            .orElse(List.of());
       case APPROVING:
       case ISSUING:
       case COMPENSATING:
@@ -350,10 +651,18 @@ public final class IssuanceSaga {
   }
 
   private static SagaAction screening(SagaState state) {
-    return new RequestScreening(state.lcId(), state.terms(), state.attempts());
+    return new RequestScreening(state.lcId(), state.termsInClearance(), state.screenings());
   }
 
   private static SagaAction reservation(SagaState state) {
+    Optional<AmendmentClearance> amendment = state.clearing();
+    if (amendment.isPresent()) {
+      return new ReserveCredit(
+          state.facility(),
+          state.reservation(amendment.get()),
+          state.lcId(),
+          amendment.get().increase());
+    }
     // The bank is exposed to the most the beneficiary may draw: the amount plus its tolerance.
     return new ReserveCredit(
         state.facility(), state.reservation(), state.lcId(), state.terms().maximumDrawable());
@@ -392,9 +701,10 @@ public final class IssuanceSaga {
 
   /**
    * The case ids a screening's hits are reviewed under: one per finding, numbered, under the
-   * credit's id (one issuance per credit; correlation ids are only unique per credit).
+   * credit's id and the screening's number in its saga (correlation ids are only unique per
+   * credit).
    */
-  public static CaseId caseId(LcId lcId, int attempt, int finding) {
-    return new CaseId(lcId.value() + ":s" + attempt + ":" + finding);
+  public static CaseId caseId(LcId lcId, int screening, int finding) {
+    return new CaseId(lcId.value() + ":s" + screening + ":" + finding);
   }
 }

@@ -3,8 +3,10 @@ package dev.tradeflow.domain.issuance;
 import dev.tradeflow.domain.credit.FacilityId;
 import dev.tradeflow.domain.credit.ReservationId;
 import dev.tradeflow.domain.lc.LcCommand;
+import dev.tradeflow.domain.lc.LcCommand.RequestAmendment;
 import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.lc.LcTerms;
+import dev.tradeflow.domain.lc.Rejection;
 import dev.tradeflow.domain.money.Money;
 
 /** What the saga asks of the services and the credit; the topology turns each into a record. */
@@ -22,4 +24,15 @@ public sealed interface SagaAction {
 
   /** A command for the credit, with an id derived from the saga's so a resend is a repeat. */
   record SendToCredit(LcId lcId, LcCommand command) implements SagaAction {}
+
+  /** A cleared amendment, sent to the credit as its maker applied for it (same command id). */
+  record ForwardAmendment(LcId lcId, RequestAmendment command, String maker)
+      implements SagaAction {}
+
+  /**
+   * An amendment the saga did not clear: its maker is answered with the refusal under the
+   * amendment's command id, and the credit is left as it is.
+   */
+  record RefuseAmendment(LcId lcId, RequestAmendment command, String maker, Rejection rejection)
+      implements SagaAction {}
 }

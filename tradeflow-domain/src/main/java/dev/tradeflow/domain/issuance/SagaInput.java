@@ -1,5 +1,7 @@
 package dev.tradeflow.domain.issuance;
 
+import dev.tradeflow.domain.lc.AmendmentId;
+import dev.tradeflow.domain.lc.LcCommand.RequestAmendment;
 import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.lc.LcTerms;
 import dev.tradeflow.domain.review.CaseId;
@@ -30,8 +32,12 @@ public sealed interface SagaInput {
     }
   }
 
-  /** The compliance service's answer; hits come with the review cases it opened for them. */
-  record ScreeningCompleted(Outcome outcome, List<CaseId> cases, String summary, Instant at)
+  /**
+   * The compliance service's answer to the saga's screening number {@code screening}; hits come
+   * with the review cases it opened for them.
+   */
+  record ScreeningCompleted(
+      int screening, Outcome outcome, List<CaseId> cases, String summary, Instant at)
       implements SagaInput {
     public enum Outcome {
       CLEAR,
@@ -75,6 +81,26 @@ public sealed interface SagaInput {
 
   /** An issued credit ended (closed, expired, cancelled): its facility utilisation is freed. */
   record LcEnded(String how, Instant at) implements SagaInput {}
+
+  /**
+   * An amendment applied for under the credit (through the saga, not yet sent to the credit).
+   *
+   * @param maker who applied for it
+   */
+  record AmendmentApplied(RequestAmendment command, String maker, Instant at) implements SagaInput {
+    public AmendmentApplied {
+      Objects.requireNonNull(command, "command");
+      Objects.requireNonNull(maker, "maker");
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /** The credit recorded an amendment (MT707 sent): it now awaits the beneficiary's answer. */
+  record AmendmentIssued(AmendmentId amendmentId, Instant at) implements SagaInput {}
+
+  /** The beneficiary accepted or rejected an amendment (UCP 600 art. 10(c)). */
+  record AmendmentAnswered(AmendmentId amendmentId, boolean accepted, Instant at)
+      implements SagaInput {}
 
   /** The clock: a step past its deadline is retried or compensated. */
   record Tick(Instant at) implements SagaInput {}

@@ -2,6 +2,8 @@ package dev.tradeflow.domain.issuance;
 
 import dev.tradeflow.domain.credit.FacilityId;
 import dev.tradeflow.domain.credit.ReservationId;
+import dev.tradeflow.domain.issuance.AmendmentClearance.Status;
+import dev.tradeflow.domain.lc.AmendmentId;
 import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.lc.LcTerms;
@@ -17,8 +19,12 @@ import java.util.function.Consumer;
 
 /**
  * An issuance in progress: the application, the step it is at, how many times that step was tried
- * and until when it may take, the open review cases, whether credit is reserved, and a history of
- * what happened (for {@code GET /api/v1/sagas/{id}} and for an examiner).
+ * and until when it may take, the open review cases, whether credit is reserved, the amendments
+ * cleared after issue, and a history of what happened (for {@code GET /api/v1/sagas/{id}} and for
+ * an examiner).
+ *
+ * @param screenings how many screenings were requested, numbered across the issuance and its
+ *     amendments so that each one's review cases have ids of their own
  */
 public record SagaState(
     SagaId id,
@@ -34,6 +40,8 @@ public record SagaState(
     boolean lcApproved,
     Optional<LcCommand> pending,
     Optional<String> outcome,
+    int screenings,
+    List<AmendmentClearance> amendments,
     List<Entry> history) {
 
   /** One line of the saga's history. */
@@ -50,6 +58,8 @@ public record SagaState(
     openCases = Set.copyOf(openCases);
     Objects.requireNonNull(pending, "pending");
     Objects.requireNonNull(outcome, "outcome");
+    // Absent from a saga stored before amendments were cleared.
+    amendments = amendments == null ? List.of() : List.copyOf(amendments);
     history = List.copyOf(history);
   }
 
@@ -60,6 +70,89 @@ public record SagaState(
   /** The reservation on the facility: named after the credit, of which there is one issuance. */
   public ReservationId reservation() {
     return new ReservationId(lcId.value());
+  }
+
+  /** The reservation for an amendment's increase: named after the credit and the amendment. */
+  public ReservationId reservation(AmendmentClearance amendment) {
+    return new ReservationId(lcId.value() + ":" + amendment.amendmentId().value());
+  }
+
+  /** The amendment being cleared, if the saga is clearing one rather than the issuance. */
+  public Optional<AmendmentClearance> clearing() {
+    return amendments.stream().filter(a -> a.status() == Status.CLEARING).findFirst();
+  }
+
+  public Optional<AmendmentClearance> amendment(AmendmentId id) {
+    return amendments.stream().filter(a -> a.amendmentId().equals(id)).findFirst();
+  }
+
+  /** Being cleared or awaiting the beneficiary's answer: another waits until it is settled. */
+  Optional<AmendmentClearance> openAmendment() {
+    return amendments.stream().filter(a -> a.status().isOpen()).findFirst();
+  }
+
+  /** The credit was issued (its saga may be clearing an amendment since). */
+  public boolean isIssued() {
+    return step == SagaStep.ISSUED || clearing().isPresent();
+  }
+
+  /** Who entered what is being cleared: the application's maker, or the amendment's. */
+  public String currentMaker() {
+    return clearing().map(AmendmentClearance::maker).orElse(maker);
+  }
+
+  /** The credit's terms as its accepted amendments left them. */
+  public LcTerms currentTerms() {
+    LcTerms current = terms;
+    for (AmendmentClearance amendment : amendments) {
+      if (amendment.status() == Status.AMENDED) {
+        current = amendment.amendedTerms();
+      }
+    }
+    return current;
+  }
+
+  /** The terms being screened and approved: the amended ones while an amendment is cleared. */
+  LcTerms termsInClearance() {
+    return clearing().map(AmendmentClearance::amendedTerms).orElse(terms);
+  }
+
+  /** Whether the flow being cleared (the issuance, or an amendment) may hold a reservation. */
+  boolean holdsCredit() {
+    return clearing().map(AmendmentClearance::creditHeld).orElse(creditReserved);
+  }
+
+  SagaState holdingCredit(boolean held) {
+    Optional<AmendmentClearance> amendment = clearing();
+    return amendment.isPresent() ? withAmendment(amendment.get().holding(held)) : withCredit(held);
+  }
+
+  /** This state with {@code amendment} added, or replacing the one with its id. */
+  SagaState withAmendment(AmendmentClearance amendment) {
+    return copy(
+        c -> {
+          List<AmendmentClearance> all = new ArrayList<>(amendments);
+          all.removeIf(a -> a.amendmentId().equals(amendment.amendmentId()));
+          all.add(amendment);
+          c.amendments = all;
+        });
+  }
+
+  /** One more screening requested: its number names its review cases. */
+  SagaState screeningAgain() {
+    return copy(c -> c.screenings = screenings + 1);
+  }
+
+  /** Back at rest after an amendment: issued, nothing pending, no deadline, no open case. */
+  SagaState settled() {
+    return copy(
+        c -> {
+          c.step = SagaStep.ISSUED;
+          c.attempts = 1;
+          c.deadline = Optional.empty();
+          c.openCases = Set.of();
+          c.pending = Optional.empty();
+        });
   }
 
   SagaState noted(Instant at, String note) {
@@ -118,6 +211,8 @@ public record SagaState(
         progress.lcApproved,
         progress.pending,
         progress.outcome,
+        progress.screenings,
+        progress.amendments,
         progress.history);
   }
 
@@ -131,6 +226,8 @@ public record SagaState(
     boolean lcApproved;
     Optional<LcCommand> pending;
     Optional<String> outcome;
+    int screenings;
+    List<AmendmentClearance> amendments;
     List<Entry> history;
 
     Progress(SagaState state) {
@@ -142,6 +239,8 @@ public record SagaState(
       lcApproved = state.lcApproved;
       pending = state.pending;
       outcome = state.outcome;
+      screenings = state.screenings;
+      amendments = state.amendments;
       history = state.history;
     }
   }

@@ -1,6 +1,10 @@
 package dev.tradeflow.domain.issuance;
 
-/** Where an issuance stands. Transient steps wait for a service and are retried on timeout. */
+/**
+ * Where an issuance stands, or, once issued, an amendment being cleared (screening, review, credit
+ * and approval again, then {@link #AMENDING}). Transient steps wait for a service and are retried
+ * on timeout.
+ */
 public enum SagaStep {
   SCREENING(true),
   /** Screening hits are in review cases; a compliance officer decides. */
@@ -10,6 +14,8 @@ public enum SagaStep {
   AWAITING_APPROVAL(false),
   APPROVING(true),
   ISSUING(true),
+  /** A cleared amendment was sent to the issued credit; waiting for the credit to record it. */
+  AMENDING(true),
   /** Undoing what was done, in reverse order: release the reservation, reject the application. */
   COMPENSATING(true),
   ISSUED(false),

@@ -28,6 +28,12 @@ public enum RejectionCode {
   AMENDMENT_CHANGES_NOTHING,
   /** The amended amount would be below what has already been drawn. */
   AMENDMENT_BELOW_DRAWN,
+  /**
+   * The issuance saga did not clear an amendment that raises the amount or names a new beneficiary
+   * (a confirmed screening hit, refused credit, a declined approval or a step out of time): it
+   * never reached the credit, which is unchanged.
+   */
+  AMENDMENT_NOT_CLEARED,
   CONFIRMATION_NOT_REQUESTED,
   /** The honour does not match how the credit is available, or lacks its maturity date. */
   HONOUR_MODE_MISMATCH,

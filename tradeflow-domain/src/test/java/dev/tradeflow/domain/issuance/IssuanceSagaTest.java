@@ -53,7 +53,7 @@ class IssuanceSagaTest {
   private static final LocalDate DAY = LocalDate.parse("2026-03-02");
 
   private static ScreeningCompleted clear() {
-    return new ScreeningCompleted(Outcome.CLEAR, List.of(), "no findings", at(1));
+    return new ScreeningCompleted(1, Outcome.CLEAR, List.of(), "no findings", at(1));
   }
 
   private static CreditAnswered reserved() {
@@ -106,7 +106,7 @@ class IssuanceSagaTest {
   @Test
   void a_confirmed_hit_rejects_the_application_with_nothing_to_release() {
     ScreeningCompleted block =
-        new ScreeningCompleted(Outcome.BLOCK, List.of(CASE_1), "SDN-306 beneficiary", at(1));
+        new ScreeningCompleted(1, Outcome.BLOCK, List.of(CASE_1), "SDN-306 beneficiary", at(1));
     given(SMALL_APP).when(block).then().at(SagaStep.AWAITING_REVIEW);
     given(SMALL_APP, block)
         .when(new CaseDecided(CASE_1, false, "same entity", at(5)))
@@ -129,7 +129,7 @@ class IssuanceSagaTest {
   @Test
   void cleared_cases_let_the_saga_go_on_once_all_are_cleared() {
     ScreeningCompleted review =
-        new ScreeningCompleted(Outcome.REVIEW, List.of(CASE_1, CASE_2), "near matches", at(1));
+        new ScreeningCompleted(1, Outcome.REVIEW, List.of(CASE_1, CASE_2), "near matches", at(1));
     given(SMALL_APP, review)
         .when(new CaseDecided(CASE_1, true, "different DOB", at(5)))
         .then()
@@ -212,7 +212,7 @@ class IssuanceSagaTest {
   @Test
   void an_undecided_review_or_approval_is_compensated_at_its_deadline() {
     ScreeningCompleted review =
-        new ScreeningCompleted(Outcome.REVIEW, List.of(CASE_1), "near match", at(1));
+        new ScreeningCompleted(1, Outcome.REVIEW, List.of(CASE_1), "near match", at(1));
     given(SMALL_APP, review)
         .when(new Tick(at(1 + 48 * 3600)))
         .then(
@@ -239,7 +239,7 @@ class IssuanceSagaTest {
   @Test
   void no_reservation_is_left_behind() {
     ScreeningCompleted review =
-        new ScreeningCompleted(Outcome.REVIEW, List.of(CASE_1), "near match", at(1));
+        new ScreeningCompleted(1, Outcome.REVIEW, List.of(CASE_1), "near match", at(1));
     qt().forAll(lists().of(integers().between(0, 12)).ofSizeBetween(1, 25))
         .checkAssert(
             picks -> {
