@@ -1,7 +1,9 @@
 package dev.tradeflow.app.demo;
 
 import dev.tradeflow.app.demo.Scenario.Step;
+import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcStatus;
+import dev.tradeflow.domain.lc.RejectionCode;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -195,27 +197,27 @@ public final class DemoRunner {
   /** Does one step; says what went wrong, or null. */
   private String perform(String lcId, Step step, Outcome outcome) {
     if (step instanceof Step.Send send) {
-      ApiClient.Response response =
-          api.post(
-              "/api/v1/lcs/" + lcId + "/commands",
-              send.command(),
-              Map.of("X-Tradeflow-Actor", DemoScenarios.Script.MAKER));
       outcome.commands++;
-      String what = send.command().type();
-      if (send.expectedRejection().isEmpty() && response.status() != 200) {
-        return what + ": expected acceptance, got " + response.status() + " " + response.body();
+      ApiClient.Response response = send(lcId, send.command());
+      if (response.status() == 202) {
+        response = awaitOutcome(lcId, send.command());
       }
-      if (send.expectedRejection().isPresent()
-          && !send.expectedRejection().get().name().equals(response.problemCode())) {
-        return what
-            + ": expected "
-            + send.expectedRejection().get()
-            + ", got "
-            + response.status()
-            + " "
-            + response.body();
-      }
-      return null;
+      return unexpected(send.command(), send.expectedRejection(), response);
+    }
+    if (step instanceof Step.Submit submit) {
+      outcome.commands++;
+      ApiClient.Response response = send(lcId, submit.command());
+      return response.status() == 202
+          ? null
+          : submit.command().type()
+              + ": expected 202 (held by the saga), got "
+              + response.status()
+              + " "
+              + response.body();
+    }
+    if (step instanceof Step.AwaitOutcome await) {
+      return unexpected(
+          await.command(), await.expectedRejection(), awaitOutcome(lcId, await.command()));
     }
     if (step instanceof Step.AwaitStatus await) {
       return waitFor(
@@ -285,6 +287,45 @@ public final class DemoRunner {
             + answered.status()
             + " "
             + answered.body();
+  }
+
+  private ApiClient.Response send(String lcId, LcCommand command) {
+    return api.post(
+        "/api/v1/lcs/" + lcId + "/commands",
+        command,
+        Map.of("X-Tradeflow-Actor", DemoScenarios.Script.MAKER));
+  }
+
+  /** The command's outcome once there is one (404 until then), or the last answer. */
+  private ApiClient.Response awaitOutcome(String lcId, LcCommand command) {
+    String location = "/api/v1/lcs/" + lcId + "/commands/" + command.commandId();
+    ApiClient.Response[] last = {api.get(location)};
+    waitFor(
+        () -> {
+          last[0] = api.get(location);
+          return last[0].status() != 404;
+        });
+    return last[0];
+  }
+
+  /** What is wrong with a command's answer, or null. */
+  private static String unexpected(
+      LcCommand command, Optional<RejectionCode> expectedRejection, ApiClient.Response response) {
+    String what = command.type();
+    if (expectedRejection.isEmpty() && response.status() != 200) {
+      return what + ": expected acceptance, got " + response.status() + " " + response.body();
+    }
+    if (expectedRejection.isPresent()
+        && !expectedRejection.get().name().equals(response.problemCode())) {
+      return what
+          + ": expected "
+          + expectedRejection.get()
+          + ", got "
+          + response.status()
+          + " "
+          + response.body();
+    }
+    return null;
   }
 
   private String sagaOf(String lcId) {

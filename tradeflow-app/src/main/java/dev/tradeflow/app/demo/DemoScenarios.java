@@ -5,9 +5,11 @@ import static dev.tradeflow.app.demo.Scenario.Step.rejected;
 
 import dev.tradeflow.app.demo.Scenario.Step;
 import dev.tradeflow.app.demo.Scenario.Step.Approve;
+import dev.tradeflow.app.demo.Scenario.Step.AwaitOutcome;
 import dev.tradeflow.app.demo.Scenario.Step.AwaitSaga;
 import dev.tradeflow.app.demo.Scenario.Step.AwaitStatus;
 import dev.tradeflow.app.demo.Scenario.Step.DecideCases;
+import dev.tradeflow.app.demo.Scenario.Step.Submit;
 import dev.tradeflow.domain.lc.AmendmentChanges;
 import dev.tradeflow.domain.lc.AmendmentId;
 import dev.tradeflow.domain.lc.AvailableBy;
@@ -30,6 +32,7 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -75,7 +78,7 @@ final class DemoScenarios {
     return "Acme Imports " + copy + " LLC";
   }
 
-  /** Every lifecycle, three times over (42 credits), dated from {@code runDate}. */
+  /** Every lifecycle, three times over (48 credits), dated from {@code runDate}. */
   static List<Scenario> all(LocalDate runDate) {
     return new DemoScenarios(runDate).scenarios();
   }
@@ -96,7 +99,9 @@ final class DemoScenarios {
             this::nearMatchClearedByTwoOfficers,
             this::overTheCreditLimit,
             this::approvalNeverGiven,
-            this::makerCannotApproveOwnApplication);
+            this::makerCannotApproveOwnApplication,
+            this::amendmentToASanctionedBeneficiary,
+            this::amendmentOverTheCreditLimit);
     List<Scenario> scenarios = new ArrayList<>();
     for (int copy = 1; copy <= 3; copy++) {
       for (Function<Script, Scenario> lifecycle : lifecycles) {
@@ -121,10 +126,14 @@ final class DemoScenarios {
     return s.scenario("clean sight payment", LcStatus.CLOSED);
   }
 
+  /**
+   * A raise over the approval threshold: screened and reserved again, approved by a checker other
+   * than its maker, then sent to the beneficiary, who accepts it.
+   */
   private Scenario amendmentAccepted(Script s) {
     issuedAndAdvised(s, terms(s, AvailableBy.SIGHT_PAYMENT, "200000.00", Tolerance.ABOUT, true));
     AmendmentId a1 = new AmendmentId("A1");
-    s.ok(
+    RequestAmendment raise =
         new RequestAmendment(
             s.next(),
             a1,
@@ -134,7 +143,12 @@ final class DemoScenarios {
                 null,
                 null,
                 "increase and extend"),
-            advised.plusDays(10)));
+            advised.plusDays(10));
+    s.await(new Submit(raise));
+    s.await(new AwaitSaga("AWAITING_APPROVAL"));
+    s.await(new Approve(Script.MAKER, 403));
+    s.await(new Approve("demo.checker", 202));
+    s.await(new AwaitOutcome(raise, Optional.empty()));
     s.no(
         new RequestAmendment(
             s.next(),
@@ -251,6 +265,37 @@ final class DemoScenarios {
     s.no(present(s, "P3", "6000.01", shipped, presented), RejectionCode.UCP600_ART30_OVERDRAWN);
     s.ok(new CloseCredit(s.next(), presented.plusDays(5)));
     return s.scenario("partial drawings by negotiation", LcStatus.CLOSED);
+  }
+
+  /** An amendment naming a sanctioned beneficiary: blocked, hit confirmed, never sent. */
+  private Scenario amendmentToASanctionedBeneficiary(Script s) {
+    issuedAndAdvised(s, terms(s, AvailableBy.SIGHT_PAYMENT, "60000.00", Tolerance.NONE, true));
+    RequestAmendment transfer =
+        new RequestAmendment(
+            s.next(),
+            new AmendmentId("A1"),
+            new AmendmentChanges(
+                null, null, null, new Party(BLOCKED_BENEFICIARY, "CU"), "new beneficiary"),
+            advised.plusDays(4));
+    s.await(new Submit(transfer));
+    s.await(new AwaitSaga("AWAITING_REVIEW"));
+    s.await(new DecideCases("demo.compliance.1", "CONFIRM"));
+    s.await(new AwaitOutcome(transfer, Optional.of(RejectionCode.AMENDMENT_NOT_CLEARED)));
+    return s.scenario("amendment to a sanctioned beneficiary, not cleared", LcStatus.ADVISED);
+  }
+
+  /** A raise beyond what the facility has left: refused with the figures, nothing reserved. */
+  private Scenario amendmentOverTheCreditLimit(Script s) {
+    issuedAndAdvised(s, terms(s, AvailableBy.SIGHT_PAYMENT, "90000.00", Tolerance.NONE, true));
+    s.no(
+        new RequestAmendment(
+            s.next(),
+            new AmendmentId("A1"),
+            new AmendmentChanges(
+                Money.of("2500000.00", "USD"), null, null, null, "a much larger shipment"),
+            advised.plusDays(4)),
+        RejectionCode.AMENDMENT_NOT_CLEARED);
+    return s.scenario("amendment over the credit limit, not cleared", LcStatus.ADVISED);
   }
 
   private Scenario sanctionedBeneficiary(Script s) {

@@ -15,8 +15,21 @@ record Scenario(String name, List<Step> steps, LcStatus expectedStatus) {
   /** One step of a scenario. */
   sealed interface Step {
 
-    /** A command, by the demo's maker, and its outcome: accepted, or rejected with this code. */
+    /**
+     * A command, by the demo's maker, and its outcome: accepted, or rejected with this code. An
+     * amendment the saga clears may be answered 202 first: its outcome is then waited for.
+     */
     record Send(LcCommand command, Optional<RejectionCode> expectedRejection) implements Step {}
+
+    /**
+     * A command the saga holds for a person (a review case, a checker's approval): answered 202;
+     * {@link AwaitOutcome} checks its outcome later.
+     */
+    record Submit(LcCommand command) implements Step {}
+
+    /** Wait for the outcome of a command sent before: accepted, or rejected with this code. */
+    record AwaitOutcome(LcCommand command, Optional<RejectionCode> expectedRejection)
+        implements Step {}
 
     /** Wait until the credit is in this status (the saga works in the background). */
     record AwaitStatus(LcStatus status) implements Step {}

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import dev.tradeflow.app.TestCommands;
 import dev.tradeflow.app.cli.Cli;
 import dev.tradeflow.app.demo.ApiClient;
+import dev.tradeflow.domain.lc.AmendmentChanges;
+import dev.tradeflow.domain.lc.AmendmentId;
 import dev.tradeflow.domain.lc.Bank;
 import dev.tradeflow.domain.lc.CommandId;
 import dev.tradeflow.domain.lc.LcCommand;
@@ -24,7 +26,8 @@ import org.junit.jupiter.api.Test;
  * bundled OFAC list: a clean application is issued; a sanctioned beneficiary is blocked and never
  * issued; a near-match is cleared by two compliance officers and issued; an over-limit application
  * is rejected with nothing reserved; an approval that never comes is compensated at its deadline;
- * the maker cannot approve their own application.
+ * the maker cannot approve their own application; amendments that raise the amount or name a new
+ * beneficiary are screened and credit-checked before the credit records them.
  */
 class IssuanceIT {
 
@@ -126,6 +129,90 @@ class IssuanceIT {
         .contains("saga " + saga + " for ISS-CLEAN: ISSUED")
         .contains("screening clear")
         .contains("approved by " + dev.tradeflow.domain.issuance.IssuanceSaga.AUTO_APPROVER);
+  }
+
+  /** Sends a command and, if the saga holds it (202), waits for its outcome at its location. */
+  private static ApiClient.Response outcome(String lcId, LcCommand command) {
+    ApiClient.Response sent = api.post("/api/v1/lcs/" + lcId + "/commands", command, MAKER);
+    if (sent.status() != 202) {
+      return sent;
+    }
+    return awaitOutcome(lcId, command);
+  }
+
+  private static ApiClient.Response awaitOutcome(String lcId, LcCommand command) {
+    String location = "/api/v1/lcs/" + lcId + "/commands/" + command.commandId();
+    return await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> api.get(location), response -> response.status() != 404);
+  }
+
+  private static LcCommand.RequestAmendment amendment(String id, String amount, Party beneficiary) {
+    return new LcCommand.RequestAmendment(
+        new CommandId("amend-" + id),
+        new AmendmentId(id),
+        new AmendmentChanges(
+            amount == null ? null : Money.of(amount, "USD"), null, null, beneficiary, id),
+        TODAY);
+  }
+
+  @Test
+  void amendments_that_raise_the_amount_or_name_a_new_beneficiary_are_screened_and_reserved() {
+    facility("Amending Imports LLC", "300000");
+    String saga =
+        apply("ISS-AMEND", terms("Amending Imports LLC", "Northwind Textiles Ltd", "GB", "100000"));
+    awaitStep(saga, "ISSUED");
+
+    // Within the limit and the threshold: screened, reserved, sent; the credit records it.
+    ApiClient.Response raised = outcome("ISS-AMEND", amendment("A1", "150000", null));
+    assertThat(raised.status()).as(raised.body().toString()).isEqualTo(200);
+    assertThat(facilityOf("Amending Imports LLC").get("utilised"))
+        .isEqualTo(Map.of("amount", "150000.00", "currency", "USD"));
+    ApiClient.Response accepted =
+        outcome(
+            "ISS-AMEND",
+            new LcCommand.AcceptAmendment(
+                new CommandId("accept-A1"), new AmendmentId("A1"), TODAY));
+    assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(200);
+    assertThat(api.get("/api/v1/lcs/ISS-AMEND").body().toString()).contains("150000.00");
+
+    // Beyond what the facility has left: refused with the figures, the credit unchanged.
+    ApiClient.Response overLimit = outcome("ISS-AMEND", amendment("A2", "500000", null));
+    assertThat(overLimit.status()).isEqualTo(422);
+    assertThat(overLimit.problemCode()).isEqualTo("AMENDMENT_NOT_CLEARED");
+    assertThat(overLimit.body().toString()).contains("OVER_LIMIT");
+
+    // A sanctioned new beneficiary: held for review (202), then refused once the hit is confirmed.
+    LcCommand.RequestAmendment transfer =
+        amendment("A3", null, new Party("Banco Nacional de Cuba", "CU"));
+    ApiClient.Response held = api.post("/api/v1/lcs/ISS-AMEND/commands", transfer, MAKER);
+    assertThat(held.status()).as(held.body().toString()).isEqualTo(202);
+    awaitStep(saga, "AWAITING_REVIEW");
+    String caseId =
+        api.getList("/api/v1/cases?status=OPEN").stream()
+            .map(c -> String.valueOf(c.get("caseId")))
+            .filter(id -> id.startsWith("ISS-AMEND:"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(
+            api.post(
+                    "/api/v1/cases/" + caseId + "/decision",
+                    Map.of("decision", "CONFIRM", "reason", "the listed bank"),
+                    Map.of(
+                        "X-Tradeflow-Actor", "compliance.carol", "X-Tradeflow-Roles", "compliance"))
+                .status())
+        .isEqualTo(202);
+    ApiClient.Response refused = awaitOutcome("ISS-AMEND", transfer);
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.problemCode()).isEqualTo("AMENDMENT_NOT_CLEARED");
+    assertThat(refused.body().toString()).contains("screening hit confirmed in case " + caseId);
+    assertThat(api.get("/api/v1/lcs/ISS-AMEND").body().toString())
+        .contains("Northwind Textiles Ltd")
+        .doesNotContain("Banco Nacional de Cuba");
+    assertThat(facilityOf("Amending Imports LLC").get("utilised"))
+        .isEqualTo(Map.of("amount", "150000.00", "currency", "USD"));
+    assertThat(saga(saga)).containsEntry("step", "ISSUED");
   }
 
   @Test
