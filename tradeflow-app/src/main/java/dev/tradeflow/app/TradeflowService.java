@@ -139,6 +139,16 @@ public final class TradeflowService implements AutoCloseable {
   /** Starts everything, tracing with the given instance, which the caller owns and closes. */
   public static TradeflowService start(
       TradeflowConfig config, boolean fresh, OpenTelemetry openTelemetry) {
+    // Read before anything starts: a mistake in the file stops the start with its key named.
+    Optional<ComplianceRules> rules =
+        config.saga().enabled()
+            ? Optional.of(
+                config
+                    .compliance()
+                    .rulesFile()
+                    .map(ComplianceRules::load)
+                    .orElseGet(ComplianceRules::defaults))
+            : Optional.empty();
     KafkaCluster cluster = KafkaCluster.connect(config, fresh);
     Deque<AutoCloseable> started = new ArrayDeque<>();
     started.push(cluster);
@@ -190,9 +200,7 @@ public final class TradeflowService implements AutoCloseable {
               : Optional.empty();
       audit.ifPresent(started::push);
       Optional<ComplianceService> compliance =
-          config.saga().enabled()
-              ? Optional.of(startCompliance(config, clients, meters, tracing))
-              : Optional.empty();
+          rules.map(r -> startCompliance(config, r, clients, meters, tracing));
       compliance.ifPresent(started::push);
       awaitRunning(streams);
       // Bound once the processor runs, so that its thread's metrics already exist.
@@ -332,14 +340,17 @@ public final class TradeflowService implements AutoCloseable {
 
   /**
    * The compliance service, screening against {@code compliance.sanctions-dir} (or the bundled
-   * snapshot) with the default rules, and re-reading a configured list when its files change.
+   * snapshot) with {@code rules}, and re-reading a configured list when its files change.
    */
   private static ComplianceService startCompliance(
-      TradeflowConfig config, KafkaClients clients, MeterRegistry meters, KafkaTracing tracing) {
+      TradeflowConfig config,
+      ComplianceRules rules,
+      KafkaClients clients,
+      MeterRegistry meters,
+      KafkaTracing tracing) {
     SanctionsScreener sanctions = SanctionsScreening.screener(config.compliance());
     ComplianceScreener screener =
-        new ComplianceScreener(
-            sanctions, ComplianceRules.defaults(), new InMemoryDocumentRegister());
+        new ComplianceScreener(sanctions, rules, new InMemoryDocumentRegister());
     return ComplianceService.start(
         clients,
         screener,

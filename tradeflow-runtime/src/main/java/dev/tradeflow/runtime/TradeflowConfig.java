@@ -260,16 +260,22 @@ public record TradeflowConfig(
    * @param sanctionsDir {@code compliance.sanctions-dir}: a directory with OFAC's sdn.csv, alt.csv
    *     and add.csv, re-read when they change; empty means the OFAC snapshot bundled with Tradeflow
    *     (mid-2021, out of date: for the embedded default and tests only)
+   * @param rulesFile {@code compliance.rules-file}: the trade rules' lists and bands (a properties
+   *     file laid out as the bundled {@code default-rules.properties}); empty means those defaults
    * @param reviewThreshold {@code compliance.review-threshold}: a name score from which a
    *     compliance officer reviews the match
    * @param blockThreshold {@code compliance.block-threshold}: a name score from which the
    *     transaction stops until two compliance officers clear it
    */
   public record ComplianceSettings(
-      Optional<Path> sanctionsDir, double reviewThreshold, double blockThreshold) {
+      Optional<Path> sanctionsDir,
+      Optional<Path> rulesFile,
+      double reviewThreshold,
+      double blockThreshold) {
 
     public ComplianceSettings {
       Objects.requireNonNull(sanctionsDir, "sanctionsDir");
+      Objects.requireNonNull(rulesFile, "rulesFile");
     }
   }
 

@@ -312,6 +312,14 @@ class ConfigLoaderTest {
     void screening_thresholds_are_scores_and_review_comes_before_block() {
       TradeflowConfig.ComplianceSettings defaults = TradeflowConfig.defaults().compliance();
       assertThat(defaults.sanctionsDir()).isEmpty();
+      assertThat(defaults.rulesFile()).isEmpty();
+      assertThat(
+              ConfigLoader.load(
+                      Optional.empty(),
+                      Map.of("TRADEFLOW_COMPLIANCE_RULES_FILE", "/etc/tradeflow/rules.properties"))
+                  .compliance()
+                  .rulesFile())
+          .contains(java.nio.file.Path.of("/etc/tradeflow/rules.properties"));
       assertThat(defaults.reviewThreshold()).isEqualTo(0.84);
       assertThat(defaults.blockThreshold()).isEqualTo(0.93);
       assertThatThrownBy(

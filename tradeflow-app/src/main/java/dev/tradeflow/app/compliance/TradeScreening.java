@@ -51,7 +51,12 @@ public final class TradeScreening {
             Optional.ofNullable(terms.quantity()).map(q -> q.unit()),
             terms.amount());
     return new TradeScreeningRequest(
-        request.lcId().value(), parties, goods, Shipment.unknown(), List.of(), 0);
+        request.lcId().value(),
+        parties,
+        goods,
+        Shipment.unknown(),
+        List.of(),
+        request.amountOrBeneficiaryAmendments());
   }
 
   public static ScreeningResult resultOf(

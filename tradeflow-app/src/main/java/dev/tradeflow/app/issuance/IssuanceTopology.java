@@ -505,7 +505,11 @@ public final class IssuanceTopology {
             TO_SCREENING,
             lcId,
             new ScreeningRequest(
-                state.id(), screening.lcId(), screening.attempt(), screening.terms()));
+                state.id(),
+                screening.lcId(),
+                screening.attempt(),
+                screening.terms(),
+                screening.amountOrBeneficiaryAmendments()));
       } else if (action instanceof SagaAction.ReserveCredit reserve) {
         credit(
             state,

@@ -189,10 +189,16 @@ class IssuanceIT {
     ApiClient.Response held = api.post("/api/v1/lcs/ISS-AMEND/commands", transfer, MAKER);
     assertThat(held.status()).as(held.body().toString()).isEqualTo(202);
     awaitStep(saga, "AWAITING_REVIEW");
-    String caseId =
+    List<Map<String, Object>> cases =
         api.getList("/api/v1/cases?status=OPEN").stream()
+            .filter(c -> String.valueOf(c.get("caseId")).startsWith("ISS-AMEND:"))
+            .toList();
+    // The third amendment to the amount or beneficiary is itself a pattern to review.
+    assertThat(cases.toString()).contains("SANCTIONS_NAME").contains("TBML_REPEATED_AMENDMENTS");
+    String caseId =
+        cases.stream()
+            .filter(c -> c.toString().contains("SANCTIONS_NAME"))
             .map(c -> String.valueOf(c.get("caseId")))
-            .filter(id -> id.startsWith("ISS-AMEND:"))
             .findFirst()
             .orElseThrow();
     assertThat(

@@ -1,7 +1,14 @@
 package dev.tradeflow.compliance.screening;
 
-import java.math.BigDecimal;
-import java.util.Currency;
+import dev.tradeflow.compliance.screening.internals.RulesFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -10,11 +17,13 @@ import java.util.Set;
  * The bank's rule settings: which jurisdictions block and which need review, the reference price
  * bands, what counts as dual-use, and how many amount or beneficiary amendments need review.
  *
- * <p>The {@link #defaults()} are a starting point to be maintained by the bank's compliance team,
- * not a source of truth: countries under comprehensive US embargoes (Cuba, Iran, North Korea;
- * Syria's programme was lifted in 2025 and it is kept among the high-risk), a 2025 snapshot of the
- * FATF "black" and "grey" lists (check the current publications before relying on it), illustrative
- * price bands for a few commodities, and a short dual-use list after the Wassenaar categories.
+ * <p>The {@link #defaults()}, read from the bundled {@code default-rules.properties}, are a
+ * starting point to be maintained by the bank's compliance team, not a source of truth: countries
+ * under comprehensive US embargoes (Cuba, Iran, North Korea; Syria's programme was lifted in 2025
+ * and it is kept among the high-risk), a 2025 snapshot of the FATF "black" and "grey" lists (check
+ * the current publications before relying on it), illustrative price bands for a few commodities,
+ * and a short dual-use list after the Wassenaar categories. A bank keeps its own copy and {@link
+ * #load}s it.
  */
 public record ComplianceRules(
     Set<String> sanctionedJurisdictions,
@@ -36,42 +45,31 @@ public record ComplianceRules(
     Objects.requireNonNull(priceBands, "priceBands");
   }
 
+  /** The bundled {@code default-rules.properties}. */
   public static ComplianceRules defaults() {
-    Currency usd = Currency.getInstance("USD");
-    return new ComplianceRules(
-        Set.of("CU", "IR", "KP"),
-        Set.of(
-            "SY", "MM", "DZ", "AO", "BO", "BG", "CM", "CI", "HR", "CD", "HT", "KE", "LA", "LB",
-            "MC", "NA", "NP", "SS", "VE", "VN", "VG", "YE"),
-        List.of(
-            new PriceBand(
-                "0901", "coffee", "KG", usd, new BigDecimal("1.50"), new BigDecimal("15")),
-            new PriceBand("1006", "rice", "KG", usd, new BigDecimal("0.25"), new BigDecimal("2.5")),
-            new PriceBand(
-                "5201", "raw cotton", "KG", usd, new BigDecimal("1"), new BigDecimal("4")),
-            new PriceBand("7108", "gold", "G", usd, new BigDecimal("40"), new BigDecimal("200")),
-            new PriceBand(
-                "2709", "crude oil", "BBL", usd, new BigDecimal("30"), new BigDecimal("150")),
-            new PriceBand(
-                "7204", "ferrous scrap", "KG", usd, new BigDecimal("0.1"), new BigDecimal("1"))),
-        Set.of("2844", "8401", "9301", "3602", "3603", "881240", "880260", "901380", "902212"),
-        Set.of(
-            "centrifuge",
-            "uranium",
-            "maraging steel",
-            "night vision",
-            "thermal imaging",
-            "detonator",
-            "missile",
-            "nerve agent",
-            "precursor chemical",
-            "carbon fibre",
-            "carbon fiber",
-            "gyroscope",
-            "unmanned aerial",
-            "drone",
-            "rocket",
-            "zirconium tubes"),
-        3);
+    String resource = "default-rules.properties";
+    InputStream in = ComplianceRules.class.getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException("the bundled " + resource + " is missing from the jar");
+    }
+    try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+      return RulesFile.read(reader, "bundled " + resource);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The rules in a properties file laid out as the bundled {@code default-rules.properties}.
+   *
+   * @throws ComplianceRulesException naming the file and the key, when it cannot be read or a value
+   *     is not what its key expects
+   */
+  public static ComplianceRules load(Path file) {
+    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      return RulesFile.read(reader, file.toString());
+    } catch (IOException e) {
+      throw new ComplianceRulesException(file + ": cannot be read: " + e, e);
+    }
   }
 }

@@ -651,7 +651,10 @@ public final class IssuanceSaga {
   }
 
   private static SagaAction screening(SagaState state) {
-    return new RequestScreening(state.lcId(), state.termsInClearance(), state.screenings());
+    int amendments =
+        (int) state.amendments().stream().filter(AmendmentClearance::needsClearance).count();
+    return new RequestScreening(
+        state.lcId(), state.termsInClearance(), state.screenings(), amendments);
   }
 
   private static SagaAction reservation(SagaState state) {

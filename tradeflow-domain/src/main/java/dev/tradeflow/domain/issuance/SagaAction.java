@@ -12,7 +12,14 @@ import dev.tradeflow.domain.money.Money;
 /** What the saga asks of the services and the credit; the topology turns each into a record. */
 public sealed interface SagaAction {
 
-  record RequestScreening(LcId lcId, LcTerms terms, int attempt) implements SagaAction {}
+  /**
+   * @param attempt the screening's number in the saga (its review cases are named after it)
+   * @param amountOrBeneficiaryAmendments how many amendments raising the amount or naming a new
+   *     beneficiary were applied for so far, this one included: repeated ones are a
+   *     money-laundering pattern
+   */
+  record RequestScreening(LcId lcId, LcTerms terms, int attempt, int amountOrBeneficiaryAmendments)
+      implements SagaAction {}
 
   record ReserveCredit(FacilityId facility, ReservationId reservation, LcId lcId, Money amount)
       implements SagaAction {}

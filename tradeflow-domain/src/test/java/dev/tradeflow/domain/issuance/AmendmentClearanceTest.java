@@ -114,7 +114,7 @@ class AmendmentClearanceTest {
   void a_raise_is_screened_its_increase_reserved_sent_and_consumed_once_accepted() {
     issuedThen()
         .when(applied(RAISE))
-        .then(new RequestScreening(LC, TERMS.amendedBy(RAISE.changes()), 2))
+        .then(new RequestScreening(LC, TERMS.amendedBy(RAISE.changes()), 2, 1))
         .at(SagaStep.SCREENING);
     issuedThen(applied(RAISE))
         .when(clearOf(2))

@@ -71,7 +71,7 @@ class IssuanceSagaTest {
   @Test
   void an_application_starts_with_screening() {
     SagaTransition started = IssuanceSaga.start(SAGA, SMALL_APP, POLICY);
-    assertThat(started.actions()).containsExactly(new RequestScreening(LC, SMALL, 1));
+    assertThat(started.actions()).containsExactly(new RequestScreening(LC, SMALL, 1, 0));
     assertThat(started.state().step()).isEqualTo(SagaStep.SCREENING);
     assertThat(started.state().deadline()).contains(at(30));
   }

@@ -7,6 +7,7 @@ import static dev.tradeflow.runtime.internals.ConfigKeys.AUDIT_KEYS_DIR;
 import static dev.tradeflow.runtime.internals.ConfigKeys.AUDIT_ORIGIN;
 import static dev.tradeflow.runtime.internals.ConfigKeys.COMPLIANCE_BLOCK_THRESHOLD;
 import static dev.tradeflow.runtime.internals.ConfigKeys.COMPLIANCE_REVIEW_THRESHOLD;
+import static dev.tradeflow.runtime.internals.ConfigKeys.COMPLIANCE_RULES_FILE;
 import static dev.tradeflow.runtime.internals.ConfigKeys.COMPLIANCE_SANCTIONS_DIR;
 import static dev.tradeflow.runtime.internals.ConfigKeys.CRYPTO_DATA_KEYS_DIR;
 import static dev.tradeflow.runtime.internals.ConfigKeys.CRYPTO_DATA_KEY_ROTATION_DAYS;
@@ -209,8 +210,10 @@ public final class ConfigBinder {
       throw block.invalid(
           "expected a score no lower than " + COMPLIANCE_REVIEW_THRESHOLD + " (" + review + ")");
     }
+    String rules = required(COMPLIANCE_RULES_FILE).value();
     return new ComplianceSettings(
         dir.isBlank() ? Optional.empty() : Optional.of(path(COMPLIANCE_SANCTIONS_DIR)),
+        rules.isBlank() ? Optional.empty() : Optional.of(path(COMPLIANCE_RULES_FILE)),
         review,
         fraction(COMPLIANCE_BLOCK_THRESHOLD));
   }
@@ -323,12 +326,12 @@ public final class ConfigBinder {
   private Path path(String key) {
     ConfigValue value = required(key);
     if (value.value().isEmpty()) {
-      throw value.invalid("expected a directory path");
+      throw value.invalid("expected a path");
     }
     try {
       return Path.of(value.value());
     } catch (InvalidPathException e) {
-      throw value.invalid("expected a directory path (" + e.getReason() + ")");
+      throw value.invalid("expected a path (" + e.getReason() + ")");
     }
   }
 

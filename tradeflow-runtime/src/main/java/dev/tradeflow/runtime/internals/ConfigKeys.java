@@ -42,6 +42,7 @@ final class ConfigKeys {
   public static final String CRYPTO_DATA_KEYS_DIR = "crypto.data-keys-dir";
   public static final String CRYPTO_DATA_KEY_ROTATION_DAYS = "crypto.data-key-rotation-days";
   public static final String COMPLIANCE_SANCTIONS_DIR = "compliance.sanctions-dir";
+  public static final String COMPLIANCE_RULES_FILE = "compliance.rules-file";
   public static final String COMPLIANCE_REVIEW_THRESHOLD = "compliance.review-threshold";
   public static final String COMPLIANCE_BLOCK_THRESHOLD = "compliance.block-threshold";
   public static final String SAGA_ENABLED = "saga.enabled";
@@ -93,6 +94,7 @@ final class ConfigKeys {
           CRYPTO_DATA_KEYS_DIR,
           CRYPTO_DATA_KEY_ROTATION_DAYS,
           COMPLIANCE_SANCTIONS_DIR,
+          COMPLIANCE_RULES_FILE,
           COMPLIANCE_REVIEW_THRESHOLD,
           COMPLIANCE_BLOCK_THRESHOLD,
           SAGA_ENABLED,
