@@ -54,9 +54,10 @@ public final class Topics {
   public static final String SAGA_APPROVALS = "tf.saga.approvals";
 
   /**
-   * Amendments applied for under credits the issuance saga issued, keyed by LC id: the saga screens
-   * and reserves for one that raises the amount or names a new beneficiary before sending it on to
-   * {@link #LC_COMMANDS}. Kept forever: what a maker asked for, cleared or not.
+   * Amendments applied for while the issuance saga runs (the API sends every amendment here), keyed
+   * by LC id: the credit's saga screens and reserves for one that raises the amount or names a new
+   * beneficiary before sending it on to {@link #LC_COMMANDS}; one of a credit without a saga goes
+   * on as it is. Kept forever: what a maker asked for, cleared or not.
    */
   public static final String SAGA_AMENDMENTS = "tf.saga.amendments";
 

@@ -65,6 +65,7 @@ public final class TradeScreening {
     return new ScreeningResult(
         request.sagaId(),
         request.lcId(),
+        request.amendment(),
         request.attempt(),
         outcome == Severity.CLEAR
             ? Outcome.CLEAR

@@ -10,6 +10,7 @@ import dev.tradeflow.domain.credit.FacilityCommand;
 import dev.tradeflow.domain.credit.FacilityDecision;
 import dev.tradeflow.domain.credit.FacilityEvent;
 import dev.tradeflow.domain.credit.FacilityState;
+import dev.tradeflow.domain.credit.ReservationId;
 import dev.tradeflow.domain.event.RecordedEvent;
 import dev.tradeflow.domain.issuance.IssuanceSaga;
 import dev.tradeflow.domain.issuance.SagaAction;
@@ -21,6 +22,7 @@ import dev.tradeflow.domain.issuance.SagaTransition;
 import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcEvent;
 import dev.tradeflow.domain.lc.LcId;
+import dev.tradeflow.domain.lc.Rejection;
 import dev.tradeflow.domain.review.CaseCommand;
 import dev.tradeflow.domain.review.CaseEvent;
 import dev.tradeflow.domain.review.CaseId;
@@ -275,7 +277,7 @@ public final class IssuanceTopology {
         return;
       }
       if (topic.equals(Topics.SAGA_AMENDMENTS)) {
-        onAmendment(read(CommandEnvelope.class, record, topic), at);
+        onAmendment(record.key(), read(CommandEnvelope.class, record, topic), at);
         return;
       }
       if (topic.equals(Topics.LC_COMMAND_RESULTS)) {
@@ -305,7 +307,7 @@ public final class IssuanceTopology {
         input =
             Optional.of(
                 new SagaInput.ScreeningCompleted(
-                    result.attempt(),
+                    result.amendment(),
                     result.outcome(),
                     result.caseIds(),
                     summary,
@@ -326,7 +328,13 @@ public final class IssuanceTopology {
         CreditResult result = read(CreditResult.class, record, topic);
         sagaId = result.sagaId();
         if (result.command().equals(FacilityCommand.ReserveCredit.class.getSimpleName())) {
-          input = Optional.of(new SagaInput.CreditAnswered(result.accepted(), result.detail(), at));
+          // Results written before amendments were cleared were about the credit's reservation.
+          ReservationId reservation =
+              result.reservation().orElseGet(() -> new ReservationId(record.key()));
+          input =
+              Optional.of(
+                  new SagaInput.CreditAnswered(
+                      reservation, result.accepted(), result.detail(), at));
         }
       } else {
         Approval approval = read(Approval.class, record, topic);
@@ -407,8 +415,12 @@ public final class IssuanceTopology {
     }
 
     /** An amendment applied for: cleared by the credit's saga, or sent on if it has none. */
-    private void onAmendment(CommandEnvelope envelope, Instant at) {
+    private void onAmendment(String key, CommandEnvelope envelope, Instant at) {
       String lcId = envelope.lcId().value();
+      if (!lcId.equals(key)) {
+        throw new IllegalArgumentException(
+            "the record key " + key + " is not the amendment's LC id " + lcId);
+      }
       if (!(envelope.command() instanceof LcCommand.RequestAmendment amendment)
           || envelope.refusal() != null) {
         throw new IllegalArgumentException(
@@ -507,6 +519,7 @@ public final class IssuanceTopology {
             new ScreeningRequest(
                 state.id(),
                 screening.lcId(),
+                screening.amendment(),
                 screening.attempt(),
                 screening.terms(),
                 screening.amountOrBeneficiaryAmendments()));
@@ -527,30 +540,20 @@ public final class IssuanceTopology {
             release.facility().value(),
             new FacilityCommand.ReleaseReservation(release.reservation(), release.reason()));
       } else if (action instanceof SagaAction.ForwardAmendment forward) {
-        send(
-            TO_LC,
-            lcId,
-            new CommandEnvelope(
-                forward.lcId(), forward.command(), forward.maker(), state.id().value(), now()));
+        toCredit(state, forward.command(), forward.maker(), null);
       } else if (action instanceof SagaAction.RefuseAmendment refuse) {
-        send(
-            TO_LC,
-            lcId,
-            new CommandEnvelope(
-                refuse.lcId(),
-                refuse.command(),
-                refuse.maker(),
-                state.id().value(),
-                now(),
-                refuse.rejection()));
+        toCredit(state, refuse.command(), refuse.maker(), refuse.rejection());
       } else {
-        SagaAction.SendToCredit send = (SagaAction.SendToCredit) action;
-        send(
-            TO_LC,
-            send.lcId().value(),
-            new CommandEnvelope(
-                send.lcId(), send.command(), SAGA_ACTOR, state.id().value(), now()));
+        toCredit(state, ((SagaAction.SendToCredit) action).command(), SAGA_ACTOR, null);
       }
+    }
+
+    /** A command for the saga's credit, in its flow; {@code refusal} decides it (or null). */
+    private void toCredit(SagaState state, LcCommand command, String actor, Rejection refusal) {
+      send(
+          TO_LC,
+          state.lcId().value(),
+          new CommandEnvelope(state.lcId(), command, actor, state.id().value(), now(), refusal));
     }
 
     private void credit(SagaState state, String facility, FacilityCommand command) {
@@ -673,6 +676,9 @@ public final class IssuanceTopology {
             new CreditResult(
                 request.sagaId().get(),
                 request.command().getClass().getSimpleName(),
+                request.command() instanceof FacilityCommand.ReserveCredit reserve
+                    ? Optional.of(reserve.reservation())
+                    : Optional.empty(),
                 decision.isAccepted(),
                 detail,
                 decision.refusal()));

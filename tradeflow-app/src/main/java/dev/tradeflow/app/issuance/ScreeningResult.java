@@ -3,6 +3,7 @@ package dev.tradeflow.app.issuance;
 import dev.tradeflow.domain.issuance.IssuanceSaga;
 import dev.tradeflow.domain.issuance.SagaId;
 import dev.tradeflow.domain.issuance.SagaInput.ScreeningCompleted.Outcome;
+import dev.tradeflow.domain.lc.AmendmentId;
 import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.review.CaseFinding;
 import dev.tradeflow.domain.review.CaseId;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The compliance service's answer, on {@code tf.aml.screening-results} (kept forever): the outcome,
@@ -19,6 +21,7 @@ import java.util.Objects;
 public record ScreeningResult(
     SagaId sagaId,
     LcId lcId,
+    Optional<AmendmentId> amendment,
     int attempt,
     Outcome outcome,
     List<CaseFinding> findings,
@@ -28,6 +31,7 @@ public record ScreeningResult(
   public ScreeningResult {
     Objects.requireNonNull(sagaId, "sagaId");
     Objects.requireNonNull(lcId, "lcId");
+    Objects.requireNonNull(amendment, "amendment");
     Objects.requireNonNull(outcome, "outcome");
     findings = List.copyOf(findings);
     if (listSha256 == null || !listSha256.matches("[0-9a-f]{64}")) {
@@ -40,7 +44,7 @@ public record ScreeningResult(
   public List<CaseId> caseIds() {
     List<CaseId> ids = new ArrayList<>();
     for (int i = 1; i <= findings.size(); i++) {
-      ids.add(IssuanceSaga.caseId(lcId, attempt, i));
+      ids.add(IssuanceSaga.caseId(lcId, amendment, attempt, i));
     }
     return ids;
   }

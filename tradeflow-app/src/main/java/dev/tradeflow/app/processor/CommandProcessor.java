@@ -9,6 +9,7 @@ import dev.tradeflow.domain.event.EventContext;
 import dev.tradeflow.domain.event.HashChain;
 import dev.tradeflow.domain.event.RecordedEvent;
 import dev.tradeflow.domain.lc.Decision;
+import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcEvent;
 import dev.tradeflow.domain.lc.LcState;
 import dev.tradeflow.domain.lc.LetterOfCredit;
@@ -262,6 +263,11 @@ public final class CommandProcessor {
     private Outcome decide(CommandEnvelope envelope, AggregateSnapshot snapshot, Instant now) {
       String lcId = envelope.lcId().value();
       if (envelope.refusal() != null) {
+        if (!(envelope.command() instanceof LcCommand.RequestAmendment)) {
+          // Only the saga refuses, and only amendments: anything else is a bad record.
+          throw new IllegalArgumentException(
+              "a refusal comes only with an amendment, not with " + envelope.command().type());
+        }
         return rejectedOutcome(envelope, snapshot, envelope.refusal(), now);
       }
       Optional<LcState> state = Optional.ofNullable(snapshot).map(AggregateSnapshot::state);

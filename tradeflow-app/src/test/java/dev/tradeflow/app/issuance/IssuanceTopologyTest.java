@@ -24,6 +24,7 @@ import dev.tradeflow.domain.lc.CommandId;
 import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.lc.LcStatus;
+import dev.tradeflow.domain.lc.Rejection;
 import dev.tradeflow.domain.lc.RejectionCode;
 import dev.tradeflow.domain.money.Money;
 import dev.tradeflow.domain.review.CaseCommand;
@@ -158,6 +159,7 @@ class IssuanceTopologyTest {
             new ScreeningResult(
                 request.sagaId(),
                 request.lcId(),
+                request.amendment(),
                 request.attempt(),
                 outcome,
                 List.of(findings),
@@ -360,7 +362,7 @@ class IssuanceTopologyTest {
 
     applyForAmendment(RAISE);
     screened(Outcome.BLOCK, LISTED);
-    decide(new CaseId("LC-1:s2:1"), "compliance.carol", CaseDecision.CONFIRM);
+    decide(new CaseId("LC-1:A1:s1:1"), "compliance.carol", CaseDecision.CONFIRM);
 
     assertThat(resultOf(results, "amend-1"))
         .hasValueSatisfying(
@@ -377,6 +379,26 @@ class IssuanceTopologyTest {
     assertThat(resultOf(results, "amend-1"))
         .hasValueSatisfying(
             r -> assertThat(r.rejection().code()).isEqualTo(RejectionCode.AMENDMENT_NOT_CLEARED));
+  }
+
+  @Test
+  void only_an_amendment_comes_with_a_refusal() {
+    start(policy("250000"));
+    TestOutputTopic<String, CommandResult> results = results();
+    commands.pipeInput(
+        LC,
+        Json.toBytes(
+            new CommandEnvelope(
+                new LcId(LC),
+                TestCommands.apply("c1"),
+                "someone",
+                "corr",
+                START,
+                new Rejection(RejectionCode.AMENDMENT_NOT_CLEARED, "forged"))));
+    assertThat(resultOf(results, "c1"))
+        .hasValueSatisfying(
+            r -> assertThat(r.rejection().code()).isEqualTo(RejectionCode.INVALID_COMMAND));
+    assertThat(saga()).isNull();
   }
 
   @Test

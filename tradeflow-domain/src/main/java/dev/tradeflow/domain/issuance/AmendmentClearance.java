@@ -97,24 +97,20 @@ public record AmendmentClearance(
   }
 
   AmendmentClearance with(Status newStatus) {
-    return new AmendmentClearance(
-        command, maker, amendedTerms, increase, newBeneficiary, newStatus, creditHeld, refusal);
+    return changed(newStatus, creditHeld, refusal);
   }
 
   AmendmentClearance holding(boolean held) {
-    return new AmendmentClearance(
-        command, maker, amendedTerms, increase, newBeneficiary, status, held, refusal);
+    return changed(status, held, refusal);
   }
 
   AmendmentClearance refusedBySaga(Rejection why) {
+    return changed(Status.REFUSED, creditHeld, Optional.of(why));
+  }
+
+  private AmendmentClearance changed(
+      Status newStatus, boolean held, Optional<Rejection> newRefusal) {
     return new AmendmentClearance(
-        command,
-        maker,
-        amendedTerms,
-        increase,
-        newBeneficiary,
-        Status.REFUSED,
-        creditHeld,
-        Optional.of(why));
+        command, maker, amendedTerms, increase, newBeneficiary, newStatus, held, newRefusal);
   }
 }

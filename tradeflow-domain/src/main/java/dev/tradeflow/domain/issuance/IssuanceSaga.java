@@ -22,6 +22,7 @@ import dev.tradeflow.domain.issuance.SagaInput.LcRefused;
 import dev.tradeflow.domain.issuance.SagaInput.LcWithdrawn;
 import dev.tradeflow.domain.issuance.SagaInput.ScreeningCompleted;
 import dev.tradeflow.domain.issuance.SagaInput.Tick;
+import dev.tradeflow.domain.lc.AmendmentId;
 import dev.tradeflow.domain.lc.CommandId;
 import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcId;
@@ -76,7 +77,6 @@ public final class IssuanceSaga {
                 false,
                 Optional.empty(),
                 Optional.empty(),
-                1,
                 List.of(),
                 List.of())
             .noted(submitted.at(), "application by " + submitted.maker() + "; screening requested");
@@ -190,12 +190,10 @@ public final class IssuanceSaga {
 
   private static SagaTransition screened(
       SagaState state, ScreeningCompleted screening, SagaPolicy policy) {
-    if (state.step() != SagaStep.SCREENING || screening.screening() != state.screenings()) {
-      // An earlier screening's answer (one retried, or the issuance's, of other terms): the saga
-      // waits for the answer to the screening it asked for last.
-      return SagaTransition.to(
-          state.noted(
-              screening.at(), "late result of screening " + screening.screening() + " ignored"));
+    if (state.step() != SagaStep.SCREENING
+        || !screening.amendment().equals(state.amendmentInClearance())) {
+      // Late, or about other terms (the application's while an amendment is screened).
+      return SagaTransition.to(state.noted(screening.at(), "late screening result ignored"));
     }
     if (screening.outcome() == ScreeningCompleted.Outcome.CLEAR) {
       return reserve(state.noted(screening.at(), "screening clear"), screening.at(), policy);
@@ -235,7 +233,9 @@ public final class IssuanceSaga {
 
   private static SagaTransition creditAnswered(
       SagaState state, CreditAnswered answer, SagaPolicy policy) {
-    if (state.step() != SagaStep.RESERVING_CREDIT) {
+    if (state.step() != SagaStep.RESERVING_CREDIT
+        || !answer.reservation().equals(state.reservationInClearance())) {
+      // Late, or about another reservation (an earlier amendment's).
       return SagaTransition.to(state.noted(answer.at(), "late credit answer ignored"));
     }
     if (!answer.reserved()) {
@@ -267,7 +267,7 @@ public final class IssuanceSaga {
       SagaState state, ApprovalDecided approval, SagaPolicy policy) {
     if (state.step() != SagaStep.AWAITING_APPROVAL) {
       return SagaTransition.refused(
-          state, "the application is not awaiting approval (step " + state.step() + ")");
+          state, "nothing here awaits a checker's approval (step " + state.step() + ")");
     }
     if (approval.approver().strip().equalsIgnoreCase(state.currentMaker().strip())) {
       return SagaTransition.refused(
@@ -295,7 +295,7 @@ public final class IssuanceSaga {
     SagaStep step = state.step();
     if (step.isTransient() && state.attempts() < policy.attempts()) {
       SagaState retry =
-          (step == SagaStep.SCREENING ? state.screeningAgain() : state)
+          state
               .at(step, state.attempts() + 1, Optional.of(now.plus(policy.timeout(step))))
               .noted(
                   now, "timed out; attempt " + (state.attempts() + 1) + " of " + policy.attempts());
@@ -307,6 +307,18 @@ public final class IssuanceSaga {
           state
               .at(step, state.attempts(), Optional.empty())
               .noted(now, "compensation unanswered after " + state.attempts() + " attempts"));
+    }
+    if (step == SagaStep.AMENDING) {
+      // The amendment is on the credit's topic and will be decided: refusing it now could leave
+      // the credit amended with its increase released. Wait for the credit's answer.
+      return SagaTransition.to(
+          state
+              .at(step, state.attempts(), Optional.empty())
+              .noted(
+                  now,
+                  "the credit has not answered the amendment after "
+                      + state.attempts()
+                      + " attempts; waiting for it"));
     }
     String reason =
         step.isTransient()
@@ -377,48 +389,55 @@ public final class IssuanceSaga {
   private static SagaTransition amendmentApplied(
       SagaState state, AmendmentApplied applied, SagaPolicy policy) {
     LcCommand.RequestAmendment command = applied.command();
+    String maker = applied.maker();
+    Instant at = applied.at();
     Optional<AmendmentClearance> known = state.amendment(command.amendmentId());
-    if (known.isPresent()) {
-      return new SagaTransition(
-          state, answerAgain(state, known.get(), command, applied.maker()), Optional.empty());
+    if (known.isPresent() && known.get().command().commandId().equals(command.commandId())) {
+      return answerAgain(state, known.get(), command, at);
     }
-    if (!state.isIssued()) {
-      // Not (or not yet) an issued credit: the credit refuses it with its own reason.
-      return SagaTransition.to(
-          state.noted(
-              applied.at(),
-              "amendment " + command.amendmentId() + " sent unscreened: the credit is not issued"),
-          new ForwardAmendment(state.lcId(), command, applied.maker()));
-    }
-    Optional<AmendmentClearance> open = state.openAmendment();
-    if (open.isPresent()) {
+    if (known.isPresent() && known.get().status() != Status.REFUSED) {
+      // Refused under the new command id; the first application goes on. A refused one may be
+      // applied for again.
       return SagaTransition.to(
           state,
           new RefuseAmendment(
               state.lcId(),
               command,
-              applied.maker(),
+              maker,
               new Rejection(
-                  RejectionCode.AMENDMENT_ALREADY_PENDING,
+                  RejectionCode.ILLEGAL_STATE,
                   "amendment "
-                      + open.get().amendmentId()
-                      + (open.get().status() == Status.CLEARING
-                          ? " is being cleared"
-                          : " awaits the beneficiary's answer"))));
+                      + command.amendmentId()
+                      + " is already applied for, by command "
+                      + known.get().command().commandId())));
+    }
+    if (!state.isIssued()) {
+      // Not (or not yet) an issued credit: the credit refuses it with its own reason.
+      return unscreened(state, command, maker, "the credit is not issued", at);
     }
     AmendmentClearance amendment;
     try {
-      amendment = AmendmentClearance.applied(command, applied.maker(), state.currentTerms());
+      amendment = AmendmentClearance.applied(command, maker, state.currentTerms());
     } catch (IllegalArgumentException | ArithmeticException e) {
       // Terms the saga cannot judge are terms the credit refuses, with the reason.
+      return unscreened(state, command, maker, e.getMessage(), at);
+    }
+    Optional<AmendmentClearance> open = state.openAmendment();
+    if (open.isPresent()) {
+      Rejection pending =
+          new Rejection(
+              RejectionCode.AMENDMENT_ALREADY_PENDING,
+              "amendment "
+                  + open.get().amendmentId()
+                  + (open.get().status() == Status.CLEARING
+                      ? " is being cleared"
+                      : " awaits the beneficiary's answer"));
+      // Recorded, so that a resend is answered the same rather than cleared later.
       return SagaTransition.to(
-          state.noted(
-              applied.at(),
-              "amendment " + command.amendmentId() + " sent unscreened: " + e.getMessage()),
-          new ForwardAmendment(state.lcId(), command, applied.maker()));
+          state.withAmendment(amendment.refusedBySaga(pending)),
+          new RefuseAmendment(state.lcId(), command, maker, pending));
     }
     SagaState clearing = state.withAmendment(amendment);
-    Instant at = applied.at();
     if (!amendment.needsClearance()) {
       return forward(
           enter(clearing, SagaStep.AMENDING, at, policy)
@@ -427,18 +446,18 @@ public final class IssuanceSaga {
                   "amendment "
                       + amendment.amendmentId()
                       + " by "
-                      + applied.maker()
+                      + maker
                       + " neither raises the amount nor changes a party: sent to the credit"),
           amendment);
     }
     SagaState screening =
-        enter(clearing.screeningAgain(), SagaStep.SCREENING, at, policy)
+        enter(clearing, SagaStep.SCREENING, at, policy)
             .noted(
                 at,
                 "amendment "
                     + amendment.amendmentId()
                     + " by "
-                    + applied.maker()
+                    + maker
                     + (amendment.increase().isPositive()
                         ? " raises the most drawable by " + amendment.increase()
                         : "")
@@ -450,28 +469,33 @@ public final class IssuanceSaga {
     return SagaTransition.to(screening, screening(screening));
   }
 
+  /** Sent to the credit as it is, untracked: the credit decides it. */
+  private static SagaTransition unscreened(
+      SagaState state, LcCommand.RequestAmendment command, String maker, String why, Instant at) {
+    return SagaTransition.to(
+        state.noted(at, "amendment " + command.amendmentId() + " sent unscreened: " + why),
+        new ForwardAmendment(state.lcId(), command, maker));
+  }
+
   /** A resent application: answered as the first time, which the credit repeats if it answered. */
-  private static List<SagaAction> answerAgain(
-      SagaState state, AmendmentClearance known, LcCommand.RequestAmendment command, String maker) {
+  private static SagaTransition answerAgain(
+      SagaState state, AmendmentClearance known, LcCommand.RequestAmendment command, Instant at) {
     if (!known.command().equals(command)) {
-      return List.of(
-          new RefuseAmendment(
-              state.lcId(),
-              command,
-              maker,
-              new Rejection(
-                  RejectionCode.ILLEGAL_STATE,
-                  "amendment " + command.amendmentId() + " was applied for with other changes")));
+      // Answering under a command id that names another application would mark that one's
+      // outcome; the processor refuses the reuse once the first is decided.
+      return SagaTransition.to(
+          state.noted(
+              at, "command " + command.commandId() + " resent with other changes: ignored"));
     }
     if (known.refusal().isPresent()) {
-      return List.of(
-          new RefuseAmendment(state.lcId(), command, known.maker(), known.refusal().get()));
+      return SagaTransition.to(
+          state, new RefuseAmendment(state.lcId(), command, known.maker(), known.refusal().get()));
     }
     if (known.status() == Status.CLEARING) {
       // Still being cleared: its maker is answered once it is.
-      return List.of();
+      return SagaTransition.to(state);
     }
-    return List.of(new ForwardAmendment(state.lcId(), known.command(), known.maker()));
+    return SagaTransition.to(state, forwardAction(state, known));
   }
 
   private static SagaTransition amendmentIssued(SagaState state, AmendmentIssued issued) {
@@ -580,26 +604,25 @@ public final class IssuanceSaga {
       return SagaTransition.to(state);
     }
     String why = "credit " + ended.how();
-    List<SagaAction> actions = new ArrayList<>();
-    SagaState next = state;
     Optional<AmendmentClearance> clearing = state.clearing();
-    if (clearing.isPresent()) {
-      Rejection rejection = new Rejection(RejectionCode.AMENDMENT_NOT_CLEARED, "the " + why);
-      actions.add(
-          new RefuseAmendment(
-              state.lcId(), clearing.get().command(), clearing.get().maker(), rejection));
-      next = next.withAmendment(clearing.get().refusedBySaga(rejection)).settled();
-    }
-    if (state.creditReserved()) {
+    SagaTransition refused =
+        clearing.isPresent()
+            ? refuseAmendment(
+                state,
+                Optional.of(new Rejection(RejectionCode.AMENDMENT_NOT_CLEARED, "the " + why)),
+                "the " + why,
+                ended.at())
+            : SagaTransition.to(state);
+    List<SagaAction> actions = new ArrayList<>(refused.actions());
+    SagaState next = refused.state();
+    if (next.creditReserved()) {
       actions.add(new ReleaseCredit(state.facility(), state.reservation(), why));
       next = next.withCredit(false);
     }
-    for (AmendmentClearance amendment : state.amendments()) {
+    for (AmendmentClearance amendment : next.amendments()) {
       if (amendment.creditHeld()) {
         actions.add(new ReleaseCredit(state.facility(), state.reservation(amendment), why));
-        next =
-            next.withAmendment(
-                next.amendment(amendment.amendmentId()).orElseThrow().holding(false));
+        next = next.withAmendment(amendment.holding(false));
       }
     }
     if (actions.isEmpty()) {
@@ -611,9 +634,11 @@ public final class IssuanceSaga {
 
   /** Sends the amendment to the credit as applied for, remembered so a timeout resends it. */
   private static SagaTransition forward(SagaState state, AmendmentClearance amendment) {
-    return SagaTransition.to(
-        state.sending(amendment.command()),
-        new ForwardAmendment(state.lcId(), amendment.command(), amendment.maker()));
+    return SagaTransition.to(state.sending(amendment.command()), forwardAction(state, amendment));
+  }
+
+  private static SagaAction forwardAction(SagaState state, AmendmentClearance amendment) {
+    return new ForwardAmendment(state.lcId(), amendment.command(), amendment.maker());
   }
 
   private static String bounded(String why) {
@@ -627,11 +652,7 @@ public final class IssuanceSaga {
       case RESERVING_CREDIT:
         return List.of(reservation(state));
       case AMENDING:
-        return state
-            .clearing()
-            .<List<SagaAction>>map(
-                a -> List.of(new ForwardAmendment(state.lcId(), a.command(), a.maker())))
-            .orElse(List.of());
+        return state.clearing().map(a -> List.of(forwardAction(state, a))).orElse(List.of());
       case APPROVING:
       case ISSUING:
       case COMPENSATING:
@@ -654,7 +675,11 @@ public final class IssuanceSaga {
     int amendments =
         (int) state.amendments().stream().filter(AmendmentClearance::needsClearance).count();
     return new RequestScreening(
-        state.lcId(), state.termsInClearance(), state.screenings(), amendments);
+        state.lcId(),
+        state.amendmentInClearance(),
+        state.termsInClearance(),
+        state.attempts(),
+        amendments);
   }
 
   private static SagaAction reservation(SagaState state) {
@@ -704,10 +729,17 @@ public final class IssuanceSaga {
 
   /**
    * The case ids a screening's hits are reviewed under: one per finding, numbered, under the
-   * credit's id and the screening's number in its saga (correlation ids are only unique per
-   * credit).
+   * credit's id (correlation ids are only unique per credit), the amendment's if it screens one,
+   * and the attempt: {@code LC-1:s1:1}, {@code LC-1:A1:s1:1}.
    */
-  public static CaseId caseId(LcId lcId, int screening, int finding) {
-    return new CaseId(lcId.value() + ":s" + screening + ":" + finding);
+  public static CaseId caseId(
+      LcId lcId, Optional<AmendmentId> amendment, int attempt, int finding) {
+    return new CaseId(
+        lcId.value()
+            + amendment.map(a -> ":" + a.value()).orElse("")
+            + ":s"
+            + attempt
+            + ":"
+            + finding);
   }
 }

@@ -2,23 +2,32 @@ package dev.tradeflow.domain.issuance;
 
 import dev.tradeflow.domain.credit.FacilityId;
 import dev.tradeflow.domain.credit.ReservationId;
+import dev.tradeflow.domain.lc.AmendmentId;
 import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcCommand.RequestAmendment;
 import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.lc.LcTerms;
 import dev.tradeflow.domain.lc.Rejection;
 import dev.tradeflow.domain.money.Money;
+import java.util.Optional;
 
 /** What the saga asks of the services and the credit; the topology turns each into a record. */
 public sealed interface SagaAction {
 
   /**
-   * @param attempt the screening's number in the saga (its review cases are named after it)
+   * Screens the application's terms, or an amendment's amended terms.
+   *
+   * @param attempt which try of this screening (review cases are named after it and the amendment)
    * @param amountOrBeneficiaryAmendments how many amendments raising the amount or naming a new
    *     beneficiary were applied for so far, this one included: repeated ones are a
    *     money-laundering pattern
    */
-  record RequestScreening(LcId lcId, LcTerms terms, int attempt, int amountOrBeneficiaryAmendments)
+  record RequestScreening(
+      LcId lcId,
+      Optional<AmendmentId> amendment,
+      LcTerms terms,
+      int attempt,
+      int amountOrBeneficiaryAmendments)
       implements SagaAction {}
 
   record ReserveCredit(FacilityId facility, ReservationId reservation, LcId lcId, Money amount)

@@ -1,5 +1,6 @@
 package dev.tradeflow.domain.issuance;
 
+import dev.tradeflow.domain.credit.ReservationId;
 import dev.tradeflow.domain.lc.AmendmentId;
 import dev.tradeflow.domain.lc.LcCommand.RequestAmendment;
 import dev.tradeflow.domain.lc.LcId;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /** What the saga hears: the application, the services' answers, people's decisions, time. */
 public sealed interface SagaInput {
@@ -33,11 +35,15 @@ public sealed interface SagaInput {
   }
 
   /**
-   * The compliance service's answer to the saga's screening number {@code screening}; hits come
-   * with the review cases it opened for them.
+   * The compliance service's answer to a screening of the application, or of {@code amendment};
+   * hits come with the review cases it opened for them.
    */
   record ScreeningCompleted(
-      int screening, Outcome outcome, List<CaseId> cases, String summary, Instant at)
+      Optional<AmendmentId> amendment,
+      Outcome outcome,
+      List<CaseId> cases,
+      String summary,
+      Instant at)
       implements SagaInput {
     public enum Outcome {
       CLEAR,
@@ -46,6 +52,7 @@ public sealed interface SagaInput {
     }
 
     public ScreeningCompleted {
+      Objects.requireNonNull(amendment, "amendment");
       Objects.requireNonNull(outcome, "outcome");
       cases = List.copyOf(cases);
       Objects.requireNonNull(summary, "summary");
@@ -59,7 +66,13 @@ public sealed interface SagaInput {
   record CaseDecided(CaseId caseId, boolean cleared, String reason, Instant at)
       implements SagaInput {}
 
-  record CreditAnswered(boolean reserved, String detail, Instant at) implements SagaInput {}
+  /** The facility's answer to a reservation, named so that a late or repeated one is told apart. */
+  record CreditAnswered(ReservationId reservation, boolean reserved, String detail, Instant at)
+      implements SagaInput {
+    public CreditAnswered {
+      Objects.requireNonNull(reservation, "reservation");
+    }
+  }
 
   /** A checker's decision on an application over the threshold. */
   record ApprovalDecided(String approver, boolean approved, String reason, Instant at)

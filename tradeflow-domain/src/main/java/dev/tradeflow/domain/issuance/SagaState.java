@@ -22,9 +22,6 @@ import java.util.function.Consumer;
  * and until when it may take, the open review cases, whether credit is reserved, the amendments
  * cleared after issue, and a history of what happened (for {@code GET /api/v1/sagas/{id}} and for
  * an examiner).
- *
- * @param screenings how many screenings were requested, numbered across the issuance and its
- *     amendments so that each one's review cases have ids of their own
  */
 public record SagaState(
     SagaId id,
@@ -40,7 +37,6 @@ public record SagaState(
     boolean lcApproved,
     Optional<LcCommand> pending,
     Optional<String> outcome,
-    int screenings,
     List<AmendmentClearance> amendments,
     List<Entry> history) {
 
@@ -75,6 +71,16 @@ public record SagaState(
   /** The reservation for an amendment's increase: named after the credit and the amendment. */
   public ReservationId reservation(AmendmentClearance amendment) {
     return new ReservationId(lcId.value() + ":" + amendment.amendmentId().value());
+  }
+
+  /** The reservation of the flow being cleared: the issuance's, or the amendment's. */
+  ReservationId reservationInClearance() {
+    return clearing().map(this::reservation).orElse(reservation());
+  }
+
+  /** The amendment being cleared, if any: screening answers name it. */
+  Optional<AmendmentId> amendmentInClearance() {
+    return clearing().map(AmendmentClearance::amendmentId);
   }
 
   /** The amendment being cleared, if the saga is clearing one rather than the issuance. */
@@ -136,11 +142,6 @@ public record SagaState(
           all.add(amendment);
           c.amendments = all;
         });
-  }
-
-  /** One more screening requested: its number names its review cases. */
-  SagaState screeningAgain() {
-    return copy(c -> c.screenings = screenings + 1);
   }
 
   /** Back at rest after an amendment: issued, nothing pending, no deadline, no open case. */
@@ -211,7 +212,6 @@ public record SagaState(
         progress.lcApproved,
         progress.pending,
         progress.outcome,
-        progress.screenings,
         progress.amendments,
         progress.history);
   }
@@ -226,7 +226,6 @@ public record SagaState(
     boolean lcApproved;
     Optional<LcCommand> pending;
     Optional<String> outcome;
-    int screenings;
     List<AmendmentClearance> amendments;
     List<Entry> history;
 
@@ -239,7 +238,6 @@ public record SagaState(
       lcApproved = state.lcApproved;
       pending = state.pending;
       outcome = state.outcome;
-      screenings = state.screenings;
       amendments = state.amendments;
       history = state.history;
     }

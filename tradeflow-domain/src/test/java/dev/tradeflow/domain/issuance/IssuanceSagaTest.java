@@ -38,6 +38,7 @@ import dev.tradeflow.domain.review.CaseId;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class IssuanceSagaTest {
@@ -48,16 +49,16 @@ class IssuanceSagaTest {
   private static final ApplicationSubmitted LARGE_APP = submitted(LARGE);
   private static final FacilityId FACILITY = FacilityId.of(SMALL.applicant());
   private static final ReservationId RESERVATION = new ReservationId(LC.value());
-  private static final CaseId CASE_1 = IssuanceSaga.caseId(LC, 1, 1);
-  private static final CaseId CASE_2 = IssuanceSaga.caseId(LC, 1, 2);
+  private static final CaseId CASE_1 = IssuanceSaga.caseId(LC, Optional.empty(), 1, 1);
+  private static final CaseId CASE_2 = IssuanceSaga.caseId(LC, Optional.empty(), 1, 2);
   private static final LocalDate DAY = LocalDate.parse("2026-03-02");
 
   private static ScreeningCompleted clear() {
-    return new ScreeningCompleted(1, Outcome.CLEAR, List.of(), "no findings", at(1));
+    return new ScreeningCompleted(Optional.empty(), Outcome.CLEAR, List.of(), "no findings", at(1));
   }
 
   private static CreditAnswered reserved() {
-    return new CreditAnswered(true, "USD 100000.00 reserved", at(2));
+    return new CreditAnswered(RESERVATION, true, "USD 100000.00 reserved", at(2));
   }
 
   private static SendToCredit lc(LcCommand command) {
@@ -71,7 +72,8 @@ class IssuanceSagaTest {
   @Test
   void an_application_starts_with_screening() {
     SagaTransition started = IssuanceSaga.start(SAGA, SMALL_APP, POLICY);
-    assertThat(started.actions()).containsExactly(new RequestScreening(LC, SMALL, 1, 0));
+    assertThat(started.actions())
+        .containsExactly(new RequestScreening(LC, Optional.empty(), SMALL, 1, 0));
     assertThat(started.state().step()).isEqualTo(SagaStep.SCREENING);
     assertThat(started.state().deadline()).contains(at(30));
   }
@@ -106,7 +108,8 @@ class IssuanceSagaTest {
   @Test
   void a_confirmed_hit_rejects_the_application_with_nothing_to_release() {
     ScreeningCompleted block =
-        new ScreeningCompleted(1, Outcome.BLOCK, List.of(CASE_1), "SDN-306 beneficiary", at(1));
+        new ScreeningCompleted(
+            Optional.empty(), Outcome.BLOCK, List.of(CASE_1), "SDN-306 beneficiary", at(1));
     given(SMALL_APP).when(block).then().at(SagaStep.AWAITING_REVIEW);
     given(SMALL_APP, block)
         .when(new CaseDecided(CASE_1, false, "same entity", at(5)))
@@ -129,7 +132,8 @@ class IssuanceSagaTest {
   @Test
   void cleared_cases_let_the_saga_go_on_once_all_are_cleared() {
     ScreeningCompleted review =
-        new ScreeningCompleted(1, Outcome.REVIEW, List.of(CASE_1, CASE_2), "near matches", at(1));
+        new ScreeningCompleted(
+            Optional.empty(), Outcome.REVIEW, List.of(CASE_1, CASE_2), "near matches", at(1));
     given(SMALL_APP, review)
         .when(new CaseDecided(CASE_1, true, "different DOB", at(5)))
         .then()
@@ -147,7 +151,8 @@ class IssuanceSagaTest {
   void an_over_limit_application_is_rejected_with_the_figures_and_nothing_reserved() {
     given(SMALL_APP, clear())
         .when(
-            new CreditAnswered(false, "requested USD 100000.00 but only USD 5.00 available", at(2)))
+            new CreditAnswered(
+                RESERVATION, false, "requested USD 100000.00 but only USD 5.00 available", at(2)))
         .then(
             lc(
                 new LcCommand.RejectApplication(
@@ -159,7 +164,7 @@ class IssuanceSagaTest {
 
   @Test
   void over_the_threshold_a_checker_other_than_the_maker_approves() {
-    CreditAnswered reservedLarge = new CreditAnswered(true, "reserved", at(2));
+    CreditAnswered reservedLarge = new CreditAnswered(RESERVATION, true, "reserved", at(2));
     given(LARGE_APP, clear()).when(reservedLarge).then().at(SagaStep.AWAITING_APPROVAL);
     given(LARGE_APP, clear(), reservedLarge)
         .when(new ApprovalDecided(" Maker.Mary ", true, "fine", at(3)))
@@ -212,7 +217,8 @@ class IssuanceSagaTest {
   @Test
   void an_undecided_review_or_approval_is_compensated_at_its_deadline() {
     ScreeningCompleted review =
-        new ScreeningCompleted(1, Outcome.REVIEW, List.of(CASE_1), "near match", at(1));
+        new ScreeningCompleted(
+            Optional.empty(), Outcome.REVIEW, List.of(CASE_1), "near match", at(1));
     given(SMALL_APP, review)
         .when(new Tick(at(1 + 48 * 3600)))
         .then(
@@ -239,7 +245,8 @@ class IssuanceSagaTest {
   @Test
   void no_reservation_is_left_behind() {
     ScreeningCompleted review =
-        new ScreeningCompleted(1, Outcome.REVIEW, List.of(CASE_1), "near match", at(1));
+        new ScreeningCompleted(
+            Optional.empty(), Outcome.REVIEW, List.of(CASE_1), "near match", at(1));
     qt().forAll(lists().of(integers().between(0, 12)).ofSizeBetween(1, 25))
         .checkAssert(
             picks -> {
@@ -253,8 +260,8 @@ class IssuanceSagaTest {
                       case 1 -> review;
                       case 2 -> new CaseDecided(CASE_1, true, "ok", at(second));
                       case 3 -> new CaseDecided(CASE_1, false, "hit", at(second));
-                      case 4 -> new CreditAnswered(true, "ok", at(second));
-                      case 5 -> new CreditAnswered(false, "over limit", at(second));
+                      case 4 -> new CreditAnswered(RESERVATION, true, "ok", at(second));
+                      case 5 -> new CreditAnswered(RESERVATION, false, "over limit", at(second));
                       case 6 -> new ApprovalDecided("checker", true, "x", at(second));
                       case 11 -> new ApprovalDecided("checker", false, "no", at(second));
                       case 7 -> new LcApproved(at(second));
@@ -304,7 +311,7 @@ class IssuanceSagaTest {
   void the_saga_refuses_an_approval_it_is_not_waiting_for() {
     given(SMALL_APP)
         .when(new ApprovalDecided("checker", true, "x", at(1)))
-        .refused("not awaiting approval (step SCREENING)");
+        .refused("awaits a checker's approval (step SCREENING)");
   }
 
   @Test
@@ -349,7 +356,7 @@ class IssuanceSagaTest {
 
   @Test
   void a_timed_out_command_is_resent_exactly_as_first_sent_even_on_another_day() {
-    CreditAnswered reservedLarge = new CreditAnswered(true, "reserved", at(2));
+    CreditAnswered reservedLarge = new CreditAnswered(RESERVATION, true, "reserved", at(2));
     ApprovalDecided checker = new ApprovalDecided("checker.chris", true, "ok", at(3));
     LcCommand approve = new LcCommand.ApproveApplication(id("approve"), "checker.chris", DAY);
     given(LARGE_APP, clear(), reservedLarge, checker)
@@ -360,7 +367,7 @@ class IssuanceSagaTest {
 
   @Test
   void an_approval_that_overtakes_the_rejection_turns_it_into_a_cancellation() {
-    CreditAnswered reservedLarge = new CreditAnswered(true, "reserved", at(2));
+    CreditAnswered reservedLarge = new CreditAnswered(RESERVATION, true, "reserved", at(2));
     ApprovalDecided checker = new ApprovalDecided("checker.chris", true, "ok", at(3));
     SagaInput refusedIssue = new SagaInput.LcRefused("IssueCredit", "late", at(5));
     // Compensating from APPROVING (a refusal), the approval is then recorded after all.
@@ -400,7 +407,7 @@ class IssuanceSagaTest {
     ApplicationSubmitted justUnder =
         submitted(terms("240000", Tolerance.ABOUT)); // 264,000 drawable, over 250,000
     given(justUnder, clear())
-        .when(new CreditAnswered(true, "reserved", at(2)))
+        .when(new CreditAnswered(RESERVATION, true, "reserved", at(2)))
         .then()
         .at(SagaStep.AWAITING_APPROVAL);
   }
