@@ -16,7 +16,9 @@ import dev.tradeflow.domain.lc.LcTerms;
 import dev.tradeflow.domain.lc.Party;
 import dev.tradeflow.domain.lc.PresentationId;
 import dev.tradeflow.domain.lc.QuantityTerms;
+import dev.tradeflow.domain.lc.ShipmentTerms;
 import dev.tradeflow.domain.lc.Tolerance;
+import dev.tradeflow.domain.lc.Vessel;
 import dev.tradeflow.domain.money.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -99,7 +101,15 @@ final class SampleEvents {
         AvailableBy.DEFERRED_PAYMENT,
         ConfirmationInstruction.MAY_ADD,
         "5,000 MT Vietnamese long grain white rice, 5% broken, CIF Felixstowe",
-        optionalFields ? new QuantityTerms(new BigDecimal("5000"), "MT", true, false) : null);
+        optionalFields ? new QuantityTerms(new BigDecimal("5000"), "MT", true, false) : null,
+        optionalFields
+            ? new ShipmentTerms(
+                "100630",
+                "VNSGN",
+                "GBFXT",
+                List.of("SGSIN"),
+                new Vessel("MAERSK SELETAR", "9356646"))
+            : null);
   }
 
   /** Stamps events as one aggregate's history, with ids from a seeded generator. */

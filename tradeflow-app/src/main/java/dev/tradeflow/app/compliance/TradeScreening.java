@@ -12,9 +12,11 @@ import dev.tradeflow.compliance.screening.Shipment;
 import dev.tradeflow.compliance.screening.TradeScreeningRequest;
 import dev.tradeflow.domain.issuance.SagaInput.ScreeningCompleted.Outcome;
 import dev.tradeflow.domain.lc.LcTerms;
+import dev.tradeflow.domain.lc.ShipmentTerms;
 import dev.tradeflow.domain.review.CaseFinding;
 import dev.tradeflow.domain.review.HitLevel;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,10 +24,12 @@ import java.util.Optional;
  * Between the saga's vocabulary and the compliance module's: a credit's terms as a trade to screen,
  * and a screening report as the result the saga and the review cases read.
  *
- * <p>What an application holds is screened: applicant and beneficiary (name and country), the
- * issuing and advising banks (name and BIC, whose country is the bank's), the goods description and
- * quantity. The application has no HS code, ports, vessel or documents yet, so the price-band,
- * transshipment and duplicate-document rules have nothing to judge at this step.
+ * <p>What an application (or an amendment's amended terms) holds is screened: applicant and
+ * beneficiary (name and country), the issuing and advising banks (name and BIC, whose country is
+ * the bank's), the goods (description, HS code, quantity and amount, hence the unit price), the
+ * ports of loading, discharge and transshipment, and a named vessel (name and IMO number).
+ * Documents come with a presentation, which is not screened yet, so the duplicate-document rule has
+ * nothing to judge at this step.
  */
 public final class TradeScreening {
 
@@ -33,20 +37,32 @@ public final class TradeScreening {
 
   public static TradeScreeningRequest of(ScreeningRequest request) {
     LcTerms terms = request.terms();
+    Optional<ShipmentTerms> shipment = Optional.ofNullable(terms.shipment());
     List<ScreenedParty> parties =
-        List.of(
-            ScreenedParty.of(
-                PartyRole.APPLICANT, terms.applicant().name(), terms.applicant().country()),
-            ScreenedParty.of(
-                PartyRole.BENEFICIARY, terms.beneficiary().name(), terms.beneficiary().country()),
-            ScreenedParty.bank(
-                PartyRole.ISSUING_BANK, terms.issuingBank().name(), terms.issuingBank().bic()),
-            ScreenedParty.bank(
-                PartyRole.ADVISING_BANK, terms.advisingBank().name(), terms.advisingBank().bic()));
+        new ArrayList<>(
+            List.of(
+                ScreenedParty.of(
+                    PartyRole.APPLICANT, terms.applicant().name(), terms.applicant().country()),
+                ScreenedParty.of(
+                    PartyRole.BENEFICIARY,
+                    terms.beneficiary().name(),
+                    terms.beneficiary().country()),
+                ScreenedParty.bank(
+                    PartyRole.ISSUING_BANK, terms.issuingBank().name(), terms.issuingBank().bic()),
+                ScreenedParty.bank(
+                    PartyRole.ADVISING_BANK,
+                    terms.advisingBank().name(),
+                    terms.advisingBank().bic())));
+    shipment
+        .map(ShipmentTerms::vessel)
+        .ifPresent(
+            vessel ->
+                parties.add(
+                    ScreenedParty.vessel(vessel.name(), Optional.ofNullable(vessel.imoNumber()))));
     Goods goods =
         new Goods(
             terms.goodsDescription(),
-            Optional.empty(),
+            shipment.map(ShipmentTerms::hsCode),
             Optional.ofNullable(terms.quantity()).map(q -> q.quantity()),
             Optional.ofNullable(terms.quantity()).map(q -> q.unit()),
             terms.amount());
@@ -54,7 +70,14 @@ public final class TradeScreening {
         request.lcId().value(),
         parties,
         goods,
-        Shipment.unknown(),
+        shipment
+            .map(
+                s ->
+                    new Shipment(
+                        Optional.ofNullable(s.portOfLoading()),
+                        Optional.ofNullable(s.portOfDischarge()),
+                        s.transshipmentPorts()))
+            .orElseGet(Shipment::unknown),
         List.of(),
         request.amountOrBeneficiaryAmendments());
   }

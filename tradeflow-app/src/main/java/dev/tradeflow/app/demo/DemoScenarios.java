@@ -25,7 +25,9 @@ import dev.tradeflow.domain.lc.LcTerms;
 import dev.tradeflow.domain.lc.Party;
 import dev.tradeflow.domain.lc.PresentationId;
 import dev.tradeflow.domain.lc.RejectionCode;
+import dev.tradeflow.domain.lc.ShipmentTerms;
 import dev.tradeflow.domain.lc.Tolerance;
+import dev.tradeflow.domain.lc.Vessel;
 import dev.tradeflow.domain.money.Money;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -46,6 +48,11 @@ final class DemoScenarios {
   static final String FACILITY_LIMIT = "2000000.00";
 
   private static final String BLOCKED_BENEFICIARY = "Banco Nacional de Cuba";
+
+  /** Shanghai to Felixstowe, direct: what most of the demo's credits state of the shipment. */
+  private static final ShipmentTerms ROUTE =
+      new ShipmentTerms("520811", "CNSHA", "GBFXT", List.of(), null);
+
   private static final String NEAR_MATCH_BENEFICIARY = "Banco Nacional de Kuba";
 
   private static final Bank ISSUING = new Bank("CHASUS33", "JPMorgan Chase Bank, New York");
@@ -78,7 +85,7 @@ final class DemoScenarios {
     return "Acme Imports " + copy + " LLC";
   }
 
-  /** Every lifecycle, three times over (48 credits), dated from {@code runDate}. */
+  /** Every lifecycle, three times over (51 credits), dated from {@code runDate}. */
   static List<Scenario> all(LocalDate runDate) {
     return new DemoScenarios(runDate).scenarios();
   }
@@ -101,7 +108,8 @@ final class DemoScenarios {
             this::approvalNeverGiven,
             this::makerCannotApproveOwnApplication,
             this::amendmentToASanctionedBeneficiary,
-            this::amendmentOverTheCreditLimit);
+            this::amendmentOverTheCreditLimit,
+            this::transshippedThroughASanctionedPort);
     List<Scenario> scenarios = new ArrayList<>();
     for (int copy = 1; copy <= 3; copy++) {
       for (Function<Script, Scenario> lifecycle : lifecycles) {
@@ -298,6 +306,20 @@ final class DemoScenarios {
     return s.scenario("amendment over the credit limit, not cleared", LcStatus.ADVISED);
   }
 
+  /** Transshipped at Bandar Abbas: a port in a comprehensively sanctioned country. */
+  private Scenario transshippedThroughASanctionedPort(Script s) {
+    LcTerms viaIran =
+        terms(s, AvailableBy.SIGHT_PAYMENT, "70000.00", Tolerance.NONE, true)
+            .shippedAs(
+                new ShipmentTerms(
+                    "520811", "CNSHA", "GBFXT", List.of("IRBND"), new Vessel("TF DEMO", null)));
+    s.ok(new ApplyForCredit(s.next(), viaIran, applied));
+    s.await(new AwaitSaga("AWAITING_REVIEW"));
+    s.await(new DecideCases("demo.compliance.1", "CONFIRM"));
+    s.await(new AwaitStatus(LcStatus.REJECTED));
+    return s.scenario("transshipped through a sanctioned port, hit confirmed", LcStatus.REJECTED);
+  }
+
   private Scenario sanctionedBeneficiary(Script s) {
     s.ok(
         new ApplyForCredit(
@@ -396,7 +418,8 @@ final class DemoScenarios {
         availableBy,
         ConfirmationInstruction.MAY_ADD,
         "Cotton fabric, 100% combed, HS 5208",
-        null);
+        null,
+        ROUTE);
   }
 
   private PresentDocuments present(

@@ -27,6 +27,6 @@ class DemoIT {
             LcStatus.CANCELLED);
     assertThat(summary.eventsWritten()).isGreaterThan(summary.credits() * 3L);
     assertThat(summary.sagasByStep()).containsOnlyKeys("ISSUED", "REJECTED");
-    assertThat(summary.sagasByStep().get("REJECTED")).isEqualTo(9);
+    assertThat(summary.sagasByStep().get("REJECTED")).isEqualTo(12);
   }
 }

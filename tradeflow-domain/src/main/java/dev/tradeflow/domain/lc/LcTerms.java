@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 /**
  * What the credit promises (the substance of an MT700): the parties, the amount and its tolerance,
  * the expiry and where it falls, the shipment and presentation periods, how it is available and the
- * goods. {@code latestShipmentDate} and {@code quantity} may be null when the credit does not state
- * them.
+ * goods, and how they are shipped. {@code latestShipmentDate}, {@code quantity} and {@code
+ * shipment} may be null when the credit does not state them.
  */
 public record LcTerms(
     Party applicant,
@@ -26,7 +26,8 @@ public record LcTerms(
     AvailableBy availableBy,
     ConfirmationInstruction confirmation,
     String goodsDescription,
-    QuantityTerms quantity) {
+    QuantityTerms quantity,
+    ShipmentTerms shipment) {
 
   /** Art. 14(c): 21 calendar days after shipment unless the credit says otherwise. */
   public static final int DEFAULT_PRESENTATION_PERIOD_DAYS = 21;
@@ -64,6 +65,63 @@ public record LcTerms(
     }
   }
 
+  /** Terms that state nothing of the shipment beyond the latest date. */
+  public LcTerms(
+      Party applicant,
+      Party beneficiary,
+      Bank issuingBank,
+      Bank advisingBank,
+      Money amount,
+      Tolerance tolerance,
+      LocalDate expiryDate,
+      String placeOfExpiry,
+      LocalDate latestShipmentDate,
+      int presentationPeriodDays,
+      boolean partialDrawingsAllowed,
+      AvailableBy availableBy,
+      ConfirmationInstruction confirmation,
+      String goodsDescription,
+      QuantityTerms quantity) {
+    this(
+        applicant,
+        beneficiary,
+        issuingBank,
+        advisingBank,
+        amount,
+        tolerance,
+        expiryDate,
+        placeOfExpiry,
+        latestShipmentDate,
+        presentationPeriodDays,
+        partialDrawingsAllowed,
+        availableBy,
+        confirmation,
+        goodsDescription,
+        quantity,
+        null);
+  }
+
+  /** The same terms shipped as {@code shipment} states. */
+  public LcTerms shippedAs(ShipmentTerms newShipment) {
+    return new LcTerms(
+        applicant,
+        beneficiary,
+        issuingBank,
+        advisingBank,
+        amount,
+        tolerance,
+        expiryDate,
+        placeOfExpiry,
+        latestShipmentDate,
+        presentationPeriodDays,
+        partialDrawingsAllowed,
+        availableBy,
+        confirmation,
+        goodsDescription,
+        quantity,
+        newShipment);
+  }
+
   /** The most that may be drawn: the amount plus its tolerance (art. 30). */
   public Money maximumDrawable() {
     return tolerance.maximum(amount);
@@ -88,6 +146,7 @@ public record LcTerms(
         availableBy,
         confirmation,
         goodsDescription,
-        quantity);
+        quantity,
+        shipment);
   }
 }

@@ -9,7 +9,9 @@ import dev.tradeflow.domain.lc.DocumentDisposal;
 import dev.tradeflow.domain.lc.LcTerms;
 import dev.tradeflow.domain.lc.Party;
 import dev.tradeflow.domain.lc.QuantityTerms;
+import dev.tradeflow.domain.lc.ShipmentTerms;
 import dev.tradeflow.domain.lc.Tolerance;
+import dev.tradeflow.domain.lc.Vessel;
 import dev.tradeflow.domain.money.Money;
 import java.util.Currency;
 import java.util.List;
@@ -114,7 +116,41 @@ final class SharedTypesMapper {
         .setConfirmation(toAvro(terms.confirmation()))
         .setGoodsDescription(terms.goodsDescription())
         .setQuantity(toAvro(terms.quantity()))
+        .setShipment(toAvro(terms.shipment()))
         .build();
+  }
+
+  static dev.tradeflow.schemas.avro.ShipmentTerms toAvro(ShipmentTerms shipment) {
+    if (shipment == null) {
+      return null;
+    }
+    Vessel vessel = shipment.vessel();
+    return dev.tradeflow.schemas.avro.ShipmentTerms.newBuilder()
+        .setHsCode(shipment.hsCode())
+        .setPortOfLoading(shipment.portOfLoading())
+        .setPortOfDischarge(shipment.portOfDischarge())
+        .setTransshipmentPorts(List.copyOf(shipment.transshipmentPorts()))
+        .setVessel(
+            vessel == null
+                ? null
+                : dev.tradeflow.schemas.avro.Vessel.newBuilder()
+                    .setName(vessel.name())
+                    .setImoNumber(vessel.imoNumber())
+                    .build())
+        .build();
+  }
+
+  static ShipmentTerms toDomain(dev.tradeflow.schemas.avro.ShipmentTerms shipment) {
+    if (shipment == null) {
+      return null;
+    }
+    dev.tradeflow.schemas.avro.Vessel vessel = shipment.getVessel();
+    return new ShipmentTerms(
+        shipment.getHsCode(),
+        shipment.getPortOfLoading(),
+        shipment.getPortOfDischarge(),
+        shipment.getTransshipmentPorts(),
+        vessel == null ? null : new Vessel(vessel.getName(), vessel.getImoNumber()));
   }
 
   static LcTerms toDomain(dev.tradeflow.schemas.avro.LcTerms terms) {
@@ -136,7 +172,8 @@ final class SharedTypesMapper {
         toDomain(terms.getAvailableBy()),
         toDomain(terms.getConfirmation()),
         terms.getGoodsDescription(),
-        toDomain(terms.getQuantity()));
+        toDomain(terms.getQuantity()),
+        toDomain(terms.getShipment()));
   }
 
   static dev.tradeflow.schemas.avro.AmendmentChanges toAvro(AmendmentChanges changes) {
