@@ -222,7 +222,9 @@ public final class TradeflowService implements AutoCloseable {
       List<RouteSet> routes = new ArrayList<>();
       routes.add(new ReportRoutes(reporting.queries(), Clock.systemUTC()));
       routes.add(new DeadLetterRoutes(deadLetters, eventSerde, reporting::parkedKeys));
-      if (config.saga().enabled()) {
+      Optional<IssuanceQueries> sagaQueries =
+          config.saga().enabled() ? Optional.of(new IssuanceQueries(streams)) : Optional.empty();
+      if (sagaQueries.isPresent()) {
         KafkaProducer<String, byte[]> decisions =
             new KafkaProducer<>(
                 clients.interactiveProducerProps(),
@@ -231,15 +233,12 @@ public final class TradeflowService implements AutoCloseable {
         started.push(decisions);
         routes.add(
             new IssuanceRoutes(
-                new IssuanceQueries(streams),
-                SagaPolicies.of(config.saga()),
-                decisions,
-                Clock.systemUTC()));
+                sagaQueries.get(), SagaPolicies.of(config.saga()), decisions, Clock.systemUTC()));
       }
       HttpApi api =
           HttpApi.start(
               gateway,
-              config.saga().enabled(),
+              sagaQueries,
               new LcQueries(streams, self, eventSerde),
               healthOf(streams, cluster, gateway, reporting, audit, compliance),
               config.http().commandWait(),

@@ -9,9 +9,11 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import dev.tradeflow.app.command.CommandEnvelope;
 import dev.tradeflow.app.command.CommandGateway;
 import dev.tradeflow.app.command.CommandResult;
+import dev.tradeflow.app.issuance.IssuanceQueries;
 import dev.tradeflow.app.json.Json;
 import dev.tradeflow.app.query.LcQueries;
 import dev.tradeflow.app.query.LcSummary;
+import dev.tradeflow.domain.issuance.SagaState;
 import dev.tradeflow.domain.lc.CommandId;
 import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcId;
@@ -102,7 +104,10 @@ public final class HttpApi implements AutoCloseable {
           .collect(Collectors.joining(", "));
 
   private final CommandGateway gateway;
-  private final boolean issuanceBySaga;
+
+  /** Present while the issuance saga runs: it then issues credits and clears amendments. */
+  private final Optional<IssuanceQueries> saga;
+
   private final LcQueries queries;
   private final Supplier<Map<String, Object>> health;
   private final Duration commandWait;
@@ -115,7 +120,7 @@ public final class HttpApi implements AutoCloseable {
 
   private HttpApi(
       CommandGateway gateway,
-      boolean issuanceBySaga,
+      Optional<IssuanceQueries> saga,
       LcQueries queries,
       Supplier<Map<String, Object>> health,
       Duration commandWait,
@@ -128,7 +133,7 @@ public final class HttpApi implements AutoCloseable {
     this.tracer = openTelemetry.getTracer(KafkaTracing.INSTRUMENTATION_SCOPE);
     this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
     this.gateway = gateway;
-    this.issuanceBySaga = issuanceBySaga;
+    this.saga = saga;
     this.queries = queries;
     this.health = health;
     this.commandWait = commandWait;
@@ -153,7 +158,7 @@ public final class HttpApi implements AutoCloseable {
               config.routes.exception(
                   IssuanceRoutes.NotFound.class, (e, ctx) -> problem(ctx, e.problem(ctx)));
               config.routes.exception(
-                  dev.tradeflow.app.issuance.IssuanceQueries.AmbiguousSagaId.class,
+                  IssuanceQueries.AmbiguousSagaId.class,
                   (e, ctx) ->
                       problem(
                           ctx,
@@ -205,7 +210,7 @@ public final class HttpApi implements AutoCloseable {
    */
   public static HttpApi start(
       CommandGateway gateway,
-      boolean issuanceBySaga,
+      Optional<IssuanceQueries> saga,
       LcQueries queries,
       Supplier<Map<String, Object>> health,
       Duration commandWait,
@@ -217,7 +222,7 @@ public final class HttpApi implements AutoCloseable {
     HttpApi api =
         new HttpApi(
             gateway,
-            issuanceBySaga,
+            saga,
             queries,
             health,
             commandWait,
@@ -274,7 +279,7 @@ public final class HttpApi implements AutoCloseable {
     long received = System.nanoTime();
     LcId lcId = lcId(ctx);
     LcCommand command = parseCommand(ctx.body());
-    if (issuanceBySaga && isIssuanceStep(command)) {
+    if (saga.isPresent() && isIssuanceStep(command)) {
       problem(
           ctx,
           Problem.of(
@@ -297,7 +302,7 @@ public final class HttpApi implements AutoCloseable {
     // An amendment that raises the amount or changes a party is screened and credit-checked
     // first: the saga answers it under its command id, after the credit if it clears it.
     CompletableFuture<CommandResult> outcome =
-        issuanceBySaga && command instanceof LcCommand.RequestAmendment
+        saga.isPresent() && command instanceof LcCommand.RequestAmendment
             ? gateway.submitForClearance(envelope)
             : gateway.submit(envelope);
     CompletableFuture<Void> answered =
@@ -395,6 +400,26 @@ public final class HttpApi implements AutoCloseable {
       throw new BadRequest("commandId", e.getMessage());
     }
     Optional<CommandResult> result = queries.outcome(lcId, commandId);
+    Optional<SagaState> holding = saga.flatMap(q -> q.holding(lcId, commandId));
+    if (result.isEmpty() && holding.isPresent()) {
+      // An amendment the saga is clearing: pending, and where it stands.
+      String sagaPath = "/api/v1/sagas/" + lcId;
+      ctx.status(202)
+          .header("Location", commandLocation(lcId, commandId))
+          .json(
+              Map.of(
+                  "commandId",
+                  commandId,
+                  "lcId",
+                  lcId,
+                  "status",
+                  "PENDING",
+                  "sagaStep",
+                  holding.get().step(),
+                  "saga",
+                  sagaPath));
+      return;
+    }
     if (result.isEmpty()) {
       problem(
           ctx,

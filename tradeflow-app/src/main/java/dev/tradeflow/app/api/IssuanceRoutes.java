@@ -18,6 +18,7 @@ import dev.tradeflow.domain.issuance.SagaPolicy;
 import dev.tradeflow.domain.issuance.SagaState;
 import dev.tradeflow.domain.issuance.SagaStep;
 import dev.tradeflow.domain.issuance.SagaTransition;
+import dev.tradeflow.domain.lc.AmendmentId;
 import dev.tradeflow.domain.lc.Party;
 import dev.tradeflow.domain.money.Money;
 import dev.tradeflow.domain.review.CaseCommand;
@@ -104,6 +105,7 @@ public final class IssuanceRoutes implements RouteSet {
     }
     boolean approved = body.path("approved").asBoolean();
     String reason = reason(body, false);
+    Optional<AmendmentId> amendment = amendmentId(body);
     String approver = HttpApi.actor(ctx);
     if (!roles(ctx).contains(Role.CHECKER)) {
       HttpApi.problem(
@@ -119,7 +121,7 @@ public final class IssuanceRoutes implements RouteSet {
     SagaTransition check =
         IssuanceSaga.on(
             saga,
-            new SagaInput.ApprovalDecided(approver, approved, reason, clock.instant()),
+            new SagaInput.ApprovalDecided(approver, approved, reason, amendment, clock.instant()),
             policy);
     if (check.refusal().isPresent()) {
       boolean makerChecker = check.refusal().get().startsWith("maker-checker");
@@ -136,8 +138,21 @@ public final class IssuanceRoutes implements RouteSet {
     send(
         Topics.SAGA_APPROVALS,
         saga.lcId().value(),
-        new Approval(saga.id(), approver, approved, reason, clock.instant()));
+        new Approval(saga.id(), approver, approved, reason, amendment, clock.instant()));
     ctx.status(202).json(Map.of("sagaId", saga.id(), "approver", approver, "approved", approved));
+  }
+
+  /** The amendment a decision names ({@code "amendmentId"}), if it names one. */
+  private static Optional<AmendmentId> amendmentId(JsonNode body) {
+    JsonNode id = body.path("amendmentId");
+    if (id.isMissingNode() || id.isNull()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new AmendmentId(id.asText()));
+    } catch (IllegalArgumentException e) {
+      throw new HttpApi.BadRequest("amendmentId", e.getMessage());
+    }
   }
 
   private void cases(Context ctx) {

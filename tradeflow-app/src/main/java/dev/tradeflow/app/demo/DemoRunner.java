@@ -296,14 +296,14 @@ public final class DemoRunner {
         Map.of("X-Tradeflow-Actor", DemoScenarios.Script.MAKER));
   }
 
-  /** The command's outcome once there is one (404 until then), or the last answer. */
+  /** The command's outcome once there is one (404 or 202 until then), or the last answer. */
   private ApiClient.Response awaitOutcome(String lcId, LcCommand command) {
     String location = "/api/v1/lcs/" + lcId + "/commands/" + command.commandId();
     ApiClient.Response[] last = {api.get(location)};
     waitFor(
         () -> {
           last[0] = api.get(location);
-          return last[0].status() != 404;
+          return last[0].status() != 404 && last[0].status() != 202;
         });
     return last[0];
   }

@@ -3,6 +3,8 @@ package dev.tradeflow.app.issuance;
 import dev.tradeflow.domain.credit.FacilityId;
 import dev.tradeflow.domain.credit.FacilityState;
 import dev.tradeflow.domain.issuance.SagaState;
+import dev.tradeflow.domain.lc.CommandId;
+import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.review.CaseId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,6 +46,13 @@ public final class IssuanceQueries {
       throw new AmbiguousSagaId(id, named.stream().map(s -> s.lcId().value()).toList());
     }
     return named.stream().findFirst();
+  }
+
+  /** The credit's saga, if it is clearing the amendment sent as {@code commandId}. */
+  public Optional<SagaState> holding(LcId lcId, CommandId commandId) {
+    return Optional.ofNullable(sagas().get(lcId.value()))
+        .filter(
+            s -> s.clearing().filter(a -> a.command().commandId().equals(commandId)).isPresent());
   }
 
   /** Several credits' sagas carry the same correlation id: ask by LC id. */

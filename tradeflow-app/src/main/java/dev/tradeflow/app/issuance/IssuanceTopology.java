@@ -342,7 +342,11 @@ public final class IssuanceTopology {
         input =
             Optional.of(
                 new SagaInput.ApprovalDecided(
-                    approval.approver(), approval.approved(), approval.reason(), approval.at()));
+                    approval.approver(),
+                    approval.approved(),
+                    approval.reason(),
+                    approval.amendment(),
+                    approval.at()));
       }
       if (input.isEmpty()) {
         return;

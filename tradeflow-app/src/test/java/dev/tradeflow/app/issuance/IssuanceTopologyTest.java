@@ -269,9 +269,11 @@ class IssuanceTopologyTest {
     apply();
     screened(Outcome.CLEAR);
     assertThat(saga().step()).isEqualTo(SagaStep.AWAITING_APPROVAL);
-    approvals.pipeInput(LC, Json.toBytes(new Approval(SAGA, "tester", true, "mine", START)));
+    approvals.pipeInput(
+        LC, Json.toBytes(new Approval(SAGA, "tester", true, "mine", Optional.empty(), START)));
     assertThat(saga().step()).isEqualTo(SagaStep.AWAITING_APPROVAL);
-    approvals.pipeInput(LC, Json.toBytes(new Approval(SAGA, "checker.chris", true, "ok", START)));
+    approvals.pipeInput(
+        LC, Json.toBytes(new Approval(SAGA, "checker.chris", true, "ok", Optional.empty(), START)));
     assertThat(saga().step()).isEqualTo(SagaStep.ISSUED);
   }
 

@@ -145,7 +145,9 @@ class IssuanceIT {
     return await()
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> api.get(location), response -> response.status() != 404);
+        .until(
+            () -> api.get(location),
+            response -> response.status() != 404 && response.status() != 202);
   }
 
   private static LcCommand.RequestAmendment amendment(String id, String amount, Party beneficiary) {
@@ -189,6 +191,11 @@ class IssuanceIT {
     ApiClient.Response held = api.post("/api/v1/lcs/ISS-AMEND/commands", transfer, MAKER);
     assertThat(held.status()).as(held.body().toString()).isEqualTo(202);
     awaitStep(saga, "AWAITING_REVIEW");
+    ApiClient.Response pending = api.get("/api/v1/lcs/ISS-AMEND/commands/" + transfer.commandId());
+    assertThat(pending.status()).isEqualTo(202);
+    assertThat(pending.body())
+        .containsEntry("status", "PENDING")
+        .containsEntry("sagaStep", "AWAITING_REVIEW");
     List<Map<String, Object>> cases =
         api.getList("/api/v1/cases?status=OPEN").stream()
             .filter(c -> String.valueOf(c.get("caseId")).startsWith("ISS-AMEND:"))

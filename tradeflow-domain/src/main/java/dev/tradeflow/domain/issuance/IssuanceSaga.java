@@ -269,6 +269,16 @@ public final class IssuanceSaga {
       return SagaTransition.refused(
           state, "nothing here awaits a checker's approval (step " + state.step() + ")");
     }
+    if (approval.amendment().isPresent()
+        && !approval.amendment().equals(state.amendmentInClearance())) {
+      return SagaTransition.refused(
+          state,
+          "the decision is on amendment "
+              + approval.amendment().get()
+              + ", but "
+              + state.amendmentInClearance().map(a -> "amendment " + a).orElse("the application")
+              + " awaits approval");
+    }
     if (approval.approver().strip().equalsIgnoreCase(state.currentMaker().strip())) {
       return SagaTransition.refused(
           state,

@@ -74,9 +74,17 @@ public sealed interface SagaInput {
     }
   }
 
-  /** A checker's decision on an application over the threshold. */
-  record ApprovalDecided(String approver, boolean approved, String reason, Instant at)
-      implements SagaInput {}
+  /**
+   * A checker's decision on an application, or on {@code amendment}, over the threshold; one that
+   * names no amendment decides whatever awaits approval.
+   */
+  record ApprovalDecided(
+      String approver, boolean approved, String reason, Optional<AmendmentId> amendment, Instant at)
+      implements SagaInput {
+    public ApprovalDecided {
+      Objects.requireNonNull(amendment, "amendment");
+    }
+  }
 
   /** The credit's own events, as the command processor recorded them. */
   record LcApproved(Instant at) implements SagaInput {}

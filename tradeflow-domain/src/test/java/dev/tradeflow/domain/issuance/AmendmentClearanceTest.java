@@ -197,15 +197,23 @@ class AmendmentClearanceTest {
             clearOf(A1),
             new CreditAnswered(A1_RESERVATION, true, "reserved", at(102)));
     reserved
-        .when(new ApprovalDecided(AMENDER, true, "mine", at(103)))
+        .when(new ApprovalDecided(AMENDER, true, "mine", Optional.empty(), at(103)))
         .refused("maker-checker: " + AMENDER + " entered this amendment");
+    reserved
+        .when(
+            new ApprovalDecided(
+                "checker.carl", true, "ok", Optional.of(new AmendmentId("A9")), at(103)))
+        .refused("the decision is on amendment A9, but amendment A1 awaits approval");
+    reserved
+        .when(new ApprovalDecided("checker.carl", true, "ok", Optional.of(A1), at(103)))
+        .then(forwarded(big));
     // The application's maker did not enter this amendment: they may approve it.
     reserved
-        .when(new ApprovalDecided(MAKER, true, "ok", at(103)))
+        .when(new ApprovalDecided(MAKER, true, "ok", Optional.empty(), at(103)))
         .then(forwarded(big))
         .at(SagaStep.AMENDING);
     reserved
-        .when(new ApprovalDecided("checker.carl", false, "exposure", at(103)))
+        .when(new ApprovalDecided("checker.carl", false, "exposure", Optional.empty(), at(103)))
         .then(
             new ReleaseCredit(
                 FACILITY,

@@ -167,14 +167,14 @@ class IssuanceSagaTest {
     CreditAnswered reservedLarge = new CreditAnswered(RESERVATION, true, "reserved", at(2));
     given(LARGE_APP, clear()).when(reservedLarge).then().at(SagaStep.AWAITING_APPROVAL);
     given(LARGE_APP, clear(), reservedLarge)
-        .when(new ApprovalDecided(" Maker.Mary ", true, "fine", at(3)))
+        .when(new ApprovalDecided(" Maker.Mary ", true, "fine", Optional.empty(), at(3)))
         .refused("maker-checker: ");
     given(LARGE_APP, clear(), reservedLarge)
-        .when(new ApprovalDecided("checker.chris", true, "fine", at(3)))
+        .when(new ApprovalDecided("checker.chris", true, "fine", Optional.empty(), at(3)))
         .then(lc(new LcCommand.ApproveApplication(id("approve"), "checker.chris", DAY)))
         .at(SagaStep.APPROVING);
     given(LARGE_APP, clear(), reservedLarge)
-        .when(new ApprovalDecided("checker.chris", false, "no collateral", at(3)))
+        .when(new ApprovalDecided("checker.chris", false, "no collateral", Optional.empty(), at(3)))
         .then(
             new ReleaseCredit(
                 FACILITY, RESERVATION, "approval declined by checker.chris: no collateral"),
@@ -262,8 +262,10 @@ class IssuanceSagaTest {
                       case 3 -> new CaseDecided(CASE_1, false, "hit", at(second));
                       case 4 -> new CreditAnswered(RESERVATION, true, "ok", at(second));
                       case 5 -> new CreditAnswered(RESERVATION, false, "over limit", at(second));
-                      case 6 -> new ApprovalDecided("checker", true, "x", at(second));
-                      case 11 -> new ApprovalDecided("checker", false, "no", at(second));
+                      case 6 ->
+                          new ApprovalDecided("checker", true, "x", Optional.empty(), at(second));
+                      case 11 ->
+                          new ApprovalDecided("checker", false, "no", Optional.empty(), at(second));
                       case 7 -> new LcApproved(at(second));
                       case 8 -> new LcIssued(at(second));
                       case 9 -> new LcWithdrawn("rejected", at(second));
@@ -310,7 +312,7 @@ class IssuanceSagaTest {
   @Test
   void the_saga_refuses_an_approval_it_is_not_waiting_for() {
     given(SMALL_APP)
-        .when(new ApprovalDecided("checker", true, "x", at(1)))
+        .when(new ApprovalDecided("checker", true, "x", Optional.empty(), at(1)))
         .refused("awaits a checker's approval (step SCREENING)");
   }
 
@@ -357,7 +359,8 @@ class IssuanceSagaTest {
   @Test
   void a_timed_out_command_is_resent_exactly_as_first_sent_even_on_another_day() {
     CreditAnswered reservedLarge = new CreditAnswered(RESERVATION, true, "reserved", at(2));
-    ApprovalDecided checker = new ApprovalDecided("checker.chris", true, "ok", at(3));
+    ApprovalDecided checker =
+        new ApprovalDecided("checker.chris", true, "ok", Optional.empty(), at(3));
     LcCommand approve = new LcCommand.ApproveApplication(id("approve"), "checker.chris", DAY);
     given(LARGE_APP, clear(), reservedLarge, checker)
         .when(new Tick(at(3 + 86_400)))
@@ -368,7 +371,8 @@ class IssuanceSagaTest {
   @Test
   void an_approval_that_overtakes_the_rejection_turns_it_into_a_cancellation() {
     CreditAnswered reservedLarge = new CreditAnswered(RESERVATION, true, "reserved", at(2));
-    ApprovalDecided checker = new ApprovalDecided("checker.chris", true, "ok", at(3));
+    ApprovalDecided checker =
+        new ApprovalDecided("checker.chris", true, "ok", Optional.empty(), at(3));
     SagaInput refusedIssue = new SagaInput.LcRefused("IssueCredit", "late", at(5));
     // Compensating from APPROVING (a refusal), the approval is then recorded after all.
     given(LARGE_APP, clear(), reservedLarge, checker, refusedIssue)
