@@ -58,7 +58,8 @@ import org.slf4j.LoggerFactory;
  *       and sends screening requests, facility commands and LC commands; a wall-clock punctuator
  *       moves sagas whose step is past its deadline;
  *   <li>the review cases, keyed by LC id too: a case is opened per finding of a screening result,
- *       and decided by compliance officers' commands;
+ *       decided by compliance officers' commands, and withdrawn by the saga once it no longer waits
+ *       for it;
  *   <li>the credit facilities, keyed by facility id: reservations, consumptions and releases.
  * </ul>
  *
@@ -86,6 +87,7 @@ public final class IssuanceTopology {
   private static final String TO_SCREENING = "to-screening-requests";
   private static final String TO_CREDIT = "to-credit-requests";
   private static final String TO_LC = "to-lc-commands";
+  private static final String TO_CASE_COMMANDS = "to-case-commands";
   private static final String TO_CASE_EVENTS = "to-case-events";
   private static final String TO_CREDIT_EVENTS = "to-credit-events";
   private static final String TO_CREDIT_RESULTS = "to-credit-results";
@@ -148,6 +150,7 @@ public final class IssuanceTopology {
     sink(topology, TO_SCREENING, Topics.AML_SCREENING_REQUESTS, SAGA);
     sink(topology, TO_CREDIT, Topics.CREDIT_REQUESTS, SAGA);
     sink(topology, TO_LC, Topics.LC_COMMANDS, SAGA);
+    sink(topology, TO_CASE_COMMANDS, Topics.AML_CASE_COMMANDS, SAGA);
     sink(topology, TO_CASE_EVENTS, Topics.AML_CASE_EVENTS, CASES);
     sink(topology, TO_CREDIT_EVENTS, Topics.CREDIT_EVENTS, FACILITIES);
     sink(topology, TO_CREDIT_RESULTS, Topics.CREDIT_RESULTS, FACILITIES);
@@ -543,6 +546,13 @@ public final class IssuanceTopology {
             state,
             release.facility().value(),
             new FacilityCommand.ReleaseReservation(release.reservation(), release.reason()));
+      } else if (action instanceof SagaAction.WithdrawCases withdraw) {
+        for (CaseId caseId : withdraw.cases()) {
+          send(
+              TO_CASE_COMMANDS,
+              lcId,
+              new CaseCommandRecord(caseId, new CaseCommand.WithdrawCase(withdraw.reason())));
+        }
       } else if (action instanceof SagaAction.ForwardAmendment forward) {
         toCredit(state, forward.command(), forward.maker(), null);
       } else if (action instanceof SagaAction.RefuseAmendment refuse) {

@@ -31,6 +31,7 @@ import dev.tradeflow.domain.review.CaseCommand;
 import dev.tradeflow.domain.review.CaseDecision;
 import dev.tradeflow.domain.review.CaseFinding;
 import dev.tradeflow.domain.review.CaseId;
+import dev.tradeflow.domain.review.CaseStatus;
 import dev.tradeflow.domain.review.HitLevel;
 import dev.tradeflow.domain.user.Role;
 import dev.tradeflow.domain.user.User;
@@ -275,6 +276,19 @@ class IssuanceTopologyTest {
     approvals.pipeInput(
         LC, Json.toBytes(new Approval(SAGA, "checker.chris", true, "ok", Optional.empty(), START)));
     assertThat(saga().step()).isEqualTo(SagaStep.ISSUED);
+  }
+
+  @Test
+  void a_review_nobody_decides_in_time_is_compensated_and_its_case_withdrawn() {
+    start(policy("250000"));
+    openFacility("1000000");
+    apply();
+    screened(Outcome.REVIEW, LISTED);
+    driver.advanceWallClockTime(Duration.ofHours(1).plusSeconds(1));
+
+    assertThat(saga().step()).isEqualTo(SagaStep.REJECTED);
+    KeyValueStore<String, CaseView> cases = driver.getKeyValueStore(IssuanceTopology.CASE_STORE);
+    assertThat(cases.get("LC-1:s1:1").state().status()).isEqualTo(CaseStatus.WITHDRAWN);
   }
 
   @Test

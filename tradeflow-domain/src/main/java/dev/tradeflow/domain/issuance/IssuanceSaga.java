@@ -8,6 +8,7 @@ import dev.tradeflow.domain.issuance.SagaAction.ReleaseCredit;
 import dev.tradeflow.domain.issuance.SagaAction.RequestScreening;
 import dev.tradeflow.domain.issuance.SagaAction.ReserveCredit;
 import dev.tradeflow.domain.issuance.SagaAction.SendToCredit;
+import dev.tradeflow.domain.issuance.SagaAction.WithdrawCases;
 import dev.tradeflow.domain.issuance.SagaInput.AmendmentAnswered;
 import dev.tradeflow.domain.issuance.SagaInput.AmendmentApplied;
 import dev.tradeflow.domain.issuance.SagaInput.AmendmentIssued;
@@ -217,15 +218,16 @@ public final class IssuanceSaga {
       return SagaTransition.refused(
           state, "case " + decided.caseId() + " is not open in this saga (" + state.step() + ")");
     }
+    Set<CaseId> open = new HashSet<>(state.openCases());
+    open.remove(decided.caseId());
     if (!decided.cleared()) {
+      // The other cases are withdrawn: one confirmed hit decides the outcome.
       return compensate(
-          state,
+          state.withCases(open),
           "screening hit confirmed in case " + decided.caseId() + ": " + decided.reason(),
           decided.at(),
           policy);
     }
-    Set<CaseId> open = new HashSet<>(state.openCases());
-    open.remove(decided.caseId());
     SagaState cleared =
         state.withCases(open).noted(decided.at(), "case " + decided.caseId() + " cleared");
     return open.isEmpty() ? reserve(cleared, decided.at(), policy) : SagaTransition.to(cleared);
@@ -348,12 +350,12 @@ public final class IssuanceSaga {
           reason,
           at);
     }
-    List<SagaAction> actions = new ArrayList<>();
+    List<SagaAction> actions = new ArrayList<>(withdrawOpenCases(state, reason));
     if (state.creditReserved()) {
       actions.add(new ReleaseCredit(state.facility(), state.reservation(), reason));
     }
     SagaState compensating =
-        enter(state.withCredit(false), SagaStep.COMPENSATING, at, policy)
+        enter(state.withCredit(false).withCases(Set.of()), SagaStep.COMPENSATING, at, policy)
             .withOutcome(reason)
             .noted(at, "compensating: " + reason);
     LcCommand withdrawal = withdrawal(compensating, at);
@@ -585,7 +587,7 @@ public final class IssuanceSaga {
   private static SagaTransition refuseAmendment(
       SagaState state, Optional<Rejection> answer, String reason, Instant at) {
     AmendmentClearance amendment = state.clearing().orElseThrow();
-    List<SagaAction> actions = new ArrayList<>();
+    List<SagaAction> actions = new ArrayList<>(withdrawOpenCases(state, reason));
     if (amendment.creditHeld()) {
       actions.add(
           new ReleaseCredit(
@@ -606,6 +608,13 @@ public final class IssuanceSaga {
             .settled()
             .noted(at, "amendment " + amendment.amendmentId() + " refused: " + reason);
     return new SagaTransition(settled, actions, Optional.empty());
+  }
+
+  /** The review cases still open, withdrawn: nobody need decide what no longer matters. */
+  private static List<SagaAction> withdrawOpenCases(SagaState state, String reason) {
+    return state.openCases().isEmpty()
+        ? List.of()
+        : List.of(new WithdrawCases(state.openCases(), bounded(reason)));
   }
 
   /** An issued credit's end gives back its utilisation and what its amendments hold. */

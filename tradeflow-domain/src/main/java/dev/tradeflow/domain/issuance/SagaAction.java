@@ -9,7 +9,9 @@ import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.lc.LcTerms;
 import dev.tradeflow.domain.lc.Rejection;
 import dev.tradeflow.domain.money.Money;
+import dev.tradeflow.domain.review.CaseId;
 import java.util.Optional;
+import java.util.Set;
 
 /** What the saga asks of the services and the credit; the topology turns each into a record. */
 public sealed interface SagaAction {
@@ -37,6 +39,13 @@ public sealed interface SagaAction {
 
   record ReleaseCredit(FacilityId facility, ReservationId reservation, String reason)
       implements SagaAction {}
+
+  /** Review cases the saga no longer waits for: closed undecided, with the reason. */
+  record WithdrawCases(Set<CaseId> cases, String reason) implements SagaAction {
+    public WithdrawCases {
+      cases = Set.copyOf(cases);
+    }
+  }
 
   /** A command for the credit, with an id derived from the saga's so a resend is a repeat. */
   record SendToCredit(LcId lcId, LcCommand command) implements SagaAction {}

@@ -20,6 +20,16 @@ public sealed interface CaseCommand {
     }
   }
 
+  /**
+   * The saga no longer waits for the case (it compensated, or refused the amendment, for another
+   * reason): closed without a decision, so that no officer spends time on it.
+   */
+  record WithdrawCase(String reason) implements CaseCommand {
+    public WithdrawCase {
+      Objects.requireNonNull(reason, "reason");
+    }
+  }
+
   /** A compliance officer's decision, with the reason that goes on record. */
   record DecideCase(User officer, CaseDecision decision, String reason) implements CaseCommand {
     public DecideCase {

@@ -24,4 +24,7 @@ public sealed interface CaseEvent extends DomainEvent {
   }
 
   record HitConfirmed(String officer, String reason) implements CaseEvent {}
+
+  /** Closed undecided: the saga that opened it no longer waits for it. */
+  record CaseWithdrawn(String reason) implements CaseEvent {}
 }

@@ -5,9 +5,12 @@ public enum CaseStatus {
   /** A block-level hit cleared by one officer, waiting for a second. */
   AWAITING_SECOND_CLEARANCE,
   CLEARED,
-  CONFIRMED;
+  CONFIRMED,
+  /** Closed undecided: its saga no longer waited for it. */
+  WITHDRAWN;
 
-  public boolean isDecided() {
-    return this == CLEARED || this == CONFIRMED;
+  /** Nothing more to decide: cleared, confirmed or withdrawn. */
+  public boolean isClosed() {
+    return this == CLEARED || this == CONFIRMED || this == WITHDRAWN;
   }
 }

@@ -2,8 +2,10 @@ package dev.tradeflow.domain.review;
 
 import dev.tradeflow.domain.review.CaseCommand.DecideCase;
 import dev.tradeflow.domain.review.CaseCommand.OpenCase;
+import dev.tradeflow.domain.review.CaseCommand.WithdrawCase;
 import dev.tradeflow.domain.review.CaseEvent.CaseCleared;
 import dev.tradeflow.domain.review.CaseEvent.CaseOpened;
+import dev.tradeflow.domain.review.CaseEvent.CaseWithdrawn;
 import dev.tradeflow.domain.review.CaseEvent.ClearanceRecorded;
 import dev.tradeflow.domain.review.CaseEvent.HitConfirmed;
 import dev.tradeflow.domain.user.Role;
@@ -50,16 +52,19 @@ public final class ReviewCase {
       return Outcome.refuse(CaseRefusal.Code.CASE_NOT_FOUND, "no such case");
     }
     CaseState current = state.get();
+    if (current.status().isClosed()) {
+      return Outcome.refuse(
+          CaseRefusal.Code.CASE_ALREADY_DECIDED, "the case is " + current.status());
+    }
+    if (command instanceof WithdrawCase withdraw) {
+      return Outcome.accept(new CaseWithdrawn(withdraw.reason()));
+    }
     DecideCase decision = (DecideCase) command;
     String officer = decision.officer().name();
     if (!decision.officer().has(Role.COMPLIANCE)) {
       return Outcome.refuse(
           CaseRefusal.Code.NOT_A_COMPLIANCE_OFFICER,
           officer + " does not have the compliance role");
-    }
-    if (current.status().isDecided()) {
-      return Outcome.refuse(
-          CaseRefusal.Code.CASE_ALREADY_DECIDED, "the case is " + current.status());
     }
     if (decision.decision() == CaseDecision.CONFIRM) {
       return Outcome.accept(new HitConfirmed(officer, decision.reason()));
@@ -101,6 +106,9 @@ public final class ReviewCase {
     }
     if (event instanceof CaseCleared) {
       return current.with(CaseStatus.CLEARED, current.firstClearance());
+    }
+    if (event instanceof CaseWithdrawn) {
+      return current.with(CaseStatus.WITHDRAWN, current.firstClearance());
     }
     return current.with(CaseStatus.CONFIRMED, current.firstClearance());
   }

@@ -19,6 +19,7 @@ import dev.tradeflow.domain.issuance.SagaAction.ReleaseCredit;
 import dev.tradeflow.domain.issuance.SagaAction.RequestScreening;
 import dev.tradeflow.domain.issuance.SagaAction.ReserveCredit;
 import dev.tradeflow.domain.issuance.SagaAction.SendToCredit;
+import dev.tradeflow.domain.issuance.SagaAction.WithdrawCases;
 import dev.tradeflow.domain.issuance.SagaInput.ApplicationSubmitted;
 import dev.tradeflow.domain.issuance.SagaInput.ApprovalDecided;
 import dev.tradeflow.domain.issuance.SagaInput.CaseDecided;
@@ -39,6 +40,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class IssuanceSagaTest {
@@ -219,14 +221,30 @@ class IssuanceSagaTest {
     ScreeningCompleted review =
         new ScreeningCompleted(
             Optional.empty(), Outcome.REVIEW, List.of(CASE_1), "near match", at(1));
+    // The case nobody decided is withdrawn, so that no officer works on it afterwards.
     given(SMALL_APP, review)
         .when(new Tick(at(1 + 48 * 3600)))
         .then(
+            new WithdrawCases(Set.of(CASE_1), "AWAITING_REVIEW not decided within PT48H"),
             lc(
                 new LcCommand.RejectApplication(
                     id("reject"),
                     "AWAITING_REVIEW not decided within PT48H",
                     LocalDate.parse("2026-03-04"))))
+        .at(SagaStep.COMPENSATING);
+  }
+
+  @Test
+  void one_confirmed_hit_withdraws_the_other_open_cases() {
+    ScreeningCompleted two =
+        new ScreeningCompleted(
+            Optional.empty(), Outcome.BLOCK, List.of(CASE_1, CASE_2), "two hits", at(1));
+    String why = "screening hit confirmed in case " + CASE_1 + ": listed";
+    given(SMALL_APP, two)
+        .when(new CaseDecided(CASE_1, false, "listed", at(5)))
+        .then(
+            new WithdrawCases(Set.of(CASE_2), why),
+            lc(new LcCommand.RejectApplication(id("reject"), why, DAY)))
         .at(SagaStep.COMPENSATING);
   }
 

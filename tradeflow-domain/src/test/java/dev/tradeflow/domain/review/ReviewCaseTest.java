@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.review.CaseCommand.DecideCase;
 import dev.tradeflow.domain.review.CaseCommand.OpenCase;
+import dev.tradeflow.domain.review.CaseCommand.WithdrawCase;
 import dev.tradeflow.domain.review.CaseEvent.CaseCleared;
 import dev.tradeflow.domain.review.CaseEvent.CaseOpened;
+import dev.tradeflow.domain.review.CaseEvent.CaseWithdrawn;
 import dev.tradeflow.domain.review.CaseEvent.ClearanceRecorded;
 import dev.tradeflow.domain.review.CaseEvent.HitConfirmed;
 import dev.tradeflow.domain.user.Role;
@@ -105,5 +107,31 @@ class ReviewCaseTest {
     assertThat(given(List.of(), new DecideCase(BOB, CaseDecision.CLEAR, "x")).refusal())
         .map(CaseRefusal::code)
         .contains(CaseRefusal.Code.CASE_NOT_FOUND);
+  }
+
+  @Test
+  void a_case_its_saga_no_longer_waits_for_is_withdrawn_and_then_not_decided() {
+    ReviewCase.Outcome withdrawn =
+        given(List.of(opened(LISTED)), new WithdrawCase("approval not given in time"));
+    assertThat(withdrawn.events()).containsExactly(new CaseWithdrawn("approval not given in time"));
+    CaseState state =
+        ReviewCase.evolve(
+            Optional.of(ReviewCase.evolve(Optional.empty(), opened(LISTED))),
+            withdrawn.events().get(0));
+    assertThat(state.status()).isEqualTo(CaseStatus.WITHDRAWN);
+    assertThat(
+            given(
+                    List.of(opened(LISTED), new CaseWithdrawn("late")),
+                    new DecideCase(ALICE, CaseDecision.CONFIRM, "x"))
+                .refusal())
+        .map(CaseRefusal::code)
+        .contains(CaseRefusal.Code.CASE_ALREADY_DECIDED);
+    assertThat(
+            given(
+                    List.of(opened(LISTED), new HitConfirmed("alice", "true hit")),
+                    new WithdrawCase("compensated"))
+                .refusal())
+        .map(CaseRefusal::code)
+        .contains(CaseRefusal.Code.CASE_ALREADY_DECIDED);
   }
 }
