@@ -444,7 +444,7 @@ public final class HttpApi implements AutoCloseable {
     }
     LcCommand command;
     try {
-      command = Json.mapper().readValue(body, LcCommand.class);
+      command = Json.inbound().readValue(body, LcCommand.class);
     } catch (InvalidTypeIdException e) {
       String typeId = e.getTypeId();
       throw new BadRequest(

@@ -21,6 +21,7 @@ import dev.tradeflow.domain.issuance.SagaTransition;
 import dev.tradeflow.domain.lc.AmendmentId;
 import dev.tradeflow.domain.lc.Party;
 import dev.tradeflow.domain.money.Money;
+import dev.tradeflow.domain.privacy.CardNumbers;
 import dev.tradeflow.domain.review.CaseCommand;
 import dev.tradeflow.domain.review.CaseDecision;
 import dev.tradeflow.domain.review.CaseId;
@@ -205,7 +206,7 @@ public final class IssuanceRoutes implements RouteSet {
     try {
       applicant =
           new Party(
-              body.path("applicant").path("name").asText(null),
+              CardNumbers.mask(body.path("applicant").path("name").asText(null)),
               body.path("applicant").path("country").asText(null));
     } catch (RuntimeException e) {
       throw new HttpApi.BadRequest("applicant", e.getMessage());
@@ -279,7 +280,7 @@ public final class IssuanceRoutes implements RouteSet {
   }
 
   private static String reason(JsonNode body, boolean required) {
-    String reason = body.path("reason").asText("").strip();
+    String reason = CardNumbers.mask(body.path("reason").asText("").strip());
     if (required && reason.isEmpty()) {
       throw new HttpApi.BadRequest("reason", "a decision gives its reason");
     }

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -34,6 +36,7 @@ import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcEvent;
 import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.lc.PresentationId;
+import dev.tradeflow.domain.privacy.CardNumbers;
 import dev.tradeflow.domain.review.CaseCommand;
 import dev.tradeflow.domain.review.CaseEvent;
 import dev.tradeflow.domain.review.CaseId;
@@ -59,10 +62,39 @@ public final class Json {
 
   private static final ObjectMapper MAPPER = build();
 
+  /** {@link #MAPPER} with every text value's card numbers masked as it is read. */
+  private static final ObjectMapper INBOUND =
+      MAPPER
+          .copy()
+          .registerModule(
+              new SimpleModule("pci-masking").addDeserializer(String.class, new MaskedText()));
+
   private Json() {}
 
   public static ObjectMapper mapper() {
     return MAPPER;
+  }
+
+  /**
+   * The mapping for what clients send: as {@link #mapper()}, with card numbers (PANs) in every text
+   * field masked on reading (PCI DSS), so that none reaches a topic or a store. Identifiers are
+   * read as they are (and refuse the {@code *} a masked one would have).
+   */
+  public static ObjectMapper inbound() {
+    return INBOUND;
+  }
+
+  /** A JSON string, with its card numbers masked. */
+  private static final class MaskedText extends StdScalarDeserializer<String> {
+    MaskedText() {
+      super(String.class);
+    }
+
+    @Override
+    public String deserialize(JsonParser parser, DeserializationContext context)
+        throws IOException {
+      return CardNumbers.mask(StringDeserializer.instance.deserialize(parser, context));
+    }
   }
 
   private static ObjectMapper build() {

@@ -96,6 +96,21 @@ class HttpApiIT {
   }
 
   @Test
+  void a_card_number_in_a_free_text_field_is_masked_before_it_is_stored() throws Exception {
+    String lcId = newLcId();
+    String body =
+        Json.mapper()
+            .writeValueAsString(TestCommands.apply("c1"))
+            .replace("Cotton fabric", "Cotton fabric, deposit by card 4111 1111 1111 1111");
+    assertThat(postRaw(lcId, body).statusCode()).isEqualTo(200);
+
+    String history = api.getText("/api/v1/lcs/" + lcId + "/events");
+    assertThat(history)
+        .contains("deposit by card 4111 11** **** 1111")
+        .doesNotContain("4111 1111 1111 1111");
+  }
+
+  @Test
   void the_view_and_the_history_show_the_credit_and_its_hash_chain() throws Exception {
     String lcId = newLcId();
     TestCommands.issuedAndAdvised().forEach(c -> assertThat(send(lcId, c).status()).isEqualTo(200));
