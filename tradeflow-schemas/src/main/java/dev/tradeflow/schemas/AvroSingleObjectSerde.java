@@ -13,7 +13,6 @@ import java.nio.ByteOrder;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
@@ -47,8 +46,9 @@ public final class AvroSingleObjectSerde implements EventSerde {
   private final Map<String, RecordCodec> codecsByRecordName = new HashMap<>();
 
   /** Reads and writes the current event schemas. */
+  /** Writes the current event schemas and reads those and every released version. */
   public AvroSingleObjectSerde() {
-    this(List.of());
+    this(LcEventSchemas.released());
   }
 
   /**

@@ -2,6 +2,10 @@ package dev.tradeflow.schemas;
 
 import dev.tradeflow.domain.lc.LcEvent;
 import dev.tradeflow.schemas.internals.LcEventMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,6 +28,26 @@ public final class LcEventSchemas {
           .collect(Collectors.toUnmodifiableMap(LcEventSchema::eventType, Function.identity()));
 
   private LcEventSchemas() {}
+
+  /**
+   * The event schemas as released, one file per event type that has shipped in {@code
+   * released/<Name>.avsc} next to this class (a type added since has none): what events in a log
+   * may have been written with, so that readers of the current version know them.
+   */
+  public static List<Schema> released() {
+    List<Schema> released = new ArrayList<>();
+    for (LcEventSchema event : ALL) {
+      String resource = "released/" + event.schema().getName() + ".avsc";
+      try (InputStream in = LcEventSchemas.class.getResourceAsStream(resource)) {
+        if (in != null) {
+          released.add(new Schema.Parser().parse(in));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the bundled " + resource, e);
+      }
+    }
+    return List.copyOf(released);
+  }
 
   /** Every event type's schema, in the order of the credit's lifecycle. */
   public static List<LcEventSchema> all() {

@@ -82,7 +82,10 @@ final class SampleEvents {
         new LcEvent.HonourReimbursed(PRESENTATION, date("2026-08-19"), DRAWING),
         new LcEvent.CreditClosed(date("2026-08-20")),
         new LcEvent.CreditCancelled("the applicant withdrew the application", date("2026-03-03")),
-        new LcEvent.CreditExpired(date("2026-07-01")));
+        new LcEvent.CreditExpired(date("2026-07-01")),
+        new LcEvent.LegalHoldPlaced(
+            "SEC-2026-0113", "subpoena in SEC v. Harbour Foods", date("2026-09-01")),
+        new LcEvent.LegalHoldReleased("SEC-2026-0113", "matter closed", date("2027-02-01")));
   }
 
   static LcTerms terms(boolean optionalFields) {

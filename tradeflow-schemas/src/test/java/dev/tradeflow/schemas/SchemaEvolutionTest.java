@@ -132,6 +132,27 @@ class SchemaEvolutionTest {
   }
 
   @Test
+  void an_application_written_with_the_released_schema_is_read_by_default() throws IOException {
+    LcEvent.CreditApplied applied = (LcEvent.CreditApplied) SampleEvents.all(false).get(0);
+    RecordedEvent<LcEvent> event = SampleEvents.recorded(applied);
+    Schema current = LcEventSchemas.schemaOf(LcEvent.CreditApplied.class);
+    Schema released =
+        LcEventSchemas.released().stream()
+            .filter(s -> s.getName().equals("CreditApplied"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(released.getField("terms").schema().getField("shipment")).isNull();
+    byte[] writtenByRelease =
+        rewrite(new AvroSingleObjectSerde().serialize(TOPIC, event), current, released, r -> {});
+
+    RecordedEvent<LcEvent> decoded =
+        new AvroSingleObjectSerde().deserialize(TOPIC, writtenByRelease);
+
+    assertThat(decoded).isEqualTo(event);
+    assertThat(HashChain.hashOf(decoded)).isEqualTo(event.hash());
+  }
+
+  @Test
   void a_version_the_serde_was_not_given_has_an_unknown_fingerprint() throws IOException {
     RecordedEvent<LcEvent> event =
         SampleEvents.recorded(new LcEvent.CreditClosed(LocalDate.parse("2026-08-20")));

@@ -1,6 +1,7 @@
 package dev.tradeflow.app.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tradeflow.domain.privacy.CardNumbers;
 import dev.tradeflow.runtime.dlq.DeadLetterAction;
 import dev.tradeflow.runtime.dlq.DeadLetterId;
 import dev.tradeflow.runtime.dlq.DeadLetterQueues;
@@ -109,7 +110,10 @@ public final class DeadLetterRoutes implements RouteSet {
 
   private void purge(Context ctx) {
     ctx.json(
-        queues.purge(id(ctx), HttpApi.jsonBody(ctx).path("reason").asText(""), HttpApi.actor(ctx)));
+        queues.purge(
+            id(ctx),
+            CardNumbers.mask(HttpApi.jsonBody(ctx).path("reason").asText("")),
+            HttpApi.actor(ctx)));
   }
 
   private static DeadLetterId id(Context ctx) {

@@ -19,6 +19,7 @@ import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.lc.LcStatus;
 import dev.tradeflow.domain.lc.RejectionCode;
+import dev.tradeflow.domain.user.Role;
 import dev.tradeflow.runtime.tracing.KafkaTracing;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -48,6 +49,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -68,6 +70,10 @@ public final class HttpApi implements AutoCloseable {
   static final String FORWARDED = "X-Tradeflow-Forwarded";
 
   static final String ACTOR = "X-Tradeflow-Actor";
+
+  /** The development stand-in for a token's roles: comma-separated {@link Role} names. */
+  static final String ROLES = "X-Tradeflow-Roles";
+
   static final String CORRELATION = "X-Correlation-Id";
 
   /** Prometheus' text exposition format, which every scraper reads. */
@@ -289,6 +295,23 @@ public final class HttpApi implements AutoCloseable {
               "applications are screened, credit-checked, approved and issued by the issuance"
                   + " saga; a checker approves one over the threshold with POST"
                   + " /api/v1/sagas/{id}/approval",
+              ctx.path()));
+      return CompletableFuture.completedFuture(null);
+    }
+    if (isLegalHold(command)
+        && !roles(ctx).contains(Role.COMPLIANCE)
+        && !roles(ctx).contains(Role.ADMIN)) {
+      problem(
+          ctx,
+          Problem.of(
+              403,
+              "NOT_AUTHORISED",
+              "Not authorised",
+              actor(ctx)
+                  + " may not place or release a legal hold: that needs the compliance or admin"
+                  + " role ("
+                  + ROLES
+                  + ")",
               ctx.path()));
       return CompletableFuture.completedFuture(null);
     }
@@ -630,6 +653,24 @@ public final class HttpApi implements AutoCloseable {
   static String actor(Context ctx) {
     String actor = ctx.header(ACTOR);
     return actor == null || actor.isBlank() ? "api" : actor.strip();
+  }
+
+  private static boolean isLegalHold(LcCommand command) {
+    return command instanceof LcCommand.PlaceLegalHold
+        || command instanceof LcCommand.ReleaseLegalHold;
+  }
+
+  /** The roles a request claims ({@link #ROLES}); an unknown role is a 400. */
+  static Set<Role> roles(Context ctx) {
+    String header = ctx.header(ROLES);
+    if (header == null || header.isBlank()) {
+      return Set.of();
+    }
+    return Arrays.stream(header.split(","))
+        .map(String::strip)
+        .filter(r -> !r.isEmpty())
+        .map(r -> requiredEnum(r, ROLES, Role.class))
+        .collect(Collectors.toSet());
   }
 
   /** Approving, rejecting or issuing an application: the saga's to do when it runs. */

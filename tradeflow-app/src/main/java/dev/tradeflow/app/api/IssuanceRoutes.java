@@ -34,12 +34,9 @@ import dev.tradeflow.runtime.Topics;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -55,8 +52,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * security control.
  */
 public final class IssuanceRoutes implements RouteSet {
-
-  static final String ROLES = "X-Tradeflow-Roles";
 
   /** Reasons go into commands, events and histories: long enough to explain, bounded. */
   static final int MAX_REASON = 500;
@@ -108,14 +103,14 @@ public final class IssuanceRoutes implements RouteSet {
     String reason = reason(body, false);
     Optional<AmendmentId> amendment = amendmentId(body);
     String approver = HttpApi.actor(ctx);
-    if (!roles(ctx).contains(Role.CHECKER)) {
+    if (!HttpApi.roles(ctx).contains(Role.CHECKER)) {
       HttpApi.problem(
           ctx,
           Problem.of(
               403,
               "NOT_A_CHECKER",
               "Not a checker",
-              approver + " does not have the checker role (" + ROLES + ")",
+              approver + " does not have the checker role (" + HttpApi.ROLES + ")",
               ctx.path()));
       return;
     }
@@ -175,7 +170,7 @@ public final class IssuanceRoutes implements RouteSet {
     CaseDecision decision =
         HttpApi.requiredEnum(body.path("decision").asText(""), "decision", CaseDecision.class);
     String reason = reason(body, true);
-    User officer = new User(HttpApi.actor(ctx), roles(ctx));
+    User officer = new User(HttpApi.actor(ctx), HttpApi.roles(ctx));
     CaseCommand command = new CaseCommand.DecideCase(officer, decision, reason);
     ReviewCase.Outcome check = ReviewCase.decide(Optional.of(view.state()), command);
     if (check.refusal().isPresent()) {
@@ -288,18 +283,6 @@ public final class IssuanceRoutes implements RouteSet {
       throw new HttpApi.BadRequest("reason", "at most " + MAX_REASON + " characters");
     }
     return reason;
-  }
-
-  private static Set<Role> roles(Context ctx) {
-    String header = ctx.header(ROLES);
-    if (header == null || header.isBlank()) {
-      return Set.of();
-    }
-    return Arrays.stream(header.split(","))
-        .map(String::strip)
-        .filter(r -> !r.isEmpty())
-        .map(r -> HttpApi.requiredEnum(r, ROLES, Role.class))
-        .collect(Collectors.toSet());
   }
 
   private static CaseId caseId(String text) {

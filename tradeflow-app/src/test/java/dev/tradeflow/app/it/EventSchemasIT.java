@@ -8,12 +8,12 @@ import dev.tradeflow.registry.CompatibilityLevel;
 import dev.tradeflow.registry.SchemaRegistryServer;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TradeflowConfig;
+import dev.tradeflow.schemas.LcEventSchemas;
 import dev.tradeflow.schemas.registry.RegistryClient;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.junit.jupiter.api.Test;
 
@@ -27,8 +27,16 @@ class EventSchemasIT {
   void the_current_event_schemas_may_follow_the_released_ones() throws Exception {
     try (SchemaRegistryServer registry = freshRegistry()) {
       RegistryClient client = new RegistryClient("http://127.0.0.1:" + registry.port());
+      // Event types added since the release are new subjects, with nothing to follow.
+      Map<String, Schema> released =
+          LcEventSchemas.released().stream()
+              .collect(Collectors.toMap(Schema::getFullName, schema -> schema));
+      assertThat(released).isNotEmpty();
       for (EventSubjects.Subject subject : EventSubjects.all()) {
-        client.register(subject.name(), released(subject.schema().getName()));
+        Schema version = released.get(subject.schema().getFullName());
+        if (version != null) {
+          client.register(subject.name(), version);
+        }
       }
 
       Cli.Result check = cli(registry, "schemas", "check");
@@ -83,14 +91,6 @@ class EventSchemasIT {
             1,
             1,
             CompatibilityLevel.FULL_TRANSITIVE));
-  }
-
-  private static Schema released(String name) throws Exception {
-    try (InputStream in =
-        EventSchemasIT.class.getResourceAsStream("/released-schemas/" + name + ".avsc")) {
-      assertThat(in).as("released schema of %s", name).isNotNull();
-      return new Schema.Parser().parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    }
   }
 
   private static void setCompatibility(SchemaRegistryServer registry, String subject, String level)

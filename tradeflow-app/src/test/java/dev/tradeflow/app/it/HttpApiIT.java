@@ -96,6 +96,44 @@ class HttpApiIT {
   }
 
   @Test
+  void a_legal_hold_is_placed_and_released_by_compliance_only_and_recorded_as_events() {
+    String lcId = newLcId();
+    assertThat(send(lcId, TestCommands.apply("c1")).status()).isEqualTo(200);
+    LcCommand hold =
+        new LcCommand.PlaceLegalHold(
+            new CommandId("hold-1"), "SEC-2026-0113", "subpoena", TestCommands.APPLIED);
+    Response refused =
+        api.post(
+            "/api/v1/lcs/" + lcId + "/commands",
+            hold,
+            Map.of("X-Tradeflow-Actor", "maker.mary", "X-Tradeflow-Roles", "maker"));
+    assertThat(refused.status()).isEqualTo(403);
+    assertThat(refused.problemCode()).isEqualTo("NOT_AUTHORISED");
+
+    Map<String, String> compliance =
+        Map.of("X-Tradeflow-Actor", "legal.lee", "X-Tradeflow-Roles", "compliance");
+    assertThat(api.post("/api/v1/lcs/" + lcId + "/commands", hold, compliance).status())
+        .isEqualTo(200);
+    assertThat(api.get("/api/v1/lcs/" + lcId).body().toString())
+        .contains("legalHolds=[SEC-2026-0113]");
+    assertThat(
+            api.post(
+                    "/api/v1/lcs/" + lcId + "/commands",
+                    new LcCommand.ReleaseLegalHold(
+                        new CommandId("release-1"),
+                        "SEC-2026-0113",
+                        "matter closed",
+                        TestCommands.APPLIED),
+                    compliance)
+                .status())
+        .isEqualTo(200);
+    assertThat(api.getText("/api/v1/lcs/" + lcId + "/events"))
+        .contains("LegalHoldPlaced")
+        .contains("LegalHoldReleased");
+    assertThat(api.get("/api/v1/lcs/" + lcId).body().toString()).contains("legalHolds=[]");
+  }
+
+  @Test
   void a_card_number_in_a_free_text_field_is_masked_before_it_is_stored() throws Exception {
     String lcId = newLcId();
     String body =

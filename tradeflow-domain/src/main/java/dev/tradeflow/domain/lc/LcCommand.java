@@ -230,4 +230,37 @@ public sealed interface LcCommand {
       Objects.requireNonNull(asOf, "asOf");
     }
   }
+
+  /**
+   * Preserves the credit's records for litigation or an examination (SEC 17a-4(f), FCA SYSC 9),
+   * whatever its status: recorded as an event, in force until released.
+   *
+   * @param holdId the matter's reference, such as SEC-2026-0113
+   */
+  record PlaceLegalHold(CommandId commandId, String holdId, String reason, LocalDate placedOn)
+      implements LcCommand {
+    public PlaceLegalHold {
+      Objects.requireNonNull(commandId, "commandId");
+      Identifiers.require("legal hold id", holdId);
+      Objects.requireNonNull(reason, "reason");
+      if (reason.isBlank()) {
+        throw new IllegalArgumentException("a legal hold gives its reason");
+      }
+      Objects.requireNonNull(placedOn, "placedOn");
+    }
+  }
+
+  /** Ends a legal hold once the matter is closed. */
+  record ReleaseLegalHold(CommandId commandId, String holdId, String reason, LocalDate releasedOn)
+      implements LcCommand {
+    public ReleaseLegalHold {
+      Objects.requireNonNull(commandId, "commandId");
+      Identifiers.require("legal hold id", holdId);
+      Objects.requireNonNull(reason, "reason");
+      if (reason.isBlank()) {
+        throw new IllegalArgumentException("releasing a legal hold gives its reason");
+      }
+      Objects.requireNonNull(releasedOn, "releasedOn");
+    }
+  }
 }

@@ -93,4 +93,9 @@ public sealed interface LcEvent extends DomainEvent {
   record CreditCancelled(String reason, LocalDate cancelledOn) implements LcEvent {}
 
   record CreditExpired(LocalDate expiredOn) implements LcEvent {}
+
+  /** The credit's records are preserved for the matter {@code holdId}. */
+  record LegalHoldPlaced(String holdId, String reason, LocalDate placedOn) implements LcEvent {}
+
+  record LegalHoldReleased(String holdId, String reason, LocalDate releasedOn) implements LcEvent {}
 }

@@ -6,11 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
  * A letter of credit as its events have made it. Immutable: {@code evolve} returns a new state.
  * {@code effectiveExpiryDate}, {@code issuedOn} and {@code confirmingBank} are null until known.
+ *
+ * @param legalHolds the references of the legal holds in force on the credit's records, in the
+ *     order placed
  */
 public record LcState(
     LcStatus status,
@@ -20,17 +24,21 @@ public record LcState(
     LocalDate effectiveExpiryDate,
     Bank confirmingBank,
     List<Amendment> amendments,
-    List<Presentation> presentations) {
+    List<Presentation> presentations,
+    List<String> legalHolds) {
 
   public LcState {
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(terms, "terms");
     amendments = List.copyOf(amendments);
     presentations = List.copyOf(presentations);
+    // Absent from a state stored before legal holds were recorded.
+    legalHolds = legalHolds == null ? List.of() : List.copyOf(legalHolds);
   }
 
   static LcState applied(LcTerms terms, LocalDate appliedOn) {
-    return new LcState(LcStatus.APPLIED, terms, appliedOn, null, null, null, List.of(), List.of());
+    return new LcState(
+        LcStatus.APPLIED, terms, appliedOn, null, null, null, List.of(), List.of(), List.of());
   }
 
   public Optional<Presentation> presentation(PresentationId id) {
@@ -59,81 +67,45 @@ public record LcState(
   }
 
   LcState withStatus(LcStatus newStatus) {
-    return new LcState(
-        newStatus,
-        terms,
-        appliedOn,
-        issuedOn,
-        effectiveExpiryDate,
-        confirmingBank,
-        amendments,
-        presentations);
+    return copy(d -> d.status = newStatus);
   }
 
   LcState issued(LocalDate on, LocalDate effectiveExpiry) {
-    return new LcState(
-        LcStatus.ISSUED,
-        terms,
-        appliedOn,
-        on,
-        effectiveExpiry,
-        confirmingBank,
-        amendments,
-        presentations);
+    return copy(
+        d -> {
+          d.status = LcStatus.ISSUED;
+          d.issuedOn = on;
+          d.effectiveExpiryDate = effectiveExpiry;
+        });
   }
 
   LcState confirmedBy(Bank bank) {
-    return new LcState(
-        LcStatus.CONFIRMED,
-        terms,
-        appliedOn,
-        issuedOn,
-        effectiveExpiryDate,
-        bank,
-        amendments,
-        presentations);
+    return copy(
+        d -> {
+          d.status = LcStatus.CONFIRMED;
+          d.confirmingBank = bank;
+        });
   }
 
   LcState withAmendment(Amendment amendment) {
     List<Amendment> updated = new ArrayList<>(amendments);
     updated.removeIf(a -> a.amendmentId().equals(amendment.amendmentId()));
     updated.add(amendment);
-    return new LcState(
-        status,
-        terms,
-        appliedOn,
-        issuedOn,
-        effectiveExpiryDate,
-        confirmingBank,
-        updated,
-        presentations);
+    return copy(d -> d.amendments = updated);
   }
 
   LcState amended(Amendment accepted, LocalDate newEffectiveExpiry) {
-    return new LcState(
-            status,
-            terms.amendedBy(accepted.changes()),
-            appliedOn,
-            issuedOn,
-            newEffectiveExpiry,
-            confirmingBank,
-            amendments,
-            presentations)
+    return copy(d -> {
+          d.terms = terms.amendedBy(accepted.changes());
+          d.effectiveExpiryDate = newEffectiveExpiry;
+        })
         .withAmendment(accepted);
   }
 
   LcState withPresentation(Presentation presentation) {
     List<Presentation> updated = new ArrayList<>(presentations);
     updated.add(presentation);
-    return new LcState(
-        status,
-        terms,
-        appliedOn,
-        issuedOn,
-        effectiveExpiryDate,
-        confirmingBank,
-        amendments,
-        updated);
+    return copy(d -> d.presentations = updated);
   }
 
   LcState updatePresentation(PresentationId id, UnaryOperator<Presentation> change) {
@@ -150,14 +122,54 @@ public record LcState(
     if (!found) {
       throw new IllegalStateException("no presentation " + id);
     }
+    return copy(d -> d.presentations = updated);
+  }
+
+  LcState withLegalHold(String holdId, boolean inForce) {
+    List<String> updated = new ArrayList<>(legalHolds);
+    updated.remove(holdId);
+    if (inForce) {
+      updated.add(holdId);
+    }
+    return copy(d -> d.legalHolds = updated);
+  }
+
+  /** This state with the fields {@code change} sets on a scratch copy. */
+  private LcState copy(Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
     return new LcState(
-        status,
-        terms,
+        d.status,
+        d.terms,
         appliedOn,
-        issuedOn,
-        effectiveExpiryDate,
-        confirmingBank,
-        amendments,
-        updated);
+        d.issuedOn,
+        d.effectiveExpiryDate,
+        d.confirmingBank,
+        d.amendments,
+        d.presentations,
+        d.legalHolds);
+  }
+
+  /** The fields events change, as a scratch copy for {@link #copy}. */
+  private static final class Draft {
+    LcStatus status;
+    LcTerms terms;
+    LocalDate issuedOn;
+    LocalDate effectiveExpiryDate;
+    Bank confirmingBank;
+    List<Amendment> amendments;
+    List<Presentation> presentations;
+    List<String> legalHolds;
+
+    Draft(LcState state) {
+      status = state.status;
+      terms = state.terms;
+      issuedOn = state.issuedOn;
+      effectiveExpiryDate = state.effectiveExpiryDate;
+      confirmingBank = state.confirmingBank;
+      amendments = state.amendments;
+      presentations = state.presentations;
+      legalHolds = state.legalHolds;
+    }
   }
 }

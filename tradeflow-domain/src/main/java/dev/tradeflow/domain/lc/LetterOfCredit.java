@@ -74,6 +74,14 @@ public final class LetterOfCredit {
       return cancel(state, c);
     } else if (command instanceof ExpireCredit c) {
       return expire(state, c);
+    } else if (command instanceof PlaceLegalHold c) {
+      return state.legalHolds().contains(c.holdId())
+          ? reject(ILLEGAL_STATE, "legal hold " + c.holdId() + " is already in force")
+          : accept(new LegalHoldPlaced(c.holdId(), c.reason(), c.placedOn()));
+    } else if (command instanceof ReleaseLegalHold c) {
+      return state.legalHolds().contains(c.holdId())
+          ? accept(new LegalHoldReleased(c.holdId(), c.reason(), c.releasedOn()))
+          : reject(ILLEGAL_STATE, "no legal hold " + c.holdId() + " is in force");
     }
     throw new IllegalArgumentException("unknown command " + command.type());
   }
@@ -673,6 +681,10 @@ public final class LetterOfCredit {
       return state.withStatus(LcStatus.CANCELLED);
     } else if (event instanceof CreditExpired) {
       return state.withStatus(LcStatus.EXPIRED);
+    } else if (event instanceof LegalHoldPlaced e) {
+      return state.withLegalHold(e.holdId(), true);
+    } else if (event instanceof LegalHoldReleased e) {
+      return state.withLegalHold(e.holdId(), false);
     }
     throw new IllegalArgumentException("unknown event " + event.eventType());
   }

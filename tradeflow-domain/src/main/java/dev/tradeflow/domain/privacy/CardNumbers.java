@@ -1,21 +1,27 @@
 package dev.tradeflow.domain.privacy;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks payment card numbers (PANs) in free text before it is stored (PCI DSS 3.3/3.4): a run of 13
- * to 19 digits, possibly grouped by single spaces or hyphens, that passes the Luhn check keeps its
- * first six and last four digits and has the others replaced by {@code *}, separators kept. Digits
- * that fail the Luhn check (an invoice or account number, most of the time) are left as they are,
- * and so is a run of digits inside a longer one.
+ * Masks payment card numbers (PANs) in free text before it is stored (PCI DSS 3.3/3.4): 13 to 19
+ * digits, possibly grouped by single spaces or hyphens, that pass the Luhn check keep their first
+ * six and last four digits and have the others replaced by {@code *}, separators kept. Within a run
+ * of digit groups ({@code 12 4111 1111 1111 1111 27}) the card number is found among the groups,
+ * not only as the whole run. Digits that fail the Luhn check (an invoice or account number, most of
+ * the time) are left as they are, and so is a run of more than 19 digits without separators.
  */
 public final class CardNumbers {
 
-  /** Digits with optional single separators, not touching other digits on either side. */
-  private static final Pattern CANDIDATE =
-      Pattern.compile("(?<![0-9])[0-9](?:[ -]?[0-9]){12,18}(?![0-9])");
+  /** Groups of digits joined by single spaces or hyphens, not touching other digits. */
+  private static final Pattern RUN = Pattern.compile("[0-9]+(?:[ -][0-9]+)*");
 
+  private static final Pattern GROUP = Pattern.compile("[0-9]+");
+
+  private static final int MIN_DIGITS = 13;
+  private static final int MAX_DIGITS = 19;
   private static final int KEEP_FIRST = 6;
   private static final int KEEP_LAST = 4;
 
@@ -26,40 +32,67 @@ public final class CardNumbers {
     if (text == null) {
       return null;
     }
-    Matcher matcher = CANDIDATE.matcher(text);
-    StringBuilder out = null;
-    int copied = 0;
-    while (matcher.find()) {
-      String candidate = matcher.group();
-      String digits = candidate.replaceAll("[ -]", "");
-      if (!luhn(digits)) {
-        continue;
+    char[] out = null;
+    Matcher run = RUN.matcher(text);
+    while (run.find()) {
+      List<int[]> groups = new ArrayList<>();
+      Matcher group = GROUP.matcher(text).region(run.start(), run.end());
+      while (group.find()) {
+        groups.add(new int[] {group.start(), group.end()});
       }
-      if (out == null) {
-        out = new StringBuilder(text.length());
+      int first = 0;
+      while (first < groups.size()) {
+        int last = longestCardFrom(text, groups, first);
+        if (last < 0) {
+          first++;
+          continue;
+        }
+        if (out == null) {
+          out = text.toCharArray();
+        }
+        maskSpan(out, groups.get(first)[0], groups.get(last)[1]);
+        first = last + 1;
       }
-      out.append(text, copied, matcher.start()).append(masked(candidate, digits.length()));
-      copied = matcher.end();
     }
-    return out == null ? text : out.append(text, copied, text.length()).toString();
+    return out == null ? text : new String(out);
   }
 
-  private static String masked(String candidate, int digitCount) {
-    StringBuilder masked = new StringBuilder(candidate.length());
-    int seen = 0;
-    for (char c : candidate.toCharArray()) {
-      if (Character.isDigit(c)) {
-        seen++;
-        masked.append(seen <= KEEP_FIRST || seen > digitCount - KEEP_LAST ? c : '*');
-      } else {
-        masked.append(c);
+  /** The last group of the longest card number starting at group {@code first}, or -1. */
+  private static int longestCardFrom(String text, List<int[]> groups, int first) {
+    StringBuilder digits = new StringBuilder(MAX_DIGITS);
+    int found = -1;
+    for (int last = first; last < groups.size(); last++) {
+      digits.append(text, groups.get(last)[0], groups.get(last)[1]);
+      if (digits.length() > MAX_DIGITS) {
+        break;
+      }
+      if (digits.length() >= MIN_DIGITS && luhn(digits)) {
+        found = last;
       }
     }
-    return masked.toString();
+    return found;
+  }
+
+  private static void maskSpan(char[] text, int start, int end) {
+    int digitCount = 0;
+    for (int i = start; i < end; i++) {
+      if (Character.isDigit(text[i])) {
+        digitCount++;
+      }
+    }
+    int seen = 0;
+    for (int i = start; i < end; i++) {
+      if (Character.isDigit(text[i])) {
+        seen++;
+        if (seen > KEEP_FIRST && seen <= digitCount - KEEP_LAST) {
+          text[i] = '*';
+        }
+      }
+    }
   }
 
   /** The Luhn (mod 10) check every card number satisfies. */
-  static boolean luhn(String digits) {
+  static boolean luhn(CharSequence digits) {
     int sum = 0;
     boolean twice = false;
     for (int i = digits.length() - 1; i >= 0; i--) {

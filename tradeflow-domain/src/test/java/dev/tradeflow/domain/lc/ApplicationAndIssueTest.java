@@ -41,7 +41,9 @@ class ApplicationAndIssueTest {
         reimburseHonour("2026-03-13"),
         closeCredit("2026-07-01"),
         cancelWithConsent("2026-03-01"),
-        expireCredit("2026-07-01"));
+        expireCredit("2026-07-01"),
+        placeLegalHold("SEC-2026-0113", "2026-03-01"),
+        releaseLegalHold("SEC-2026-0113", "2026-03-02"));
   }
 
   static Stream<Named<LcCommand>> everyCommandButAnApplicationByName() {

@@ -10,12 +10,14 @@ import dev.tradeflow.domain.lc.LcCommand.ConfirmCredit;
 import dev.tradeflow.domain.lc.LcCommand.ExpireCredit;
 import dev.tradeflow.domain.lc.LcCommand.HonourPresentation;
 import dev.tradeflow.domain.lc.LcCommand.IssueCredit;
+import dev.tradeflow.domain.lc.LcCommand.PlaceLegalHold;
 import dev.tradeflow.domain.lc.LcCommand.PresentDocuments;
 import dev.tradeflow.domain.lc.LcCommand.RecordExamination;
 import dev.tradeflow.domain.lc.LcCommand.RefuseDocuments;
 import dev.tradeflow.domain.lc.LcCommand.ReimburseHonour;
 import dev.tradeflow.domain.lc.LcCommand.RejectAmendment;
 import dev.tradeflow.domain.lc.LcCommand.RejectApplication;
+import dev.tradeflow.domain.lc.LcCommand.ReleaseLegalHold;
 import dev.tradeflow.domain.lc.LcCommand.RequestAmendment;
 import dev.tradeflow.domain.lc.LcCommand.SeekWaiver;
 import dev.tradeflow.domain.lc.LcCommand.WaiveDiscrepancies;
@@ -512,6 +514,14 @@ final class LcExamples {
 
   static CloseCredit closeCredit(String on) {
     return new CloseCredit(COMMAND_ID, date(on));
+  }
+
+  static PlaceLegalHold placeLegalHold(String holdId, String on) {
+    return new PlaceLegalHold(COMMAND_ID, holdId, "subpoena in the matter " + holdId, date(on));
+  }
+
+  static ReleaseLegalHold releaseLegalHold(String holdId, String on) {
+    return new ReleaseLegalHold(COMMAND_ID, holdId, "matter " + holdId + " closed", date(on));
   }
 
   static CancelCredit cancelWithoutConsent(String on) {

@@ -21,6 +21,14 @@ class CardNumbersTest {
   }
 
   @Test
+  void a_card_number_is_found_among_the_digit_groups_around_it() {
+    assertThat(CardNumbers.mask("card 4111 1111 1111 1111 12 27"))
+        .isEqualTo("card 4111 11** **** 1111 12 27");
+    assertThat(CardNumbers.mask("invoice 12 4111111111111111"))
+        .isEqualTo("invoice 12 411111******1111");
+  }
+
+  @Test
   void digits_that_are_not_a_card_number_are_left_alone() {
     // Fails the Luhn check: an invoice number, say.
     assertThat(CardNumbers.mask("invoice 4111111111111112")).isEqualTo("invoice 4111111111111112");
@@ -50,15 +58,31 @@ class CardNumbersTest {
   }
 
   @Test
-  void masking_never_changes_text_without_digits_and_is_idempotent() {
-    qt().forAll(strings().basicLatinAlphabet().ofLengthBetween(0, 60))
+  void a_card_number_written_into_any_text_is_masked_and_masking_is_idempotent() {
+    qt().forAll(
+            strings().basicLatinAlphabet().ofLengthBetween(0, 20),
+            longs().between(100_000_000_000_000L, 999_999_999_999_999L),
+            strings().basicLatinAlphabet().ofLengthBetween(0, 20))
         .checkAssert(
-            text -> {
-              String once = CardNumbers.mask(text);
-              assertThat(CardNumbers.mask(once)).isEqualTo(once);
-              if (!text.matches(".*[0-9].*")) {
-                assertThat(once).isEqualTo(text);
-              }
+            (before, body, after) -> {
+              String pan = withCheckDigit(Long.toString(body));
+              // Separate the number from any digits the random text brings.
+              String text = before + " " + pan + " " + after;
+              String masked = CardNumbers.mask(text);
+              assertThat(masked).doesNotContain(pan);
+              // Digit groups next to it may be taken for part of it: never fewer hidden digits.
+              assertThat(masked.chars().filter(c -> c == '*').count())
+                  .isGreaterThanOrEqualTo(pan.length() - 10L);
+              assertThat(CardNumbers.mask(masked)).isEqualTo(masked);
             });
+  }
+
+  private static String withCheckDigit(String body) {
+    for (int check = 0; check <= 9; check++) {
+      if (CardNumbers.luhn(body + check)) {
+        return body + check;
+      }
+    }
+    throw new AssertionError("no check digit for " + body);
   }
 }

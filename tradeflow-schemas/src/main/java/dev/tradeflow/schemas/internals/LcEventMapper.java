@@ -26,6 +26,8 @@ import dev.tradeflow.schemas.avro.lc.DocumentsPresented;
 import dev.tradeflow.schemas.avro.lc.DocumentsRefused;
 import dev.tradeflow.schemas.avro.lc.ExaminationRecorded;
 import dev.tradeflow.schemas.avro.lc.HonourReimbursed;
+import dev.tradeflow.schemas.avro.lc.LegalHoldPlaced;
+import dev.tradeflow.schemas.avro.lc.LegalHoldReleased;
 import dev.tradeflow.schemas.avro.lc.PresentationHonoured;
 import dev.tradeflow.schemas.avro.lc.WaiverSought;
 import java.util.LinkedHashMap;
@@ -322,7 +324,33 @@ public final class LcEventMapper {
                       .setEnvelope(envelope)
                       .setExpiredOn(e.expiredOn())
                       .build(),
-              a -> new LcEvent.CreditExpired(a.getExpiredOn())));
+              a -> new LcEvent.CreditExpired(a.getExpiredOn())),
+          mapping(
+              LcEvent.LegalHoldPlaced.class,
+              LegalHoldPlaced.class,
+              LegalHoldPlaced.getClassSchema(),
+              LegalHoldPlaced::getEnvelope,
+              (envelope, e) ->
+                  LegalHoldPlaced.newBuilder()
+                      .setEnvelope(envelope)
+                      .setHoldId(e.holdId())
+                      .setReason(e.reason())
+                      .setPlacedOn(e.placedOn())
+                      .build(),
+              a -> new LcEvent.LegalHoldPlaced(a.getHoldId(), a.getReason(), a.getPlacedOn())),
+          mapping(
+              LcEvent.LegalHoldReleased.class,
+              LegalHoldReleased.class,
+              LegalHoldReleased.getClassSchema(),
+              LegalHoldReleased::getEnvelope,
+              (envelope, e) ->
+                  LegalHoldReleased.newBuilder()
+                      .setEnvelope(envelope)
+                      .setHoldId(e.holdId())
+                      .setReason(e.reason())
+                      .setReleasedOn(e.releasedOn())
+                      .build(),
+              a -> new LcEvent.LegalHoldReleased(a.getHoldId(), a.getReason(), a.getReleasedOn())));
 
   private static final Map<Class<? extends LcEvent>, EventMapping<?, ?>> BY_EVENT_TYPE =
       index(MAPPINGS, EventMapping::eventType);
