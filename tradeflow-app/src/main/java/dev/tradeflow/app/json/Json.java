@@ -77,8 +77,9 @@ public final class Json {
 
   /**
    * The mapping for what clients send: as {@link #mapper()}, with card numbers (PANs) in every text
-   * field masked on reading (PCI DSS), so that none reaches a topic or a store. Identifiers are
-   * read as they are (and refuse the {@code *} a masked one would have).
+   * field masked on reading (PCI DSS), so that none reaches a topic or a store. Identifiers (LC,
+   * command, presentation and amendment ids) are read as they are: ids are chosen by the bank's
+   * systems, not typed as free text.
    */
   public static ObjectMapper inbound() {
     return INBOUND;
