@@ -20,11 +20,13 @@ import dev.tradeflow.audit.AuditSequencer;
 import dev.tradeflow.audit.checkpoint.KeyRing;
 import dev.tradeflow.compliance.sanctions.SanctionsScreener;
 import dev.tradeflow.compliance.screening.ComplianceRules;
+import dev.tradeflow.compliance.screening.ComplianceRulesException;
 import dev.tradeflow.compliance.screening.ComplianceScreener;
 import dev.tradeflow.compliance.screening.InMemoryDocumentRegister;
 import dev.tradeflow.domain.calendar.BankingCalendar;
 import dev.tradeflow.registry.CompatibilityLevel;
 import dev.tradeflow.registry.SchemaRegistryServer;
+import dev.tradeflow.runtime.ConfigException;
 import dev.tradeflow.runtime.EmbeddedKafkaBroker;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TopicAdmin;
@@ -141,14 +143,7 @@ public final class TradeflowService implements AutoCloseable {
       TradeflowConfig config, boolean fresh, OpenTelemetry openTelemetry) {
     // Read before anything starts: a mistake in the file stops the start with its key named.
     Optional<ComplianceRules> rules =
-        config.saga().enabled()
-            ? Optional.of(
-                config
-                    .compliance()
-                    .rulesFile()
-                    .map(ComplianceRules::load)
-                    .orElseGet(ComplianceRules::defaults))
-            : Optional.empty();
+        config.saga().enabled() ? Optional.of(complianceRules(config)) : Optional.empty();
     KafkaCluster cluster = KafkaCluster.connect(config, fresh);
     Deque<AutoCloseable> started = new ArrayDeque<>();
     started.push(cluster);
@@ -334,6 +329,21 @@ public final class TradeflowService implements AutoCloseable {
       return id;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read or write the instance id " + file, e);
+    }
+  }
+
+  /**
+   * {@code compliance.rules-file}, or the bundled rules; a broken file is a configuration error.
+   */
+  private static ComplianceRules complianceRules(TradeflowConfig config) {
+    try {
+      return config
+          .compliance()
+          .rulesFile()
+          .map(ComplianceRules::load)
+          .orElseGet(ComplianceRules::defaults);
+    } catch (ComplianceRulesException e) {
+      throw new ConfigException("compliance.rules-file: " + e.getMessage(), e);
     }
   }
 

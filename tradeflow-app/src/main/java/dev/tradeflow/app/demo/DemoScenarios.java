@@ -309,10 +309,16 @@ final class DemoScenarios {
   /** Transshipped at Bandar Abbas: a port in a comprehensively sanctioned country. */
   private Scenario transshippedThroughASanctionedPort(Script s) {
     LcTerms viaIran =
-        terms(s, AvailableBy.SIGHT_PAYMENT, "70000.00", Tolerance.NONE, true)
-            .shippedAs(
-                new ShipmentTerms(
-                    "520811", "CNSHA", "GBFXT", List.of("IRBND"), new Vessel("TF DEMO", null)));
+        terms(
+            s,
+            "Northwind Textiles " + s.copy + " Ltd",
+            "GB",
+            "70000.00",
+            Tolerance.NONE,
+            AvailableBy.SIGHT_PAYMENT,
+            true,
+            new ShipmentTerms(
+                "520811", "CNSHA", "GBFXT", List.of("IRBND"), new Vessel("TF DEMO", null)));
     s.ok(new ApplyForCredit(s.next(), viaIran, applied));
     s.await(new AwaitSaga("AWAITING_REVIEW"));
     s.await(new DecideCases("demo.compliance.1", "CONFIRM"));
@@ -387,12 +393,20 @@ final class DemoScenarios {
   private LcTerms terms(
       Script s, AvailableBy availableBy, String amount, Tolerance tolerance, boolean partials) {
     return terms(
-        s, "Northwind Textiles " + s.copy + " Ltd", "GB", amount, tolerance, availableBy, partials);
+        s,
+        "Northwind Textiles " + s.copy + " Ltd",
+        "GB",
+        amount,
+        tolerance,
+        availableBy,
+        partials,
+        ROUTE);
   }
 
   private LcTerms terms(
       Script s, String beneficiary, String country, String amount, Tolerance tolerance) {
-    return terms(s, beneficiary, country, amount, tolerance, AvailableBy.SIGHT_PAYMENT, true);
+    return terms(
+        s, beneficiary, country, amount, tolerance, AvailableBy.SIGHT_PAYMENT, true, ROUTE);
   }
 
   private LcTerms terms(
@@ -402,7 +416,8 @@ final class DemoScenarios {
       String amount,
       Tolerance tolerance,
       AvailableBy availableBy,
-      boolean partials) {
+      boolean partials,
+      ShipmentTerms shipment) {
     return new LcTerms(
         new Party(applicant(s.copy), "US"),
         new Party(beneficiary, country),
@@ -419,7 +434,7 @@ final class DemoScenarios {
         ConfirmationInstruction.MAY_ADD,
         "Cotton fabric, 100% combed, HS 5208",
         null,
-        ROUTE);
+        shipment);
   }
 
   private PresentDocuments present(

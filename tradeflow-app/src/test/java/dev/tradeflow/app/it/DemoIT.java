@@ -26,7 +26,7 @@ class DemoIT {
             LcStatus.REJECTED,
             LcStatus.CANCELLED);
     assertThat(summary.eventsWritten()).isGreaterThan(summary.credits() * 3L);
-    assertThat(summary.sagasByStep()).containsOnlyKeys("ISSUED", "REJECTED");
+    assertThat(summary.sagasByStep()).containsOnlyKeys("ISSUED", "REJECTED", "ENDED");
     assertThat(summary.sagasByStep().get("REJECTED")).isEqualTo(12);
   }
 }

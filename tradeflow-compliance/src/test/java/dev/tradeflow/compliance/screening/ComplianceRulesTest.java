@@ -71,6 +71,13 @@ class ComplianceRulesTest {
     assertThatThrownBy(() -> ComplianceRules.load(typo))
         .hasMessageContaining("dual-use-keyword: unknown key");
 
+    Path emptied =
+        file(
+            bundled()
+                .replace("sanctioned-jurisdictions = CU, IR, KP", "sanctioned-jurisdictions ="));
+    assertThatThrownBy(() -> ComplianceRules.load(emptied))
+        .hasMessageContaining("sanctioned-jurisdictions: empty");
+
     Path missing = file(bundled().replace("amendments-before-review = 3", ""));
     assertThatThrownBy(() -> ComplianceRules.load(missing))
         .hasMessageContaining("amendments-before-review: missing");

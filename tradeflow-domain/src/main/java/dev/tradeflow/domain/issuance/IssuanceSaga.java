@@ -403,13 +403,14 @@ public final class IssuanceSaga {
     LcCommand.RequestAmendment command = applied.command();
     String maker = applied.maker();
     Instant at = applied.at();
-    Optional<AmendmentClearance> known = state.amendment(command.amendmentId());
-    if (known.isPresent() && known.get().command().commandId().equals(command.commandId())) {
-      return answerAgain(state, known.get(), command, at);
+    Optional<AmendmentClearance> sameCommand = state.amendmentSentAs(command.commandId());
+    if (sameCommand.isPresent()) {
+      return answerAgain(state, sameCommand.get(), command, maker, at);
     }
-    if (known.isPresent() && known.get().status() != Status.REFUSED) {
-      // Refused under the new command id; the first application goes on. A refused one may be
-      // applied for again.
+    Optional<AmendmentClearance> known = state.amendment(command.amendmentId());
+    if (known.isPresent()) {
+      // An amendment id names one application, cleared or refused, with its reservation and its
+      // cases: another needs an id of its own.
       return SagaTransition.to(
           state,
           new RefuseAmendment(
@@ -420,8 +421,9 @@ public final class IssuanceSaga {
                   RejectionCode.ILLEGAL_STATE,
                   "amendment "
                       + command.amendmentId()
-                      + " is already applied for, by command "
-                      + known.get().command().commandId())));
+                      + " was already applied for, by command "
+                      + known.get().command().commandId()
+                      + "; apply under a new amendment id")));
     }
     if (!state.isIssued()) {
       // Not (or not yet) an issued credit: the credit refuses it with its own reason.
@@ -489,15 +491,27 @@ public final class IssuanceSaga {
         new ForwardAmendment(state.lcId(), command, maker));
   }
 
-  /** A resent application: answered as the first time, which the credit repeats if it answered. */
+  /** A resent command: answered as the first time, which the credit repeats if it answered. */
   private static SagaTransition answerAgain(
-      SagaState state, AmendmentClearance known, LcCommand.RequestAmendment command, Instant at) {
+      SagaState state,
+      AmendmentClearance known,
+      LcCommand.RequestAmendment command,
+      String maker,
+      Instant at) {
     if (!known.command().equals(command)) {
-      // Answering under a command id that names another application would mark that one's
-      // outcome; the processor refuses the reuse once the first is decided.
-      return SagaTransition.to(
-          state.noted(
-              at, "command " + command.commandId() + " resent with other changes: ignored"));
+      if (known.status() == Status.CLEARING) {
+        // The first is still being cleared: answering this one under its id would decide the
+        // first one's outcome. Once it is decided, a reuse goes to the credit, which refuses it.
+        return SagaTransition.to(
+            state.noted(
+                at,
+                "command "
+                    + command.commandId()
+                    + " reused for other changes while amendment "
+                    + known.amendmentId()
+                    + " is cleared: ignored"));
+      }
+      return SagaTransition.to(state, new ForwardAmendment(state.lcId(), command, maker));
     }
     if (known.refusal().isPresent()) {
       return SagaTransition.to(
@@ -519,7 +533,8 @@ public final class IssuanceSaga {
               "amendment " + issued.amendmentId() + " recorded by the credit without clearance"));
     }
     if (amendment.get().status() == Status.REFUSED) {
-      // Sent, given up on after its attempts, then recorded after all. Said plainly.
+      // Recorded although refused here: sent to the credit some other way (straight onto its
+      // topic). Said plainly, for an operator.
       return SagaTransition.to(
           state.noted(
               issued.at(),
@@ -546,38 +561,33 @@ public final class IssuanceSaga {
       return SagaTransition.to(state);
     }
     AmendmentClearance amendment = found.get();
-    if (answered.accepted()) {
-      SagaState amended =
-          state
-              .withAmendment(amendment.with(Status.AMENDED))
-              .noted(
-                  answered.at(),
-                  "amendment "
-                      + amendment.amendmentId()
-                      + " accepted by the beneficiary"
-                      + (amendment.creditHeld() ? "; its reservation consumed" : ""));
-      return amendment.creditHeld()
-          ? SagaTransition.to(
-              amended, new ConsumeCredit(state.facility(), state.reservation(amendment)))
-          : SagaTransition.to(amended);
-    }
-    SagaState declined =
+    boolean accepted = answered.accepted();
+    String what =
+        "amendment "
+            + amendment.amendmentId()
+            + (accepted ? " accepted" : " rejected")
+            + " by the beneficiary";
+    // Accepted, the increase becomes utilisation (released when the credit ends); rejected, it is
+    // given back now.
+    AmendmentClearance answeredAmendment =
+        accepted ? amendment.with(Status.AMENDED) : amendment.with(Status.DECLINED).holding(false);
+    SagaState next =
         state
-            .withAmendment(amendment.with(Status.DECLINED).holding(false))
+            .withAmendment(answeredAmendment)
             .noted(
                 answered.at(),
-                "amendment "
-                    + amendment.amendmentId()
-                    + " rejected by the beneficiary"
-                    + (amendment.creditHeld() ? "; its reservation released" : ""));
-    return amendment.creditHeld()
-        ? SagaTransition.to(
-            declined,
-            new ReleaseCredit(
-                state.facility(),
-                state.reservation(amendment),
-                "amendment " + amendment.amendmentId() + " rejected by the beneficiary"))
-        : SagaTransition.to(declined);
+                what
+                    + (amendment.creditHeld()
+                        ? accepted ? "; its reservation consumed" : "; its reservation released"
+                        : ""));
+    if (!amendment.creditHeld()) {
+      return SagaTransition.to(next);
+    }
+    return SagaTransition.to(
+        next,
+        accepted
+            ? new ConsumeCredit(state.facility(), state.reservation(amendment))
+            : new ReleaseCredit(state.facility(), state.reservation(amendment), what));
   }
 
   /**
@@ -644,11 +654,12 @@ public final class IssuanceSaga {
         next = next.withAmendment(amendment.holding(false));
       }
     }
-    if (actions.isEmpty()) {
-      return SagaTransition.to(state);
-    }
+    // Ended: later amendments go to the credit unscreened, and it refuses them.
+    SagaState done = next.at(SagaStep.ENDED, 1, Optional.empty());
     return new SagaTransition(
-        next.noted(ended.at(), why + "; utilisation released"), actions, Optional.empty());
+        done.noted(ended.at(), why + (actions.isEmpty() ? "" : "; utilisation released")),
+        actions,
+        Optional.empty());
   }
 
   /** Sends the amendment to the credit as applied for, remembered so a timeout resends it. */

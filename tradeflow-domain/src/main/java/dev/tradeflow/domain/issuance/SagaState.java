@@ -4,6 +4,7 @@ import dev.tradeflow.domain.credit.FacilityId;
 import dev.tradeflow.domain.credit.ReservationId;
 import dev.tradeflow.domain.issuance.AmendmentClearance.Status;
 import dev.tradeflow.domain.lc.AmendmentId;
+import dev.tradeflow.domain.lc.CommandId;
 import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.lc.LcTerms;
@@ -123,23 +124,27 @@ public record SagaState(
     return clearing().map(AmendmentClearance::amendedTerms).orElse(terms);
   }
 
-  /** Whether the flow being cleared (the issuance, or an amendment) may hold a reservation. */
-  boolean holdsCredit() {
-    return clearing().map(AmendmentClearance::creditHeld).orElse(creditReserved);
-  }
-
   SagaState holdingCredit(boolean held) {
     Optional<AmendmentClearance> amendment = clearing();
     return amendment.isPresent() ? withAmendment(amendment.get().holding(held)) : withCredit(held);
   }
 
-  /** This state with {@code amendment} added, or replacing the one with its id. */
+  /** The amendment whose command had this id. */
+  Optional<AmendmentClearance> amendmentSentAs(CommandId commandId) {
+    return amendments.stream().filter(a -> a.command().commandId().equals(commandId)).findFirst();
+  }
+
+  /** This state with {@code amendment} added, or replacing the one with its id where it stands. */
   SagaState withAmendment(AmendmentClearance amendment) {
     return copy(
         c -> {
           List<AmendmentClearance> all = new ArrayList<>(amendments);
-          all.removeIf(a -> a.amendmentId().equals(amendment.amendmentId()));
-          all.add(amendment);
+          int at = all.indexOf(amendment(amendment.amendmentId()).orElse(null));
+          if (at >= 0) {
+            all.set(at, amendment);
+          } else {
+            all.add(amendment);
+          }
           c.amendments = all;
         });
   }

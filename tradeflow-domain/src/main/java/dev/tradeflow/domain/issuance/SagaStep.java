@@ -19,7 +19,9 @@ public enum SagaStep {
   /** Undoing what was done, in reverse order: release the reservation, reject the application. */
   COMPENSATING(true),
   ISSUED(false),
-  REJECTED(false);
+  REJECTED(false),
+  /** Issued, then closed, expired or cancelled: its utilisation was given back. */
+  ENDED(false);
 
   private final boolean transientStep;
 
@@ -33,6 +35,6 @@ public enum SagaStep {
   }
 
   public boolean isFinal() {
-    return this == ISSUED || this == REJECTED;
+    return this == ISSUED || this == REJECTED || this == ENDED;
   }
 }

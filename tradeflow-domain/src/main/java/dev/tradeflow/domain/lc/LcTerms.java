@@ -101,27 +101,6 @@ public record LcTerms(
         null);
   }
 
-  /** The same terms shipped as {@code shipment} states. */
-  public LcTerms shippedAs(ShipmentTerms newShipment) {
-    return new LcTerms(
-        applicant,
-        beneficiary,
-        issuingBank,
-        advisingBank,
-        amount,
-        tolerance,
-        expiryDate,
-        placeOfExpiry,
-        latestShipmentDate,
-        presentationPeriodDays,
-        partialDrawingsAllowed,
-        availableBy,
-        confirmation,
-        goodsDescription,
-        quantity,
-        newShipment);
-  }
-
   /** The most that may be drawn: the amount plus its tolerance (art. 30). */
   public Money maximumDrawable() {
     return tolerance.maximum(amount);

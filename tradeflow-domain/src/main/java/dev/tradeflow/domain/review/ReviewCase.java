@@ -52,12 +52,10 @@ public final class ReviewCase {
       return Outcome.refuse(CaseRefusal.Code.CASE_NOT_FOUND, "no such case");
     }
     CaseState current = state.get();
-    if (current.status().isClosed()) {
-      return Outcome.refuse(
-          CaseRefusal.Code.CASE_ALREADY_DECIDED, "the case is " + current.status());
-    }
     if (command instanceof WithdrawCase withdraw) {
-      return Outcome.accept(new CaseWithdrawn(withdraw.reason()));
+      return current.status().isClosed()
+          ? alreadyClosed(current)
+          : Outcome.accept(new CaseWithdrawn(withdraw.reason()));
     }
     DecideCase decision = (DecideCase) command;
     String officer = decision.officer().name();
@@ -65,6 +63,9 @@ public final class ReviewCase {
       return Outcome.refuse(
           CaseRefusal.Code.NOT_A_COMPLIANCE_OFFICER,
           officer + " does not have the compliance role");
+    }
+    if (current.status().isClosed()) {
+      return alreadyClosed(current);
     }
     if (decision.decision() == CaseDecision.CONFIRM) {
       return Outcome.accept(new HitConfirmed(officer, decision.reason()));
@@ -85,6 +86,10 @@ public final class ReviewCase {
               + " has already cleared it");
     }
     return Outcome.accept(new CaseCleared(List.of(first, officer), decision.reason()));
+  }
+
+  private static Outcome alreadyClosed(CaseState current) {
+    return Outcome.refuse(CaseRefusal.Code.CASE_ALREADY_DECIDED, "the case is " + current.status());
   }
 
   public static CaseState evolve(Optional<CaseState> state, CaseEvent event) {

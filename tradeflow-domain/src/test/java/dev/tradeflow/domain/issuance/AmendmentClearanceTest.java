@@ -307,7 +307,12 @@ class AmendmentClearanceTest {
             new ReleaseCredit(FACILITY, A1_RESERVATION, "amendment A1 refused: the credit closed"),
             notCleared(RAISE, "the credit closed"),
             new ReleaseCredit(FACILITY, LC_RESERVATION, "credit closed"))
-        .at(SagaStep.ISSUED);
+        .at(SagaStep.ENDED);
+    // Ended, the saga sends later amendments to the credit unscreened: the credit refuses them.
+    issuedThen(new LcEnded("expired", at(200)))
+        .when(applied(RAISE))
+        .then(forwarded(RAISE))
+        .at(SagaStep.ENDED);
   }
 
   @Test
@@ -361,28 +366,38 @@ class AmendmentClearanceTest {
   }
 
   @Test
-  void a_command_id_resent_with_other_changes_is_ignored_and_another_id_refused() {
+  void a_reused_command_id_is_ignored_while_the_first_is_cleared_then_left_to_the_credit() {
     RequestAmendment otherChanges =
-        new RequestAmendment(RAISE.commandId(), A1, EXTEND.changes(), RAISE.requestedOn());
+        new RequestAmendment(
+            RAISE.commandId(), new AmendmentId("A2"), EXTEND.changes(), RAISE.requestedOn());
     issuedThen(applied(RAISE)).when(applied(otherChanges)).then().at(SagaStep.SCREENING);
+    // Once the first is decided, the credit answers the reuse (COMMAND_ID_REUSED).
+    issuedThen(
+            applied(RAISE), clearOf(A1), new CreditAnswered(A1_RESERVATION, false, "OVER", at(102)))
+        .when(applied(otherChanges))
+        .then(forwarded(otherChanges))
+        .at(SagaStep.ISSUED);
+  }
+
+  @Test
+  void an_amendment_id_names_one_application_even_once_refused() {
     RequestAmendment otherId =
         new RequestAmendment(new CommandId("amend-again"), A1, RAISE.changes(), ON);
-    issuedThen(applied(RAISE))
-        .when(applied(otherId))
-        .then(
-            new RefuseAmendment(
-                LC,
-                otherId,
-                AMENDER,
-                new Rejection(
-                    RejectionCode.ILLEGAL_STATE,
-                    "amendment A1 is already applied for, by command amend-A1")));
-    // Once refused, the amendment may be applied for again under a new command id.
+    RefuseAmendment refused =
+        new RefuseAmendment(
+            LC,
+            otherId,
+            AMENDER,
+            new Rejection(
+                RejectionCode.ILLEGAL_STATE,
+                "amendment A1 was already applied for, by command amend-A1; apply under a new"
+                    + " amendment id"));
+    issuedThen(applied(RAISE)).when(applied(otherId)).then(refused);
     issuedThen(
             applied(RAISE), clearOf(A1), new CreditAnswered(A1_RESERVATION, false, "OVER", at(102)))
         .when(applied(otherId))
-        .then(new RequestScreening(LC, Optional.of(A1), TERMS.amendedBy(RAISE.changes()), 1, 1))
-        .at(SagaStep.SCREENING);
+        .then(refused)
+        .at(SagaStep.ISSUED);
   }
 
   /**

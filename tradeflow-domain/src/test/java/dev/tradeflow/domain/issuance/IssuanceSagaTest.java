@@ -368,7 +368,7 @@ class IssuanceSagaTest {
     given(SMALL_APP, clear(), reserved(), new LcApproved(at(3)), new LcIssued(at(4)))
         .when(ended)
         .then(new ReleaseCredit(FACILITY, RESERVATION, "credit closed"))
-        .at(SagaStep.ISSUED);
+        .at(SagaStep.ENDED);
     given(SMALL_APP, clear(), reserved(), new LcApproved(at(3)), new LcIssued(at(4)), ended)
         .when(ended)
         .then();

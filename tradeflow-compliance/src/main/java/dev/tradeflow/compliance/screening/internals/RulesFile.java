@@ -99,7 +99,7 @@ public final class RulesFile {
 
   private Set<String> list(String key, Predicate<String> valid, String expected) {
     Set<String> values = new LinkedHashSet<>();
-    for (String value : split(required(key))) {
+    for (String value : nonEmpty(key)) {
       if (!valid.test(value)) {
         throw error(key, "\"" + value + "\" is not one of " + expected);
       }
@@ -110,14 +110,23 @@ public final class RulesFile {
 
   private Set<String> words(String key) {
     Set<String> words = new LinkedHashSet<>();
-    for (String word : split(required(key))) {
+    for (String word : nonEmpty(key)) {
       words.add(word.toLowerCase(Locale.ROOT));
     }
     return words;
   }
 
-  private static List<String> split(String value) {
-    return Arrays.stream(value.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+  /** The key's comma-separated values: at least one, so that a slip cannot empty a rule. */
+  private List<String> nonEmpty(String key) {
+    List<String> values =
+        Arrays.stream(required(key).split(","))
+            .map(String::strip)
+            .filter(v -> !v.isEmpty())
+            .toList();
+    if (values.isEmpty()) {
+      throw error(key, "empty; list at least one value (a rule is not switched off here)");
+    }
+    return values;
   }
 
   /** {@code price-band.<prefix> = commodity; unit; currency; low; high}. */
