@@ -21,6 +21,12 @@ public final class Topics {
   /** What operators did with dead letters (replays, purges): an audit trail, kept forever. */
   public static final String DLQ_ACTIONS = "tf.dlq.actions";
 
+  /**
+   * Reads of personal data through the API (who, which resource, when), keyed by the path read;
+   * kept forever and audited.
+   */
+  public static final String AUDIT_ACCESS = "tf.audit.access";
+
   /** Signed checkpoints of the audit log, with the leaves each adds; kept forever. */
   public static final String AUDIT_CHECKPOINTS = "tf.audit.checkpoints";
 
@@ -84,6 +90,7 @@ public final class Topics {
         deadLetters(config, LC_EVENTS),
         dlqActions(config),
         keptForever(config, AUDIT_CHECKPOINTS),
+        keptForever(config, AUDIT_ACCESS),
         auditSequencerState(config),
         work(config, AML_SCREENING_REQUESTS),
         keptForever(config, AML_SCREENING_RESULTS),
@@ -138,6 +145,7 @@ public final class Topics {
         dlqOf(LC_COMMANDS),
         dlqOf(LC_EVENTS),
         DLQ_ACTIONS,
+        AUDIT_ACCESS,
         AML_SCREENING_RESULTS,
         AML_CASE_EVENTS,
         CREDIT_EVENTS,

@@ -24,6 +24,7 @@ class TopicsTest {
             "tf.lc.events.dlq",
             "tf.dlq.actions",
             "tf.audit.checkpoints",
+            "tf.audit.access",
             "tf.audit.sequencer-state",
             "tf.aml.screening-requests",
             "tf.aml.screening-results",

@@ -54,6 +54,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -123,6 +124,7 @@ public final class HttpApi implements AutoCloseable {
   private final Tracer tracer;
   private final TextMapPropagator propagator;
   private final Javalin server;
+  private final AccessLog accessLog;
 
   private HttpApi(
       CommandGateway gateway,
@@ -134,8 +136,10 @@ public final class HttpApi implements AutoCloseable {
       PrometheusMeterRegistry meters,
       OpenTelemetry openTelemetry,
       List<RouteSet> more,
+      AccessLog accessLog,
       String host,
       int port) {
+    this.accessLog = accessLog;
     this.tracer = openTelemetry.getTracer(KafkaTracing.INSTRUMENTATION_SCOPE);
     this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
     this.gateway = gateway;
@@ -152,6 +156,13 @@ public final class HttpApi implements AutoCloseable {
               config.jetty.host = host;
               config.jetty.port = port;
               config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+              // Recorded once, where the client asked (not again where a read is forwarded to).
+              config.routes.before(
+                  ctx -> {
+                    if (ctx.header(FORWARDED) == null && AccessLog.readsPersonalData(ctx)) {
+                      this.accessLog.record(ctx);
+                    }
+                  });
               config.routes.get("/health", this::health);
               config.routes.get("/metrics", this::metrics);
               config.routes.post(COMMANDS_ROUTE, this::submitCommand);
@@ -174,6 +185,19 @@ public final class HttpApi implements AutoCloseable {
                               "Ambiguous saga id",
                               e.getMessage(),
                               ctx.path())));
+              config.routes.exception(
+                  AccessLog.NotRecorded.class,
+                  (e, ctx) -> {
+                    LOG.error("a read of {} was refused: {}", ctx.path(), e.getMessage(), e);
+                    problem(
+                        ctx,
+                        Problem.of(
+                            503,
+                            "ACCESS_NOT_RECORDED",
+                            "Read not recorded",
+                            e.getMessage() + "; reads of personal data are recorded first, retry",
+                            ctx.path()));
+                  });
               config.routes.exception(
                   InstanceUnavailable.class,
                   (e, ctx) ->
@@ -213,6 +237,7 @@ public final class HttpApi implements AutoCloseable {
    * @param openTelemetry traces each command from its request, continuing a caller's {@code
    *     traceparent}
    * @param more the routes of other parts of the service (reports, dead letters)
+   * @param accessRecords where each read of personal data is recorded ({@code tf.audit.access})
    */
   public static HttpApi start(
       CommandGateway gateway,
@@ -223,6 +248,7 @@ public final class HttpApi implements AutoCloseable {
       PrometheusMeterRegistry meters,
       OpenTelemetry openTelemetry,
       List<RouteSet> more,
+      Producer<String, byte[]> accessRecords,
       String host,
       int port) {
     HttpApi api =
@@ -236,6 +262,7 @@ public final class HttpApi implements AutoCloseable {
             meters,
             openTelemetry,
             more,
+            new AccessLog(accessRecords, Clock.systemUTC()),
             host,
             port);
     api.server.start();

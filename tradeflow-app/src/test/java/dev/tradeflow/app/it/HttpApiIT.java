@@ -134,6 +134,38 @@ class HttpApiIT {
   }
 
   @Test
+  void every_read_of_a_credit_is_recorded_with_who_read_it_before_it_is_served() {
+    String lcId = newLcId();
+    assertThat(send(lcId, TestCommands.apply("c1")).status()).isEqualTo(200);
+    HttpRequest.Builder read =
+        HttpRequest.newBuilder(service.apiBase().resolve("/api/v1/lcs/" + lcId))
+            .header("X-Tradeflow-Actor", "auditor.ann")
+            .header("X-Tradeflow-Roles", "auditor");
+    assertThat(api.get("/api/v1/lcs/" + lcId).status()).isEqualTo(200);
+    try {
+      assertThat(
+              HttpClient.newHttpClient()
+                  .send(read.GET().build(), HttpResponse.BodyHandlers.ofString())
+                  .statusCode())
+          .isEqualTo(200);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+    List<String> reads =
+        SharedKafka.readTopic(
+                new KafkaClients(service.config(), service.bootstrapServers()), Topics.AUDIT_ACCESS)
+            .stream()
+            .filter(r -> r.key().equals("/api/v1/lcs/" + lcId))
+            .map(r -> new String(r.value(), StandardCharsets.UTF_8))
+            .toList();
+    assertThat(reads).hasSize(2);
+    assertThat(reads.get(1))
+        .contains("\"actor\":\"auditor.ann\"")
+        .contains("\"roles\":[\"AUDITOR\"]")
+        .contains("\"method\":\"GET\"");
+  }
+
+  @Test
   void a_card_number_in_a_free_text_field_is_masked_before_it_is_stored() throws Exception {
     String lcId = newLcId();
     String body =

@@ -176,13 +176,18 @@ public final class SharedKafka {
 
   /** Every committed record of {@code tf.lc.events}, read from the beginning to the end. */
   public static List<ConsumerRecord<String, byte[]>> readEvents(KafkaClients clients) {
+    return readTopic(clients, Topics.LC_EVENTS);
+  }
+
+  /** Every committed record of {@code topic}, read from the beginning to the end. */
+  public static List<ConsumerRecord<String, byte[]>> readTopic(KafkaClients clients, String topic) {
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(
             clients.readerProps(), new StringDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =
-          consumer.partitionsFor(Topics.LC_EVENTS).stream()
-              .map(p -> new TopicPartition(Topics.LC_EVENTS, p.partition()))
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
               .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
