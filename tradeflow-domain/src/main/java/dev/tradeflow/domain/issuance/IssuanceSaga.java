@@ -452,15 +452,13 @@ public final class IssuanceSaga {
           new RefuseAmendment(state.lcId(), command, maker, pending));
     }
     SagaState clearing = state.withAmendment(amendment);
+    String application = "amendment " + amendment.amendmentId() + " by " + maker;
     if (!amendment.needsClearance()) {
       return forward(
           enter(clearing, SagaStep.AMENDING, at, policy)
               .noted(
                   at,
-                  "amendment "
-                      + amendment.amendmentId()
-                      + " by "
-                      + maker
+                  application
                       + " neither raises the amount nor changes a party: sent to the credit"),
           amendment);
     }
@@ -468,10 +466,7 @@ public final class IssuanceSaga {
         enter(clearing, SagaStep.SCREENING, at, policy)
             .noted(
                 at,
-                "amendment "
-                    + amendment.amendmentId()
-                    + " by "
-                    + maker
+                application
                     + (amendment.increase().isPositive()
                         ? " raises the most drawable by " + amendment.increase()
                         : "")
