@@ -217,12 +217,6 @@ public final class TradeflowService implements AutoCloseable {
       List<RouteSet> routes = new ArrayList<>();
       routes.add(new ReportRoutes(reporting.queries(), Clock.systemUTC()));
       routes.add(new DeadLetterRoutes(deadLetters, eventSerde, reporting::parkedKeys));
-      KafkaProducer<String, byte[]> accessRecords =
-          new KafkaProducer<>(
-              clients.interactiveProducerProps(),
-              new StringSerializer(),
-              new ByteArraySerializer());
-      started.push(accessRecords);
       Optional<IssuanceQueries> sagaQueries =
           config.saga().enabled() ? Optional.of(new IssuanceQueries(streams)) : Optional.empty();
       if (sagaQueries.isPresent()) {
@@ -246,7 +240,7 @@ public final class TradeflowService implements AutoCloseable {
               meters,
               openTelemetry,
               routes,
-              accessRecords,
+              clients.interactiveProducerProps(),
               config.http().host(),
               config.http().port());
       started.push(api);

@@ -45,7 +45,6 @@ public final class AvroSingleObjectSerde implements EventSerde {
   private final SchemaStore.Cache writerSchemas = new SchemaStore.Cache();
   private final Map<String, RecordCodec> codecsByRecordName = new HashMap<>();
 
-  /** Reads and writes the current event schemas. */
   /** Writes the current event schemas and reads those and every released version. */
   public AvroSingleObjectSerde() {
     this(LcEventSchemas.released());

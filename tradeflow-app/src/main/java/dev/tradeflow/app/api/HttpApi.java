@@ -54,7 +54,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -125,6 +128,7 @@ public final class HttpApi implements AutoCloseable {
   private final TextMapPropagator propagator;
   private final Javalin server;
   private final AccessLog accessLog;
+  private final Producer<String, byte[]> accessRecords;
 
   private HttpApi(
       CommandGateway gateway,
@@ -137,9 +141,11 @@ public final class HttpApi implements AutoCloseable {
       OpenTelemetry openTelemetry,
       List<RouteSet> more,
       AccessLog accessLog,
+      Producer<String, byte[]> accessRecords,
       String host,
       int port) {
     this.accessLog = accessLog;
+    this.accessRecords = accessRecords;
     this.tracer = openTelemetry.getTracer(KafkaTracing.INSTRUMENTATION_SCOPE);
     this.propagator = openTelemetry.getPropagators().getTextMapPropagator();
     this.gateway = gateway;
@@ -156,10 +162,11 @@ public final class HttpApi implements AutoCloseable {
               config.jetty.host = host;
               config.jetty.port = port;
               config.jsonMapper(new JavalinJackson(Json.mapper(), false));
-              // Recorded once, where the client asked (not again where a read is forwarded to).
+              // A forwarded read is recorded again where it is served: the forwarding header is
+              // one a client could send too.
               config.routes.before(
                   ctx -> {
-                    if (ctx.header(FORWARDED) == null && AccessLog.readsPersonalData(ctx)) {
+                    if (AccessLog.readsPersonalData(ctx)) {
                       this.accessLog.record(ctx);
                     }
                   });
@@ -237,7 +244,8 @@ public final class HttpApi implements AutoCloseable {
    * @param openTelemetry traces each command from its request, continuing a caller's {@code
    *     traceparent}
    * @param more the routes of other parts of the service (reports, dead letters)
-   * @param accessRecords where each read of personal data is recorded ({@code tf.audit.access})
+   * @param producerProps the producer settings for recording each read of personal data ({@code
+   *     tf.audit.access})
    */
   public static HttpApi start(
       CommandGateway gateway,
@@ -248,9 +256,14 @@ public final class HttpApi implements AutoCloseable {
       PrometheusMeterRegistry meters,
       OpenTelemetry openTelemetry,
       List<RouteSet> more,
-      Producer<String, byte[]> accessRecords,
+      Map<String, Object> producerProps,
       String host,
       int port) {
+    KafkaProducer<String, byte[]> accessRecords =
+        new KafkaProducer<>(
+            AccessLog.producerProps(producerProps),
+            new StringSerializer(),
+            new ByteArraySerializer());
     HttpApi api =
         new HttpApi(
             gateway,
@@ -263,6 +276,7 @@ public final class HttpApi implements AutoCloseable {
             openTelemetry,
             more,
             new AccessLog(accessRecords, Clock.systemUTC()),
+            accessRecords,
             host,
             port);
     api.server.start();
@@ -566,7 +580,7 @@ public final class HttpApi implements AutoCloseable {
     if (ctx.header(FORWARDED) == null) {
       for (HostInfo other : queries.otherInstances()) {
         String body =
-            fetch(other, ctx.path() + "?" + Optional.ofNullable(ctx.queryString()).orElse(""));
+            fetch(ctx, other, ctx.path() + "?" + Optional.ofNullable(ctx.queryString()).orElse(""));
         try {
           all.addAll(
               Json.mapper()
@@ -621,25 +635,28 @@ public final class HttpApi implements AutoCloseable {
     if (owner.isEmpty()) {
       return false;
     }
-    HttpResponse<String> response = forward(owner.get(), ctx.path());
+    HttpResponse<String> response = forward(ctx, owner.get(), ctx.path());
     ctx.status(response.statusCode())
         .contentType(response.headers().firstValue("Content-Type").orElse("application/json"))
         .result(response.body());
     return true;
   }
 
-  private String fetch(HostInfo host, String pathAndQuery) {
-    return forward(host, pathAndQuery).body();
+  private String fetch(Context ctx, HostInfo host, String pathAndQuery) {
+    return forward(ctx, host, pathAndQuery).body();
   }
 
-  private HttpResponse<String> forward(HostInfo host, String pathAndQuery) {
-    HttpRequest request =
+  /** The client's read, asked of another instance on its behalf (who it is goes along). */
+  private HttpResponse<String> forward(Context ctx, HostInfo host, String pathAndQuery) {
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(
                 URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
             .header(FORWARDED, "1")
+            .header(ACTOR, actor(ctx))
             .timeout(Duration.ofSeconds(10))
-            .GET()
-            .build();
+            .GET();
+    Optional.ofNullable(ctx.header(ROLES)).ifPresent(roles -> builder.header(ROLES, roles));
+    HttpRequest request = builder.build();
     try {
       return forwarder.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (java.io.IOException e) {
@@ -726,6 +743,8 @@ public final class HttpApi implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    // After the server: no request is left to record.
+    accessRecords.close(Duration.ofSeconds(5));
   }
 
   /** Another instance that holds the data did not answer (or is moving): 503, retry. */

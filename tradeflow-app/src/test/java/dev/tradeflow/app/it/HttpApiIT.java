@@ -142,12 +142,18 @@ class HttpApiIT {
             .header("X-Tradeflow-Actor", "auditor.ann")
             .header("X-Tradeflow-Roles", "auditor");
     assertThat(api.get("/api/v1/lcs/" + lcId).status()).isEqualTo(200);
+    // A client sending the forwarding header is recorded all the same.
+    HttpRequest.Builder forwarded =
+        HttpRequest.newBuilder(service.apiBase().resolve("/api/v1/lcs/" + lcId))
+            .header("X-Tradeflow-Forwarded", "1");
     try {
-      assertThat(
-              HttpClient.newHttpClient()
-                  .send(read.GET().build(), HttpResponse.BodyHandlers.ofString())
-                  .statusCode())
-          .isEqualTo(200);
+      for (HttpRequest.Builder request : List.of(read, forwarded)) {
+        assertThat(
+                HttpClient.newHttpClient()
+                    .send(request.GET().build(), HttpResponse.BodyHandlers.ofString())
+                    .statusCode())
+            .isEqualTo(200);
+      }
     } catch (Exception e) {
       throw new AssertionError(e);
     }
@@ -158,7 +164,7 @@ class HttpApiIT {
             .filter(r -> r.key().equals("/api/v1/lcs/" + lcId))
             .map(r -> new String(r.value(), StandardCharsets.UTF_8))
             .toList();
-    assertThat(reads).hasSize(2);
+    assertThat(reads).hasSize(3);
     assertThat(reads.get(1))
         .contains("\"actor\":\"auditor.ann\"")
         .contains("\"roles\":[\"AUDITOR\"]")

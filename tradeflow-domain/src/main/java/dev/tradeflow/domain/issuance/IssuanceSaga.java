@@ -496,7 +496,7 @@ public final class IssuanceSaga {
     if (!known.command().equals(command)) {
       if (known.status() == Status.CLEARING) {
         // The first is still being cleared: answering this one under its id would decide the
-        // first one's outcome. Once it is decided, a reuse goes to the credit, which refuses it.
+        // first one's outcome. Once it is decided, the reuse is refused.
         return SagaTransition.to(
             state.noted(
                 at,
@@ -506,7 +506,21 @@ public final class IssuanceSaga {
                     + known.amendmentId()
                     + " is cleared: ignored"));
       }
-      return SagaTransition.to(state, new ForwardAmendment(state.lcId(), command, maker));
+      // Refused here rather than left to the credit, which forgets a command id after its dedup
+      // retention and would then record an amendment nobody cleared.
+      return SagaTransition.to(
+          state,
+          new RefuseAmendment(
+              state.lcId(),
+              command,
+              maker,
+              new Rejection(
+                  RejectionCode.COMMAND_ID_REUSED,
+                  "command id "
+                      + command.commandId()
+                      + " was already used for amendment "
+                      + known.amendmentId()
+                      + "; a retry must resend the same command")));
     }
     if (known.refusal().isPresent()) {
       return SagaTransition.to(

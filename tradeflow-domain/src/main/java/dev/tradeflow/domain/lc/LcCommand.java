@@ -232,8 +232,9 @@ public sealed interface LcCommand {
   }
 
   /**
-   * Preserves the credit's records for litigation or an examination (SEC 17a-4(f), FCA SYSC 9),
-   * whatever its status: recorded as an event, in force until released.
+   * Places the credit's records under a legal hold for litigation or an examination (SEC 17a-4(f),
+   * FCA SYSC 9), whatever its status: recorded as an event, in force until released. The records
+   * are kept forever in any case; the hold says which matter needs them.
    *
    * @param holdId the matter's reference, such as SEC-2026-0113
    */

@@ -87,10 +87,13 @@ public record LcState(
         });
   }
 
+  /** This state with {@code amendment} added, or replacing the one with its id where it stands. */
   LcState withAmendment(Amendment amendment) {
     List<Amendment> updated = new ArrayList<>(amendments);
-    updated.removeIf(a -> a.amendmentId().equals(amendment.amendmentId()));
-    updated.add(amendment);
+    updated.replaceAll(a -> a.amendmentId().equals(amendment.amendmentId()) ? amendment : a);
+    if (!updated.contains(amendment)) {
+      updated.add(amendment);
+    }
     return copy(d -> d.amendments = updated);
   }
 

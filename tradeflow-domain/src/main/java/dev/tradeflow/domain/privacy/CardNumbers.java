@@ -40,49 +40,32 @@ public final class CardNumbers {
       while (group.find()) {
         groups.add(new int[] {group.start(), group.end()});
       }
-      int first = 0;
-      while (first < groups.size()) {
-        int last = longestCardFrom(text, groups, first);
-        if (last < 0) {
-          first++;
-          continue;
+      // Every span of groups that is a card number has its middle hidden, so that digit groups
+      // next to a card cannot make part of it pass for another span.
+      for (int first = 0; first < groups.size(); first++) {
+        StringBuilder digits = new StringBuilder(MAX_DIGITS);
+        for (int last = first; last < groups.size(); last++) {
+          digits.append(text, groups.get(last)[0], groups.get(last)[1]);
+          if (digits.length() > MAX_DIGITS) {
+            break;
+          }
+          if (digits.length() >= MIN_DIGITS && luhn(digits)) {
+            if (out == null) {
+              out = text.toCharArray();
+            }
+            hideMiddle(out, groups.get(first)[0], groups.get(last)[1], digits.length());
+          }
         }
-        if (out == null) {
-          out = text.toCharArray();
-        }
-        maskSpan(out, groups.get(first)[0], groups.get(last)[1]);
-        first = last + 1;
       }
     }
     return out == null ? text : new String(out);
   }
 
-  /** The last group of the longest card number starting at group {@code first}, or -1. */
-  private static int longestCardFrom(String text, List<int[]> groups, int first) {
-    StringBuilder digits = new StringBuilder(MAX_DIGITS);
-    int found = -1;
-    for (int last = first; last < groups.size(); last++) {
-      digits.append(text, groups.get(last)[0], groups.get(last)[1]);
-      if (digits.length() > MAX_DIGITS) {
-        break;
-      }
-      if (digits.length() >= MIN_DIGITS && luhn(digits)) {
-        found = last;
-      }
-    }
-    return found;
-  }
-
-  private static void maskSpan(char[] text, int start, int end) {
-    int digitCount = 0;
-    for (int i = start; i < end; i++) {
-      if (Character.isDigit(text[i])) {
-        digitCount++;
-      }
-    }
+  /** Hides the digits of {@code [start, end)} but the first six and the last four. */
+  private static void hideMiddle(char[] text, int start, int end, int digitCount) {
     int seen = 0;
     for (int i = start; i < end; i++) {
-      if (Character.isDigit(text[i])) {
+      if (Character.isDigit(text[i]) || text[i] == '*') {
         seen++;
         if (seen > KEEP_FIRST && seen <= digitCount - KEEP_LAST) {
           text[i] = '*';

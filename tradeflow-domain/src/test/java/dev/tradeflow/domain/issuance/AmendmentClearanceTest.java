@@ -366,16 +366,24 @@ class AmendmentClearanceTest {
   }
 
   @Test
-  void a_reused_command_id_is_ignored_while_the_first_is_cleared_then_left_to_the_credit() {
+  void a_reused_command_id_is_ignored_while_the_first_is_cleared_then_refused() {
     RequestAmendment otherChanges =
         new RequestAmendment(
             RAISE.commandId(), new AmendmentId("A2"), EXTEND.changes(), RAISE.requestedOn());
     issuedThen(applied(RAISE)).when(applied(otherChanges)).then().at(SagaStep.SCREENING);
-    // Once the first is decided, the credit answers the reuse (COMMAND_ID_REUSED).
+    // Once the first is decided, the reuse is refused under its id (the credit would forget it).
     issuedThen(
             applied(RAISE), clearOf(A1), new CreditAnswered(A1_RESERVATION, false, "OVER", at(102)))
         .when(applied(otherChanges))
-        .then(forwarded(otherChanges))
+        .then(
+            new RefuseAmendment(
+                LC,
+                otherChanges,
+                AMENDER,
+                new Rejection(
+                    RejectionCode.COMMAND_ID_REUSED,
+                    "command id amend-A1 was already used for amendment A1; a retry must resend"
+                        + " the same command")))
         .at(SagaStep.ISSUED);
   }
 
