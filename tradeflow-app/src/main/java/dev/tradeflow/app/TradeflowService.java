@@ -218,7 +218,9 @@ public final class TradeflowService implements AutoCloseable {
       routes.add(new ReportRoutes(reporting.queries(), Clock.systemUTC()));
       routes.add(new DeadLetterRoutes(deadLetters, eventSerde, reporting::parkedKeys));
       Optional<IssuanceQueries> sagaQueries =
-          config.saga().enabled() ? Optional.of(new IssuanceQueries(streams)) : Optional.empty();
+          config.saga().enabled()
+              ? Optional.of(new IssuanceQueries(streams, self))
+              : Optional.empty();
       if (sagaQueries.isPresent()) {
         KafkaProducer<String, byte[]> decisions =
             new KafkaProducer<>(

@@ -37,10 +37,6 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -123,7 +119,7 @@ public final class HttpApi implements AutoCloseable {
   private final Duration commandWait;
   private final Clock clock;
   private final PrometheusMeterRegistry meters;
-  private final HttpClient forwarder = HttpClient.newHttpClient();
+  private final Forwarder forwarder = new Forwarder();
   private final Tracer tracer;
   private final TextMapPropagator propagator;
   private final Javalin server;
@@ -635,36 +631,12 @@ public final class HttpApi implements AutoCloseable {
     if (owner.isEmpty()) {
       return false;
     }
-    HttpResponse<String> response = forward(ctx, owner.get(), ctx.path());
-    ctx.status(response.statusCode())
-        .contentType(response.headers().firstValue("Content-Type").orElse("application/json"))
-        .result(response.body());
+    forwarder.relay(ctx, owner.get());
     return true;
   }
 
   private String fetch(Context ctx, HostInfo host, String pathAndQuery) {
-    return forward(ctx, host, pathAndQuery).body();
-  }
-
-  /** The client's read, asked of another instance on its behalf (who it is goes along). */
-  private HttpResponse<String> forward(Context ctx, HostInfo host, String pathAndQuery) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(
-                URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
-            .header(FORWARDED, "1")
-            .header(ACTOR, actor(ctx))
-            .timeout(Duration.ofSeconds(10))
-            .GET();
-    Optional.ofNullable(ctx.header(ROLES)).ifPresent(roles -> builder.header(ROLES, roles));
-    HttpRequest request = builder.build();
-    try {
-      return forwarder.send(request, HttpResponse.BodyHandlers.ofString());
-    } catch (java.io.IOException e) {
-      throw new InstanceUnavailable("instance " + host + " did not answer: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+    return forwarder.send(ctx, host, pathAndQuery).body();
   }
 
   // --- health, metrics and problems -------------------------------------------------------------

@@ -39,6 +39,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * The issuance saga's API: sagas ({@code /api/v1/sagas}, a checker's approval), review cases
@@ -60,6 +61,7 @@ public final class IssuanceRoutes implements RouteSet {
   private final SagaPolicy policy;
   private final Producer<String, byte[]> producer;
   private final Clock clock;
+  private final Forwarder forwarder = new Forwarder();
 
   public IssuanceRoutes(
       IssuanceQueries queries, SagaPolicy policy, Producer<String, byte[]> producer, Clock clock) {
@@ -72,10 +74,10 @@ public final class IssuanceRoutes implements RouteSet {
   @Override
   public void addTo(RoutesConfig routes) {
     routes.get("/api/v1/sagas", this::sagas);
-    routes.get("/api/v1/sagas/{id}", ctx -> ctx.json(saga(ctx)));
+    routes.get("/api/v1/sagas/{id}", ctx -> saga(ctx).ifPresent(ctx::json));
     routes.post("/api/v1/sagas/{id}/approval", this::approval);
     routes.get("/api/v1/cases", this::cases);
-    routes.get("/api/v1/cases/{id}", ctx -> ctx.json(reviewCase(ctx)));
+    routes.get("/api/v1/cases/{id}", ctx -> reviewCase(ctx).ifPresent(ctx::json));
     routes.post("/api/v1/cases/{id}/decision", this::decision);
     routes.post("/api/v1/facilities", this::facility);
     routes.get("/api/v1/facilities/{id}", this::facilityView);
@@ -86,15 +88,48 @@ public final class IssuanceRoutes implements RouteSet {
     ctx.json(queries.sagas(s -> step.isEmpty() || s.step() == step.get()));
   }
 
-  private SagaState saga(Context ctx) {
+  /**
+   * The saga named in the path, from this instance's store; empty when another instance holds it
+   * and has answered the request.
+   */
+  private Optional<SagaState> saga(Context ctx) {
     String id = ctx.pathParam("id");
-    return queries
-        .saga(id)
-        .orElseThrow(() -> new NotFound("SAGA_NOT_FOUND", "no issuance saga " + id + " here"));
+    Optional<SagaState> local = queries.saga(id);
+    if (local.isEmpty() && forwardedToCredit(ctx, id)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        local.orElseThrow(() -> new NotFound("SAGA_NOT_FOUND", "no issuance saga " + id)));
+  }
+
+  /**
+   * Hands the request to the instance that holds the credit's saga and cases, if that is another
+   * one (and the request was not itself forwarded): true when it answered.
+   */
+  private boolean forwardedToCredit(Context ctx, String lcId) {
+    if (ctx.header(HttpApi.FORWARDED) != null) {
+      return false;
+    }
+    Optional<HostInfo> owner = queries.remoteOwnerOfCredit(lcId);
+    owner.ifPresent(host -> forwarder.relay(ctx, host));
+    return owner.isPresent();
+  }
+
+  private boolean forwardedToFacility(Context ctx, FacilityId id) {
+    if (ctx.header(HttpApi.FORWARDED) != null) {
+      return false;
+    }
+    Optional<HostInfo> owner = queries.remoteOwnerOf(id);
+    owner.ifPresent(host -> forwarder.relay(ctx, host));
+    return owner.isPresent();
   }
 
   private void approval(Context ctx) {
-    SagaState saga = saga(ctx);
+    Optional<SagaState> found = saga(ctx);
+    if (found.isEmpty()) {
+      return;
+    }
+    SagaState saga = found.get();
     JsonNode body = HttpApi.jsonBody(ctx);
     if (!body.path("approved").isBoolean()) {
       throw new HttpApi.BadRequest("approved", "true or false is required");
@@ -157,15 +192,26 @@ public final class IssuanceRoutes implements RouteSet {
     ctx.json(queries.cases(c -> status.isEmpty() || c.state().status() == status.get()));
   }
 
-  private CaseView reviewCase(Context ctx) {
+  /**
+   * The case named in the path, from this instance's store; empty when the instance holding its
+   * credit (the id's first part) has answered the request.
+   */
+  private Optional<CaseView> reviewCase(Context ctx) {
     CaseId id = caseId(ctx.pathParam("id"));
-    return queries
-        .reviewCase(id)
-        .orElseThrow(() -> new NotFound("CASE_NOT_FOUND", "no review case " + id));
+    Optional<CaseView> local = queries.reviewCase(id);
+    if (local.isEmpty() && forwardedToCredit(ctx, id.value().split(":", 2)[0])) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        local.orElseThrow(() -> new NotFound("CASE_NOT_FOUND", "no review case " + id)));
   }
 
   private void decision(Context ctx) {
-    CaseView view = reviewCase(ctx);
+    Optional<CaseView> found = reviewCase(ctx);
+    if (found.isEmpty()) {
+      return;
+    }
+    CaseView view = found.get();
     JsonNode body = HttpApi.jsonBody(ctx);
     CaseDecision decision =
         HttpApi.requiredEnum(body.path("decision").asText(""), "decision", CaseDecision.class);
@@ -219,6 +265,9 @@ public final class IssuanceRoutes implements RouteSet {
       throw new HttpApi.BadRequest("limit", "a limit is zero or more");
     }
     FacilityId id = FacilityId.of(applicant);
+    if (forwardedToFacility(ctx, id)) {
+      return;
+    }
     Optional<FacilityState> state = queries.facility(id);
     FacilityCommand command =
         state.isPresent()
@@ -249,6 +298,9 @@ public final class IssuanceRoutes implements RouteSet {
       id = new FacilityId(ctx.pathParam("id"));
     } catch (IllegalArgumentException e) {
       throw new HttpApi.BadRequest("id", e.getMessage());
+    }
+    if (forwardedToFacility(ctx, id)) {
+      return;
     }
     FacilityState state =
         queries

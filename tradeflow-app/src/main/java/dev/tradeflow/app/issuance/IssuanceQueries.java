@@ -1,5 +1,6 @@
 package dev.tradeflow.app.issuance;
 
+import dev.tradeflow.app.query.LcQueries;
 import dev.tradeflow.domain.credit.FacilityId;
 import dev.tradeflow.domain.credit.FacilityState;
 import dev.tradeflow.domain.issuance.SagaState;
@@ -13,21 +14,37 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.HostInfo;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Reads the saga, case and facility stores of this instance. With one instance that is all of them;
- * with several, a saga or case lives on the instance owning its LC's partition (routing to it, as
- * the LC queries do, is not done yet for these).
+ * Reads the saga, case and facility stores of this instance, and names the instance that holds a
+ * credit's saga and cases or a facility when it is another one (the API forwards to it). The lists
+ * read this instance's stores only.
  */
 public final class IssuanceQueries {
 
   private final KafkaStreams streams;
+  private final HostInfo self;
 
-  public IssuanceQueries(KafkaStreams streams) {
+  public IssuanceQueries(KafkaStreams streams, HostInfo self) {
     this.streams = streams;
+    this.self = self;
+  }
+
+  /**
+   * The instance holding the saga and the review cases of this credit: empty when it is this one.
+   */
+  public Optional<HostInfo> remoteOwnerOfCredit(String lcId) {
+    return LcQueries.remoteOwnerOf(streams, self, IssuanceTopology.SAGA_STORE, lcId);
+  }
+
+  /** The instance holding this facility: empty when it is this one. */
+  public Optional<HostInfo> remoteOwnerOf(FacilityId facility) {
+    return LcQueries.remoteOwnerOf(
+        streams, self, IssuanceTopology.FACILITY_STORE, facility.value());
   }
 
   /**

@@ -51,12 +51,19 @@ public final class LcQueries {
 
   /** The instance that holds this LC's partition: empty when it is this one. */
   public Optional<HostInfo> remoteOwnerOf(LcId lcId) {
-    KeyQueryMetadata metadata =
-        streams.queryMetadataForKey(
-            CommandProcessor.AGGREGATE_STORE, lcId.value(), new StringSerializer());
+    return remoteOwnerOf(streams, self, CommandProcessor.AGGREGATE_STORE, lcId.value());
+  }
+
+  /**
+   * The instance whose active task holds {@code key} in {@code store} (a store partitioned by that
+   * key): empty when it is {@code self}.
+   */
+  public static Optional<HostInfo> remoteOwnerOf(
+      KafkaStreams streams, HostInfo self, String store, String key) {
+    KeyQueryMetadata metadata = streams.queryMetadataForKey(store, key, new StringSerializer());
     if (metadata == null || metadata == KeyQueryMetadata.NOT_AVAILABLE) {
       // The partitions are being (re)assigned: nobody can answer for this key right now.
-      throw new InvalidStateStoreException("the partition of " + lcId + " is being reassigned");
+      throw new InvalidStateStoreException("the partition of " + key + " is being reassigned");
     }
     if (metadata.activeHost().equals(self)) {
       return Optional.empty();

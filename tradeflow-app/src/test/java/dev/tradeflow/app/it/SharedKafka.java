@@ -87,15 +87,7 @@ public final class SharedKafka {
   public static synchronized TradeflowService sagaService() {
     if (sagaService == null) {
       sagaBroker = startBroker();
-      sagaService =
-          TradeflowService.start(
-              config(
-                  Map.of(
-                      "TRADEFLOW_BOOTSTRAP_SERVERS", sagaBroker.bootstrapServers(),
-                      "TRADEFLOW_SAGA_ENABLED", "true",
-                      "TRADEFLOW_SAGA_APPROVAL_TIMEOUT_MS", "8000",
-                      "TRADEFLOW_SAGA_TICK_INTERVAL_MS", "200")),
-              false);
+      sagaService = TradeflowService.start(sagaConfig(), false);
       TradeflowService started = sagaService;
       EmbeddedKafkaBroker startedBroker = sagaBroker;
       Runtime.getRuntime()
@@ -108,6 +100,22 @@ public final class SharedKafka {
                   "saga-service-stop"));
     }
     return sagaService;
+  }
+
+  /**
+   * The saga service's configuration (on its own broker, started by {@link #sagaService}), with its
+   * own data dir and HTTP port: another instance of the same Streams application.
+   */
+  public static synchronized TradeflowConfig sagaConfig() {
+    if (sagaBroker == null) {
+      throw new IllegalStateException("start the saga service first");
+    }
+    return config(
+        Map.of(
+            "TRADEFLOW_BOOTSTRAP_SERVERS", sagaBroker.bootstrapServers(),
+            "TRADEFLOW_SAGA_ENABLED", "true",
+            "TRADEFLOW_SAGA_APPROVAL_TIMEOUT_MS", "8000",
+            "TRADEFLOW_SAGA_TICK_INTERVAL_MS", "200"));
   }
 
   /** A configuration on the shared broker with its own data dir and HTTP port, plus overrides. */

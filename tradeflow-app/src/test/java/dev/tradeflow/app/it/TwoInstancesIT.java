@@ -7,14 +7,22 @@ import dev.tradeflow.app.TestCommands;
 import dev.tradeflow.app.TradeflowService;
 import dev.tradeflow.app.demo.ApiClient;
 import dev.tradeflow.app.demo.ApiClient.Response;
+import dev.tradeflow.app.issuance.IssuanceTopology;
 import dev.tradeflow.domain.lc.CommandId;
+import dev.tradeflow.domain.lc.LcCommand.ApplyForCredit;
 import dev.tradeflow.domain.lc.LcCommand.ApproveApplication;
+import dev.tradeflow.domain.lc.LcTerms;
+import dev.tradeflow.domain.money.Money;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,6 +86,96 @@ class TwoInstancesIT {
                 assertThat(outcome.body())
                     .containsEntry("outcome", "ACCEPTED")
                     .containsEntry("version", 2);
+              });
+    }
+  }
+
+  /**
+   * With the saga on two instances, a credit's saga lives on one of them: reading it or approving
+   * it through the other is forwarded to it.
+   */
+  @Test
+  void a_saga_is_read_and_approved_through_either_instance() {
+    TradeflowService first = SharedKafka.sagaService();
+    ApiClient viaFirst = new ApiClient(first.apiBase());
+    String applicant = "Two Instances Imports LLC";
+    assertThat(
+            viaFirst
+                .post(
+                    "/api/v1/facilities",
+                    Map.of(
+                        "applicant", Map.of("name", applicant, "country", "US"),
+                        "limit", Map.of("amount", "100000000", "currency", "USD")),
+                    Map.of("X-Tradeflow-Actor", "credit.officer"))
+                .status())
+        .isEqualTo(202);
+
+    try (TradeflowService second = TradeflowService.start(SharedKafka.sagaConfig(), false)) {
+      await()
+          .atMost(Duration.ofSeconds(90))
+          .until(
+              () ->
+                  first.streams().state() == KafkaStreams.State.RUNNING
+                      && second.streams().state() == KafkaStreams.State.RUNNING
+                      && second.streams().metadataForLocalThreads().stream()
+                          .anyMatch(t -> !t.activeTasks().isEmpty()));
+      ApiClient viaSecond = new ApiClient(second.apiBase());
+      HostInfo secondHost = new HostInfo("127.0.0.1", second.apiBase().getPort());
+      // A credit whose saga the second instance holds, approved through the first.
+      String lcId;
+      do {
+        lcId = "TWO-SAGA-" + UUID.randomUUID().toString().substring(0, 8);
+      } while (!first
+          .streams()
+          .queryMetadataForKey(IssuanceTopology.SAGA_STORE, lcId, new StringSerializer())
+          .activeHost()
+          .equals(secondHost));
+      LcTerms terms = TestCommands.terms(applicant);
+      LcTerms large =
+          new LcTerms(
+              terms.applicant(),
+              terms.beneficiary(),
+              terms.issuingBank(),
+              terms.advisingBank(),
+              Money.of("300000.00", "USD"),
+              terms.tolerance(),
+              LocalDate.now(ZoneOffset.UTC).plusDays(180),
+              terms.placeOfExpiry(),
+              null,
+              terms.presentationPeriodDays(),
+              terms.partialDrawingsAllowed(),
+              terms.availableBy(),
+              terms.confirmation(),
+              terms.goodsDescription(),
+              null);
+      assertThat(
+              viaFirst
+                  .post(
+                      "/api/v1/lcs/" + lcId + "/commands",
+                      new ApplyForCredit(
+                          new CommandId("apply"), large, LocalDate.now(ZoneOffset.UTC)),
+                      Map.of("X-Tradeflow-Actor", "maker.mary"))
+                  .status())
+          .isEqualTo(200);
+      String path = "/api/v1/sagas/" + lcId;
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(100))
+          .untilAsserted(
+              () ->
+                  assertThat(viaFirst.get(path).body()).containsEntry("step", "AWAITING_APPROVAL"));
+      Response approved =
+          viaFirst.post(
+              path + "/approval",
+              Map.of("approved", true, "reason", "within appetite"),
+              Map.of("X-Tradeflow-Actor", "checker.chris", "X-Tradeflow-Roles", "checker"));
+      assertThat(approved.status()).as(approved.body().toString()).isEqualTo(202);
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () -> {
+                assertThat(viaFirst.get(path).body()).containsEntry("step", "ISSUED");
+                assertThat(viaSecond.get(path).body()).containsEntry("step", "ISSUED");
               });
     }
   }
