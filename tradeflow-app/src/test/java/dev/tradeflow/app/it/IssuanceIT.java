@@ -44,8 +44,8 @@ class IssuanceIT {
     api = new ApiClient(SharedKafka.sagaService().apiBase());
   }
 
-  private static LcTerms terms(
-      String applicant, String beneficiary, String country, String amount) {
+  /** Usual terms for {@code applicant}, dated from today; other saga tests use them too. */
+  static LcTerms terms(String applicant, String beneficiary, String country, String amount) {
     LcTerms usual = TestCommands.terms(applicant);
     return new LcTerms(
         usual.applicant(),

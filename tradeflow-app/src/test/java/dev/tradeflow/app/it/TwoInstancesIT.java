@@ -12,7 +12,6 @@ import dev.tradeflow.domain.lc.CommandId;
 import dev.tradeflow.domain.lc.LcCommand.ApplyForCredit;
 import dev.tradeflow.domain.lc.LcCommand.ApproveApplication;
 import dev.tradeflow.domain.lc.LcTerms;
-import dev.tradeflow.domain.money.Money;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -31,6 +30,19 @@ import org.junit.jupiter.api.Test;
  */
 class TwoInstancesIT {
 
+  /** Until both instances run and the second holds tasks of its own. */
+  private static void awaitSharing(
+      TradeflowService first, TradeflowService second, Duration atMost) {
+    await()
+        .atMost(atMost)
+        .until(
+            () ->
+                first.streams().state() == KafkaStreams.State.RUNNING
+                    && second.streams().state() == KafkaStreams.State.RUNNING
+                    && second.streams().metadataForLocalThreads().stream()
+                        .anyMatch(t -> !t.activeTasks().isEmpty()));
+  }
+
   @Test
   void queries_and_slow_commands_across_two_instances() {
     TradeflowService first = SharedKafka.service();
@@ -47,14 +59,7 @@ class TwoInstancesIT {
     try (TradeflowService second =
         TradeflowService.start(
             SharedKafka.config(Map.of("TRADEFLOW_HTTP_COMMAND_WAIT_MS", "1")), false)) {
-      await()
-          .atMost(Duration.ofSeconds(60))
-          .until(
-              () ->
-                  first.streams().state() == KafkaStreams.State.RUNNING
-                      && second.streams().state() == KafkaStreams.State.RUNNING
-                      && second.streams().metadataForLocalThreads().stream()
-                          .anyMatch(t -> !t.activeTasks().isEmpty()));
+      awaitSharing(first, second, Duration.ofSeconds(60));
       ApiClient viaSecond = new ApiClient(second.apiBase());
 
       for (String lcId : lcIds) {
@@ -111,14 +116,7 @@ class TwoInstancesIT {
         .isEqualTo(202);
 
     try (TradeflowService second = TradeflowService.start(SharedKafka.sagaConfig(), false)) {
-      await()
-          .atMost(Duration.ofSeconds(90))
-          .until(
-              () ->
-                  first.streams().state() == KafkaStreams.State.RUNNING
-                      && second.streams().state() == KafkaStreams.State.RUNNING
-                      && second.streams().metadataForLocalThreads().stream()
-                          .anyMatch(t -> !t.activeTasks().isEmpty()));
+      awaitSharing(first, second, Duration.ofSeconds(90));
       ApiClient viaSecond = new ApiClient(second.apiBase());
       HostInfo secondHost = new HostInfo("127.0.0.1", second.apiBase().getPort());
       // A credit whose saga the second instance holds, approved through the first.
@@ -130,24 +128,7 @@ class TwoInstancesIT {
           .queryMetadataForKey(IssuanceTopology.SAGA_STORE, lcId, new StringSerializer())
           .activeHost()
           .equals(secondHost));
-      LcTerms terms = TestCommands.terms(applicant);
-      LcTerms large =
-          new LcTerms(
-              terms.applicant(),
-              terms.beneficiary(),
-              terms.issuingBank(),
-              terms.advisingBank(),
-              Money.of("300000.00", "USD"),
-              terms.tolerance(),
-              LocalDate.now(ZoneOffset.UTC).plusDays(180),
-              terms.placeOfExpiry(),
-              null,
-              terms.presentationPeriodDays(),
-              terms.partialDrawingsAllowed(),
-              terms.availableBy(),
-              terms.confirmation(),
-              terms.goodsDescription(),
-              null);
+      LcTerms large = IssuanceIT.terms(applicant, "Northwind Textiles Ltd", "GB", "300000");
       assertThat(
               viaFirst
                   .post(
