@@ -165,7 +165,8 @@ class AvroSingleObjectSerdeTest {
         LocalDate.parse("2026-05-03"),
         LocalDate.parse("2026-05-12"),
         quantity,
-        LocalDate.parse("2026-05-19"));
+        LocalDate.parse("2026-05-19"),
+        null);
   }
 
   private static LocalDate date() {

@@ -85,7 +85,7 @@ class LcEventSchemasTest {
       assertThat(record.getDoc()).as(record.getFullName()).isNotBlank();
     }
     assertThat(namedTypes(Schema.Type.ENUM))
-        .hasSize(3)
+        .hasSize(4)
         .allSatisfy(symbols -> assertThat(symbols.getDoc()).isNotBlank());
   }
 

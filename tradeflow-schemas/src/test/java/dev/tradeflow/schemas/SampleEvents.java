@@ -11,6 +11,7 @@ import dev.tradeflow.domain.lc.Bank;
 import dev.tradeflow.domain.lc.ConfirmationInstruction;
 import dev.tradeflow.domain.lc.Discrepancy;
 import dev.tradeflow.domain.lc.DocumentDisposal;
+import dev.tradeflow.domain.lc.DocumentParticulars;
 import dev.tradeflow.domain.lc.LcEvent;
 import dev.tradeflow.domain.lc.LcTerms;
 import dev.tradeflow.domain.lc.Party;
@@ -18,6 +19,7 @@ import dev.tradeflow.domain.lc.PresentationId;
 import dev.tradeflow.domain.lc.QuantityTerms;
 import dev.tradeflow.domain.lc.ShipmentTerms;
 import dev.tradeflow.domain.lc.Tolerance;
+import dev.tradeflow.domain.lc.TradeDocument;
 import dev.tradeflow.domain.lc.Vessel;
 import dev.tradeflow.domain.money.Money;
 import java.math.BigDecimal;
@@ -44,6 +46,16 @@ final class SampleEvents {
 
   private SampleEvents() {}
 
+  private static DocumentParticulars particulars() {
+    return new DocumentParticulars(
+        List.of(
+            new TradeDocument(
+                TradeDocument.Kind.COMMERCIAL_INVOICE, "INV-2026-0412", "Cafe Andino Exportadora"),
+            new TradeDocument(TradeDocument.Kind.BILL_OF_LADING, "MAEU240518877", "Maersk A/S")),
+        new ShipmentTerms(
+            null, "COBUN", "GBFXT", List.of("PAPTY"), new Vessel("MAERSK SELETAR", "9356646")));
+  }
+
   /** Every event type once; {@code optionalFields} says whether optional fields are set. */
   static List<LcEvent> all(boolean optionalFields) {
     return List.of(
@@ -63,7 +75,8 @@ final class SampleEvents {
             date("2026-05-03"),
             date("2026-05-12"),
             optionalFields ? new BigDecimal("4875.125") : null,
-            date("2026-05-19")),
+            date("2026-05-19"),
+            optionalFields ? particulars() : null),
         new LcEvent.ExaminationRecorded(
             PRESENTATION, date("2026-05-14"), optionalFields ? DISCREPANCIES : List.of()),
         new LcEvent.WaiverSought(PRESENTATION, date("2026-05-15")),

@@ -69,7 +69,7 @@ public final class TradeScreening {
     return new TradeScreeningRequest(
         request.lcId().value(),
         parties,
-        goods,
+        Optional.of(goods),
         shipment
             .map(
                 s ->

@@ -440,7 +440,7 @@ final class DemoScenarios {
   private PresentDocuments present(
       Script s, String presentation, String amount, LocalDate shipped, LocalDate presented) {
     return new PresentDocuments(
-        s.next(), pid(presentation), Money.of(amount, "USD"), shipped, presented, null);
+        s.next(), pid(presentation), Money.of(amount, "USD"), shipped, presented, null, null);
   }
 
   private static PresentationId pid(String id) {

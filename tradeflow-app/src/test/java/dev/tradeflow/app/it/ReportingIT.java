@@ -86,6 +86,7 @@ class ReportingIT {
         Money.of(amount, "USD"),
         PRESENTED.minusDays(5),
         PRESENTED,
+        null,
         null);
   }
 

@@ -7,5 +7,7 @@ public enum PartyRole {
   ISSUING_BANK,
   ADVISING_BANK,
   CONFIRMING_BANK,
-  VESSEL
+  VESSEL,
+  /** The carrier that issued the transport document (a shipping line). */
+  CARRIER
 }

@@ -37,6 +37,12 @@ public record ScreenedParty(
         Set.of(Identifier.bic(bic)));
   }
 
+  /** A carrier, by the name on its transport document: a company, its country not stated. */
+  public static ScreenedParty carrier(String name) {
+    return new ScreenedParty(
+        PartyRole.CARRIER, name, Optional.empty(), Optional.of(PartyType.ENTITY), Set.of());
+  }
+
   /** A vessel, by name and, where known, IMO number. */
   public static ScreenedParty vessel(String name, Optional<String> imo) {
     return new ScreenedParty(

@@ -67,7 +67,8 @@ class ComplianceScreenerTest {
     int amendments;
 
     TradeScreeningRequest request() {
-      return new TradeScreeningRequest(reference, parties, goods, shipment, documents, amendments);
+      return new TradeScreeningRequest(
+          reference, parties, Optional.of(goods), shipment, documents, amendments);
     }
   }
 
@@ -215,6 +216,30 @@ class ComplianceScreenerTest {
     assertThat(finding.rule()).isEqualTo(RuleId.TBML_DUPLICATE_DOCUMENT);
     assertThat(finding.subject()).isEqualTo("invoice INV-7 of CAFE ANDINO");
     assertThat(finding.evidence()).isEqualTo("already presented under LC-1");
+  }
+
+  @Test
+  void a_presentation_is_screened_without_goods_its_carrier_as_an_entity() {
+    TradeScreeningRequest presentation =
+        new TradeScreeningRequest(
+            "LC-1",
+            List.of(ScreenedParty.carrier("Islamic Republic of Iran Shipping Lines")),
+            Optional.empty(),
+            new Shipment(Optional.of("COCTG"), Optional.of("GBFXT"), List.of()),
+            List.of(
+                new DocumentReference(
+                    DocumentReference.Kind.BILL_OF_LADING, "IRISL", "BL-2026-0001")),
+            0);
+    List<Finding> findings = screener().screen(presentation).findings();
+    assertThat(findings).isNotEmpty().allMatch(f -> f.rule() == RuleId.SANCTIONS_NAME);
+    assertThat(findings)
+        .anySatisfy(
+            f -> {
+              assertThat(f.subject())
+                  .isEqualTo("carrier \"Islamic Republic of Iran Shipping Lines\"");
+              assertThat(f.evidence()).contains("SDN-25396");
+              assertThat(f.severity()).isEqualTo(Severity.BLOCK);
+            });
   }
 
   @Test

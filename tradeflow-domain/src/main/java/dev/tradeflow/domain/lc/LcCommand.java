@@ -105,14 +105,19 @@ public sealed interface LcCommand {
     }
   }
 
-  /** The beneficiary presents documents for a drawing; {@code quantity} shipped may be null. */
+  /**
+   * The beneficiary presents documents for a drawing; {@code quantity} shipped may be null, and so
+   * may {@code particulars}, what the documents show that screening judges (document numbers, the
+   * carrier, the shipment as shipped).
+   */
   record PresentDocuments(
       CommandId commandId,
       PresentationId presentationId,
       Money amount,
       LocalDate shipmentDate,
       LocalDate presentedOn,
-      BigDecimal quantity)
+      BigDecimal quantity,
+      DocumentParticulars particulars)
       implements LcCommand {
     public PresentDocuments {
       Objects.requireNonNull(commandId, "commandId");

@@ -38,14 +38,18 @@ public sealed interface LcEvent extends DomainEvent {
   record AmendmentRejected(AmendmentId amendmentId, String reason, LocalDate rejectedOn)
       implements LcEvent {}
 
-  /** {@code examinationDeadline}: the fifth banking day following presentation (art. 14(b)). */
+  /**
+   * {@code examinationDeadline}: the fifth banking day following presentation (art. 14(b)); {@code
+   * particulars} as the presenter gave them, absent (null) when not given.
+   */
   record DocumentsPresented(
       PresentationId presentationId,
       Money amount,
       LocalDate shipmentDate,
       LocalDate presentedOn,
       BigDecimal quantity,
-      LocalDate examinationDeadline)
+      LocalDate examinationDeadline,
+      DocumentParticulars particulars)
       implements LcEvent {
     public DocumentsPresented {
       quantity = QuantityTerms.normalize(quantity);

@@ -354,7 +354,8 @@ public final class LetterOfCredit {
             c.shipmentDate(),
             c.presentedOn(),
             c.quantity(),
-            deadline));
+            deadline,
+            c.particulars()));
   }
 
   /**

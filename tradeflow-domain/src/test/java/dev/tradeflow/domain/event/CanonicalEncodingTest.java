@@ -145,7 +145,8 @@ class CanonicalEncodingTest {
             LocalDate.parse("2026-03-02"),
             LocalDate.parse("2026-03-10"),
             new BigDecimal("950.000"),
-            LocalDate.parse("2026-03-17"));
+            LocalDate.parse("2026-03-17"),
+            null);
 
     assertThat(CanonicalEncoding.encode(event))
         .isEqualTo(

@@ -48,7 +48,8 @@ class HashChainTest {
               LocalDate.parse("2026-03-02"),
               LocalDate.parse("2026-03-10"),
               new BigDecimal("950"),
-              LocalDate.parse("2026-03-17")),
+              LocalDate.parse("2026-03-17"),
+              null),
           new ExaminationRecorded(P1, LocalDate.parse("2026-03-11"), List.of()),
           new PresentationHonoured(
               P1,
@@ -133,7 +134,8 @@ class HashChainTest {
             original.shipmentDate(),
             original.presentedOn(),
             original.quantity(),
-            original.examinationDeadline());
+            original.examinationDeadline(),
+            null);
 
     Optional<ChainBreak> broken =
         HashChain.verifyNext(ChainHead.EMPTY, withPayload(chain.get(0), inflated));

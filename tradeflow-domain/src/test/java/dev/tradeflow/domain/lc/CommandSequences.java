@@ -316,7 +316,7 @@ final class CommandSequences {
           terms.quantity() != null && percent(70) && amount.isPositive()
               ? shippedQuantity(terms, amount)
               : null;
-      return new PresentDocuments(nextId(), id, amount, shipped, today, quantity);
+      return new PresentDocuments(nextId(), id, amount, shipped, today, quantity, null);
     }
 
     private BigDecimal shippedQuantity(LcTerms terms, Money drawing) {
@@ -442,7 +442,7 @@ final class CommandSequences {
                       credited.currency().getCurrencyCode().equals("EUR") ? "USD" : "EUR"));
       BigDecimal quantity = percent(30) ? BigDecimal.valueOf(between(0, 25_000)) : null;
       return new PresentDocuments(
-          nextId(), id, amount, on.minusDays(between(-3, 30)), on, quantity);
+          nextId(), id, amount, on.minusDays(between(-3, 30)), on, quantity, null);
     }
   }
 }

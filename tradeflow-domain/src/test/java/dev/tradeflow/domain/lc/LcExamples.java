@@ -224,6 +224,7 @@ final class LcExamples {
     private LocalDate presentedOn = date("2026-03-10");
     private BigDecimal quantity;
     private LocalDate examinationDeadline;
+    private DocumentParticulars particulars;
 
     private static PresentationDraft of(PresentationDetail... details) {
       PresentationDraft draft = new PresentationDraft();
@@ -252,6 +253,10 @@ final class LcExamples {
 
   static PresentationDetail presentedOn(String day) {
     return draft -> draft.presentedOn = date(day);
+  }
+
+  static PresentationDetail particulars(DocumentParticulars shown) {
+    return draft -> draft.particulars = shown;
   }
 
   static PresentationDetail quantity(String shipped) {
@@ -333,7 +338,8 @@ final class LcExamples {
         draft.shipmentDate,
         draft.presentedOn,
         draft.quantity,
-        deadline);
+        deadline,
+        draft.particulars);
   }
 
   static ExaminationRecorded examined(String on, Discrepancy... found) {
@@ -455,7 +461,8 @@ final class LcExamples {
         draft.amount,
         draft.shipmentDate,
         draft.presentedOn,
-        draft.quantity);
+        draft.quantity,
+        draft.particulars);
   }
 
   static RecordExamination examine(String on, Discrepancy... found) {

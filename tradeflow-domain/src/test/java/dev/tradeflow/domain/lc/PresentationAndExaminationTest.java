@@ -31,7 +31,22 @@ class PresentationAndExaminationTest {
                   date("2026-03-02"),
                   date("2026-03-10"),
                   null,
-                  date("2026-03-17")));
+                  date("2026-03-17"),
+                  null));
+    }
+
+    @Test
+    void the_documents_particulars_are_recorded_with_the_presentation() {
+      DocumentParticulars shown =
+          new DocumentParticulars(
+              List.of(
+                  new TradeDocument(
+                      TradeDocument.Kind.BILL_OF_LADING, "MAEU240518877", "Maersk A/S")),
+              new ShipmentTerms(
+                  null, "COCTG", "GBFXT", List.of(), new Vessel("MAERSK SELETAR", "9356646")));
+      given(applied(), approved(), issued())
+          .when(presentDocuments(particulars(shown)))
+          .thenEvents(presented(particulars(shown), examinationDeadline("2026-03-17")));
     }
 
     @Test
@@ -645,7 +660,8 @@ class PresentationAndExaminationTest {
                   date("2026-12-10"),
                   date("2026-12-24"),
                   null,
-                  date("2026-12-31")));
+                  date("2026-12-31"),
+                  null));
     }
 
     @Test

@@ -183,6 +183,7 @@ public final class LcEventMapper {
                       .setPresentedOn(e.presentedOn())
                       .setQuantity(e.quantity())
                       .setExaminationDeadline(e.examinationDeadline())
+                      .setParticulars(toAvro(e.particulars()))
                       .build(),
               a ->
                   new LcEvent.DocumentsPresented(
@@ -191,7 +192,8 @@ public final class LcEventMapper {
                       a.getShipmentDate(),
                       a.getPresentedOn(),
                       a.getQuantity(),
-                      a.getExaminationDeadline())),
+                      a.getExaminationDeadline(),
+                      toDomain(a.getParticulars()))),
           mapping(
               LcEvent.ExaminationRecorded.class,
               ExaminationRecorded.class,

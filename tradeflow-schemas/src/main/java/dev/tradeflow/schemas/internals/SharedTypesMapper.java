@@ -6,13 +6,16 @@ import dev.tradeflow.domain.lc.Bank;
 import dev.tradeflow.domain.lc.ConfirmationInstruction;
 import dev.tradeflow.domain.lc.Discrepancy;
 import dev.tradeflow.domain.lc.DocumentDisposal;
+import dev.tradeflow.domain.lc.DocumentParticulars;
 import dev.tradeflow.domain.lc.LcTerms;
 import dev.tradeflow.domain.lc.Party;
 import dev.tradeflow.domain.lc.QuantityTerms;
 import dev.tradeflow.domain.lc.ShipmentTerms;
 import dev.tradeflow.domain.lc.Tolerance;
+import dev.tradeflow.domain.lc.TradeDocument;
 import dev.tradeflow.domain.lc.Vessel;
 import dev.tradeflow.domain.money.Money;
+import dev.tradeflow.schemas.avro.TradeDocumentKind;
 import java.util.Currency;
 import java.util.List;
 
@@ -151,6 +154,41 @@ final class SharedTypesMapper {
         shipment.getPortOfDischarge(),
         shipment.getTransshipmentPorts(),
         vessel == null ? null : new Vessel(vessel.getName(), vessel.getImoNumber()));
+  }
+
+  static dev.tradeflow.schemas.avro.DocumentParticulars toAvro(DocumentParticulars particulars) {
+    if (particulars == null) {
+      return null;
+    }
+    return dev.tradeflow.schemas.avro.DocumentParticulars.newBuilder()
+        .setDocuments(
+            particulars.documents().stream()
+                .map(
+                    d ->
+                        dev.tradeflow.schemas.avro.TradeDocument.newBuilder()
+                            .setKind(TradeDocumentKind.valueOf(d.kind().name()))
+                            .setNumber(d.number())
+                            .setIssuer(d.issuer())
+                            .build())
+                .toList())
+        .setShipment(toAvro(particulars.shipment()))
+        .build();
+  }
+
+  static DocumentParticulars toDomain(dev.tradeflow.schemas.avro.DocumentParticulars particulars) {
+    if (particulars == null) {
+      return null;
+    }
+    return new DocumentParticulars(
+        particulars.getDocuments().stream()
+            .map(
+                d ->
+                    new TradeDocument(
+                        TradeDocument.Kind.valueOf(d.getKind().name()),
+                        d.getNumber(),
+                        d.getIssuer()))
+            .toList(),
+        toDomain(particulars.getShipment()));
   }
 
   static LcTerms toDomain(dev.tradeflow.schemas.avro.LcTerms terms) {

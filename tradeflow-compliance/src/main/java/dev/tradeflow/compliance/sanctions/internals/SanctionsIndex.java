@@ -250,7 +250,8 @@ public final class SanctionsIndex {
       matchedListed += best * listedWeight;
     }
     double listedTotal = nameTotal[name];
-    double dice = (matchedQuery + matchedListed) / (queryTotal + listedTotal);
+    // The sums are added in different orders, so a whole match can come out a hair over 1.
+    double dice = Math.min(1.0, (matchedQuery + matchedListed) / (queryTotal + listedTotal));
     boolean queryShorter =
         queryLength < listed.length || (queryLength == listed.length && queryTotal <= listedTotal);
     double shorterTotal = queryShorter ? queryTotal : listedTotal;
@@ -263,7 +264,7 @@ public final class SanctionsIndex {
         COVERAGE_FACTOR
             * (shorterMatched / shorterTotal)
             * Math.min(1.0, shorterTotal / INFORMATIVE_WEIGHT);
-    return Math.max(dice, coverage);
+    return Math.min(1.0, Math.max(dice, coverage));
   }
 
   /**

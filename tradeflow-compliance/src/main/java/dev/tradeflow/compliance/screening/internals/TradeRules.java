@@ -30,8 +30,8 @@ public final class TradeRules {
   public static List<Finding> check(
       ComplianceRules rules, DocumentRegister register, TradeScreeningRequest request) {
     List<Finding> findings = new ArrayList<>();
-    priceOutOfBand(rules, request.goods()).ifPresent(findings::add);
-    dualUse(rules, request.goods()).ifPresent(findings::add);
+    request.goods().flatMap(goods -> priceOutOfBand(rules, goods)).ifPresent(findings::add);
+    request.goods().flatMap(goods -> dualUse(rules, goods)).ifPresent(findings::add);
     for (DocumentReference document : request.documents()) {
       register
           .recordAndFindOther(document, request.reference())
