@@ -553,9 +553,9 @@ public final class IssuanceTopology {
               lcId,
               new CaseCommandRecord(caseId, new CaseCommand.WithdrawCase(withdraw.reason())));
         }
-      } else if (action instanceof SagaAction.ForwardAmendment forward) {
+      } else if (action instanceof SagaAction.ForwardCommand forward) {
         toCredit(state, forward.command(), forward.maker(), null);
-      } else if (action instanceof SagaAction.RefuseAmendment refuse) {
+      } else if (action instanceof SagaAction.RefuseCommand refuse) {
         toCredit(state, refuse.command(), refuse.maker(), refuse.rejection());
       } else {
         toCredit(state, ((SagaAction.SendToCredit) action).command(), SAGA_ACTOR, null);

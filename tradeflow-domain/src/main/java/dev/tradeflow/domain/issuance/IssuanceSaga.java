@@ -2,8 +2,8 @@ package dev.tradeflow.domain.issuance;
 
 import dev.tradeflow.domain.issuance.AmendmentClearance.Status;
 import dev.tradeflow.domain.issuance.SagaAction.ConsumeCredit;
-import dev.tradeflow.domain.issuance.SagaAction.ForwardAmendment;
-import dev.tradeflow.domain.issuance.SagaAction.RefuseAmendment;
+import dev.tradeflow.domain.issuance.SagaAction.ForwardCommand;
+import dev.tradeflow.domain.issuance.SagaAction.RefuseCommand;
 import dev.tradeflow.domain.issuance.SagaAction.ReleaseCredit;
 import dev.tradeflow.domain.issuance.SagaAction.RequestScreening;
 import dev.tradeflow.domain.issuance.SagaAction.ReserveCredit;
@@ -21,12 +21,16 @@ import dev.tradeflow.domain.issuance.SagaInput.LcEnded;
 import dev.tradeflow.domain.issuance.SagaInput.LcIssued;
 import dev.tradeflow.domain.issuance.SagaInput.LcRefused;
 import dev.tradeflow.domain.issuance.SagaInput.LcWithdrawn;
+import dev.tradeflow.domain.issuance.SagaInput.PresentationAnswered;
+import dev.tradeflow.domain.issuance.SagaInput.PresentationApplied;
+import dev.tradeflow.domain.issuance.SagaInput.PresentationScreened;
 import dev.tradeflow.domain.issuance.SagaInput.ScreeningCompleted;
 import dev.tradeflow.domain.issuance.SagaInput.Tick;
 import dev.tradeflow.domain.lc.AmendmentId;
 import dev.tradeflow.domain.lc.CommandId;
 import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcId;
+import dev.tradeflow.domain.lc.PresentationId;
 import dev.tradeflow.domain.lc.Rejection;
 import dev.tradeflow.domain.lc.RejectionCode;
 import dev.tradeflow.domain.review.CaseId;
@@ -79,6 +83,7 @@ public final class IssuanceSaga {
                 Optional.empty(),
                 Optional.empty(),
                 List.of(),
+                List.of(),
                 List.of())
             .noted(submitted.at(), "application by " + submitted.maker() + "; screening requested");
     return SagaTransition.to(state, screening(state));
@@ -87,6 +92,32 @@ public final class IssuanceSaga {
   public static SagaTransition on(SagaState state, SagaInput input, SagaPolicy policy) {
     if (input instanceof LcEnded ended) {
       return ended(state, ended);
+    }
+    if (input instanceof PresentationApplied applied) {
+      return PresentationScreening.applied(state, applied, policy);
+    }
+    if (input instanceof PresentationScreened screened) {
+      return PresentationScreening.screened(state, screened, policy);
+    }
+    if (input instanceof PresentationAnswered answered) {
+      return PresentationScreening.answered(state, answered);
+    }
+    if (input instanceof CaseDecided decided) {
+      Optional<SagaTransition> presentation = PresentationScreening.caseDecided(state, decided);
+      if (presentation.isPresent()) {
+        return presentation.get();
+      }
+    }
+    if (input instanceof Tick tick) {
+      // Presentations fall due whatever the saga's step, final or not.
+      SagaTransition presentations = PresentationScreening.tick(state, tick.at(), policy);
+      if (presentations.state().step().isFinal()) {
+        return presentations;
+      }
+      SagaTransition step = tick(presentations.state(), tick.at(), policy);
+      List<SagaAction> actions = new ArrayList<>(presentations.actions());
+      actions.addAll(step.actions());
+      return new SagaTransition(step.state(), actions, step.refusal());
     }
     if (input instanceof AmendmentApplied applied) {
       return amendmentApplied(state, applied, policy);
@@ -99,9 +130,6 @@ public final class IssuanceSaga {
     }
     if (state.step().isFinal()) {
       return SagaTransition.to(state);
-    }
-    if (input instanceof Tick tick) {
-      return tick(state, tick.at(), policy);
     }
     if (input instanceof ScreeningCompleted screening) {
       return screened(state, screening, policy);
@@ -413,7 +441,7 @@ public final class IssuanceSaga {
       // cases: another needs an id of its own.
       return SagaTransition.to(
           state,
-          new RefuseAmendment(
+          new RefuseCommand(
               state.lcId(),
               command,
               maker,
@@ -449,7 +477,7 @@ public final class IssuanceSaga {
       // Recorded, so that a resend is answered the same rather than cleared later.
       return SagaTransition.to(
           state.withAmendment(amendment.refusedBySaga(pending)),
-          new RefuseAmendment(state.lcId(), command, maker, pending));
+          new RefuseCommand(state.lcId(), command, maker, pending));
     }
     SagaState clearing = state.withAmendment(amendment);
     String application = "amendment " + amendment.amendmentId() + " by " + maker;
@@ -483,7 +511,7 @@ public final class IssuanceSaga {
       SagaState state, LcCommand.RequestAmendment command, String maker, String why, Instant at) {
     return SagaTransition.to(
         state.noted(at, "amendment " + command.amendmentId() + " sent unscreened: " + why),
-        new ForwardAmendment(state.lcId(), command, maker));
+        new ForwardCommand(state.lcId(), command, maker));
   }
 
   /** A resent command: answered as the first time, which the credit repeats if it answered. */
@@ -510,7 +538,7 @@ public final class IssuanceSaga {
       // retention and would then record an amendment nobody cleared.
       return SagaTransition.to(
           state,
-          new RefuseAmendment(
+          new RefuseCommand(
               state.lcId(),
               command,
               maker,
@@ -524,7 +552,7 @@ public final class IssuanceSaga {
     }
     if (known.refusal().isPresent()) {
       return SagaTransition.to(
-          state, new RefuseAmendment(state.lcId(), command, known.maker(), known.refusal().get()));
+          state, new RefuseCommand(state.lcId(), command, known.maker(), known.refusal().get()));
     }
     if (known.status() == Status.CLEARING) {
       // Still being cleared: its maker is answered once it is.
@@ -617,7 +645,7 @@ public final class IssuanceSaga {
     answer.ifPresent(
         rejection ->
             actions.add(
-                new RefuseAmendment(
+                new RefuseCommand(
                     state.lcId(), amendment.command(), amendment.maker(), rejection)));
     AmendmentClearance refused =
         answer.map(amendment::refusedBySaga).orElse(amendment.with(Status.REFUSED)).holding(false);
@@ -642,17 +670,19 @@ public final class IssuanceSaga {
       return SagaTransition.to(state);
     }
     String why = "credit " + ended.how();
-    Optional<AmendmentClearance> clearing = state.clearing();
-    SagaTransition refused =
-        clearing.isPresent()
-            ? refuseAmendment(
-                state,
-                Optional.of(new Rejection(RejectionCode.AMENDMENT_NOT_CLEARED, "the " + why)),
-                "the " + why,
-                ended.at())
-            : SagaTransition.to(state);
-    List<SagaAction> actions = new ArrayList<>(refused.actions());
-    SagaState next = refused.state();
+    SagaTransition presentations = PresentationScreening.ended(state, "the " + why, ended.at());
+    List<SagaAction> actions = new ArrayList<>(presentations.actions());
+    SagaState next = presentations.state();
+    if (state.clearing().isPresent()) {
+      SagaTransition refused =
+          refuseAmendment(
+              next,
+              Optional.of(new Rejection(RejectionCode.AMENDMENT_NOT_CLEARED, "the " + why)),
+              "the " + why,
+              ended.at());
+      actions.addAll(refused.actions());
+      next = refused.state();
+    }
     if (next.creditReserved()) {
       actions.add(new ReleaseCredit(state.facility(), state.reservation(), why));
       next = next.withCredit(false);
@@ -677,10 +707,10 @@ public final class IssuanceSaga {
   }
 
   private static SagaAction forwardAction(SagaState state, AmendmentClearance amendment) {
-    return new ForwardAmendment(state.lcId(), amendment.command(), amendment.maker());
+    return new ForwardCommand(state.lcId(), amendment.command(), amendment.maker());
   }
 
-  private static String bounded(String why) {
+  static String bounded(String why) {
     return why.length() > MAX_REASON ? why.substring(0, MAX_REASON - 1) + "…" : why;
   }
 
@@ -780,5 +810,13 @@ public final class IssuanceSaga {
             + attempt
             + ":"
             + finding);
+  }
+
+  /**
+   * The case ids a presentation's screening hits are reviewed under: {@code LC-1:P1:d1:1} (d for
+   * the documents' screening, then the attempt and the finding).
+   */
+  public static CaseId caseId(LcId lcId, PresentationId presentation, int attempt, int finding) {
+    return new CaseId(lcId.value() + ":" + presentation.value() + ":d" + attempt + ":" + finding);
   }
 }

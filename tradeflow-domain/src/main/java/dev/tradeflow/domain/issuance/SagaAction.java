@@ -3,10 +3,11 @@ package dev.tradeflow.domain.issuance;
 import dev.tradeflow.domain.credit.FacilityId;
 import dev.tradeflow.domain.credit.ReservationId;
 import dev.tradeflow.domain.lc.AmendmentId;
+import dev.tradeflow.domain.lc.DocumentParticulars;
 import dev.tradeflow.domain.lc.LcCommand;
-import dev.tradeflow.domain.lc.LcCommand.RequestAmendment;
 import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.lc.LcTerms;
+import dev.tradeflow.domain.lc.PresentationId;
 import dev.tradeflow.domain.lc.Rejection;
 import dev.tradeflow.domain.money.Money;
 import dev.tradeflow.domain.review.CaseId;
@@ -50,14 +51,26 @@ public sealed interface SagaAction {
   /** A command for the credit, with an id derived from the saga's so a resend is a repeat. */
   record SendToCredit(LcId lcId, LcCommand command) implements SagaAction {}
 
-  /** A cleared amendment, sent to the credit as its maker applied for it (same command id). */
-  record ForwardAmendment(LcId lcId, RequestAmendment command, String maker)
+  /**
+   * Screens what a presentation's documents show: their numbers (a document under another credit),
+   * the carrier and vessel, the route.
+   *
+   * @param attempt which try of this screening (review cases are named after it)
+   */
+  record ScreenPresentation(
+      LcId lcId, PresentationId presentation, DocumentParticulars particulars, int attempt)
       implements SagaAction {}
 
   /**
-   * An amendment the saga did not clear: its maker is answered with the refusal under the
-   * amendment's command id, and the credit is left as it is.
+   * A cleared amendment or presentation, sent to the credit as its maker applied for it (same
+   * command id), or one the saga does not judge, for the credit to decide.
    */
-  record RefuseAmendment(LcId lcId, RequestAmendment command, String maker, Rejection rejection)
+  record ForwardCommand(LcId lcId, LcCommand command, String maker) implements SagaAction {}
+
+  /**
+   * An amendment or presentation the saga did not clear: its maker is answered with the refusal
+   * under the command's id, and the credit is left as it is.
+   */
+  record RefuseCommand(LcId lcId, LcCommand command, String maker, Rejection rejection)
       implements SagaAction {}
 }

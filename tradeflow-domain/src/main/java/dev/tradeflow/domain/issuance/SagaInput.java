@@ -2,9 +2,11 @@ package dev.tradeflow.domain.issuance;
 
 import dev.tradeflow.domain.credit.ReservationId;
 import dev.tradeflow.domain.lc.AmendmentId;
+import dev.tradeflow.domain.lc.LcCommand.PresentDocuments;
 import dev.tradeflow.domain.lc.LcCommand.RequestAmendment;
 import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.lc.LcTerms;
+import dev.tradeflow.domain.lc.PresentationId;
 import dev.tradeflow.domain.review.CaseId;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -122,6 +124,53 @@ public sealed interface SagaInput {
   /** The beneficiary accepted or rejected an amendment (UCP 600 art. 10(c)). */
   record AmendmentAnswered(AmendmentId amendmentId, boolean accepted, Instant at)
       implements SagaInput {}
+
+  /**
+   * Documents presented under the credit (through the saga, not yet sent to the credit).
+   *
+   * @param presenter who presented them
+   */
+  record PresentationApplied(PresentDocuments command, String presenter, Instant at)
+      implements SagaInput {
+    public PresentationApplied {
+      Objects.requireNonNull(command, "command");
+      Objects.requireNonNull(presenter, "presenter");
+      Objects.requireNonNull(at, "at");
+    }
+  }
+
+  /** The compliance service's answer to a presentation's screening, with the cases it opened. */
+  record PresentationScreened(
+      PresentationId presentation,
+      ScreeningCompleted.Outcome outcome,
+      List<CaseId> cases,
+      String summary,
+      Instant at)
+      implements SagaInput {
+    public PresentationScreened {
+      Objects.requireNonNull(presentation, "presentation");
+      Objects.requireNonNull(outcome, "outcome");
+      cases = List.copyOf(cases);
+      Objects.requireNonNull(summary, "summary");
+      Objects.requireNonNull(at, "at");
+      if (outcome != ScreeningCompleted.Outcome.CLEAR && cases.isEmpty()) {
+        throw new IllegalArgumentException("hits come with the cases opened for them");
+      }
+    }
+  }
+
+  /**
+   * The credit recorded a presentation (documents presented) or refused it, answering its presenter
+   * itself.
+   */
+  record PresentationAnswered(
+      PresentationId presentation, boolean recorded, String detail, Instant at)
+      implements SagaInput {
+    public PresentationAnswered {
+      Objects.requireNonNull(presentation, "presentation");
+      Objects.requireNonNull(detail, "detail");
+    }
+  }
 
   /** The clock: a step past its deadline is retried or compensated. */
   record Tick(Instant at) implements SagaInput {}

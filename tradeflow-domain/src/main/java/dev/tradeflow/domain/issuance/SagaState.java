@@ -8,21 +8,24 @@ import dev.tradeflow.domain.lc.CommandId;
 import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.lc.LcTerms;
+import dev.tradeflow.domain.lc.PresentationId;
 import dev.tradeflow.domain.review.CaseId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * An issuance in progress: the application, the step it is at, how many times that step was tried
- * and until when it may take, the open review cases, whether credit is reserved, the amendments
- * cleared after issue, and a history of what happened (for {@code GET /api/v1/sagas/{id}} and for
- * an examiner).
+ * and until when it may take, the open review cases, whether credit is reserved, the amendments and
+ * presentations cleared after issue, and a history of what happened (for {@code GET
+ * /api/v1/sagas/{id}} and for an examiner).
  */
 public record SagaState(
     SagaId id,
@@ -39,6 +42,7 @@ public record SagaState(
     Optional<LcCommand> pending,
     Optional<String> outcome,
     List<AmendmentClearance> amendments,
+    List<PresentationClearance> presentations,
     List<Entry> history) {
 
   /** One line of the saga's history. */
@@ -57,6 +61,8 @@ public record SagaState(
     Objects.requireNonNull(outcome, "outcome");
     // Absent from a saga stored before amendments were cleared.
     amendments = amendments == null ? List.of() : List.copyOf(amendments);
+    // Absent from a saga stored before presentations were cleared.
+    presentations = presentations == null ? List.of() : List.copyOf(presentations);
     history = List.copyOf(history);
   }
 
@@ -149,6 +155,44 @@ public record SagaState(
         });
   }
 
+  public Optional<PresentationClearance> presentation(PresentationId id) {
+    return presentations.stream().filter(p -> p.presentationId().equals(id)).findFirst();
+  }
+
+  /** The presentation whose command had this id. */
+  Optional<PresentationClearance> presentationSentAs(CommandId commandId) {
+    return presentations.stream()
+        .filter(p -> p.command().commandId().equals(commandId))
+        .findFirst();
+  }
+
+  /**
+   * This state with {@code presentation} added, or replacing the one with its id where it stands.
+   */
+  SagaState withPresentation(PresentationClearance presentation) {
+    return copy(
+        c -> {
+          List<PresentationClearance> all = new ArrayList<>(presentations);
+          int at = all.indexOf(presentation(presentation.presentationId()).orElse(null));
+          if (at >= 0) {
+            all.set(at, presentation);
+          } else {
+            all.add(presentation);
+          }
+          c.presentations = all;
+        });
+  }
+
+  /**
+   * The earliest moment something of this saga falls due: its step's deadline (unless the step is
+   * final), or a presentation's.
+   */
+  public Optional<Instant> nextDeadline() {
+    Stream<Instant> stepDeadline = step.isFinal() ? Stream.empty() : deadline.stream();
+    return Stream.concat(stepDeadline, presentations.stream().flatMap(p -> p.deadline().stream()))
+        .min(Comparator.naturalOrder());
+  }
+
   /** Back at rest after an amendment: issued, nothing pending, no deadline, no open case. */
   SagaState settled() {
     return copy(
@@ -218,6 +262,7 @@ public record SagaState(
         progress.pending,
         progress.outcome,
         progress.amendments,
+        progress.presentations,
         progress.history);
   }
 
@@ -232,6 +277,7 @@ public record SagaState(
     Optional<LcCommand> pending;
     Optional<String> outcome;
     List<AmendmentClearance> amendments;
+    List<PresentationClearance> presentations;
     List<Entry> history;
 
     Progress(SagaState state) {
@@ -244,6 +290,7 @@ public record SagaState(
       pending = state.pending;
       outcome = state.outcome;
       amendments = state.amendments;
+      presentations = state.presentations;
       history = state.history;
     }
   }

@@ -34,6 +34,12 @@ public enum RejectionCode {
    * never reached the credit, which is unchanged.
    */
   AMENDMENT_NOT_CLEARED,
+  /**
+   * The issuance saga did not clear a presentation whose documents it screened (a confirmed hit: a
+   * document already presented under another credit, a listed carrier or vessel, a sanctioned port;
+   * or a screening or review out of time): it never reached the credit.
+   */
+  PRESENTATION_NOT_CLEARED,
   CONFIRMATION_NOT_REQUESTED,
   /** The honour does not match how the credit is available, or lacks its maturity date. */
   HONOUR_MODE_MISMATCH,

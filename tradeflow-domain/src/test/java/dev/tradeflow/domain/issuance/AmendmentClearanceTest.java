@@ -16,8 +16,8 @@ import dev.tradeflow.domain.credit.FacilityId;
 import dev.tradeflow.domain.credit.ReservationId;
 import dev.tradeflow.domain.issuance.AmendmentClearance.Status;
 import dev.tradeflow.domain.issuance.SagaAction.ConsumeCredit;
-import dev.tradeflow.domain.issuance.SagaAction.ForwardAmendment;
-import dev.tradeflow.domain.issuance.SagaAction.RefuseAmendment;
+import dev.tradeflow.domain.issuance.SagaAction.ForwardCommand;
+import dev.tradeflow.domain.issuance.SagaAction.RefuseCommand;
 import dev.tradeflow.domain.issuance.SagaAction.ReleaseCredit;
 import dev.tradeflow.domain.issuance.SagaAction.RequestScreening;
 import dev.tradeflow.domain.issuance.SagaAction.ReserveCredit;
@@ -107,12 +107,12 @@ class AmendmentClearanceTest {
         Optional.of(amendment), Outcome.CLEAR, List.of(), "no findings", at(101));
   }
 
-  private static ForwardAmendment forwarded(RequestAmendment command) {
-    return new ForwardAmendment(LC, command, AMENDER);
+  private static ForwardCommand forwarded(RequestAmendment command) {
+    return new ForwardCommand(LC, command, AMENDER);
   }
 
-  private static RefuseAmendment notCleared(RequestAmendment command, String why) {
-    return new RefuseAmendment(
+  private static RefuseCommand notCleared(RequestAmendment command, String why) {
+    return new RefuseCommand(
         LC, command, AMENDER, new Rejection(RejectionCode.AMENDMENT_NOT_CLEARED, why));
   }
 
@@ -238,8 +238,8 @@ class AmendmentClearanceTest {
     RequestAmendment second = amendment("A2", "120000", null, null);
     SagaFixture.Then refused =
         issuedThen(applied(RAISE)).when(new AmendmentApplied(second, AMENDER, at(101)));
-    RefuseAmendment pending =
-        new RefuseAmendment(
+    RefuseCommand pending =
+        new RefuseCommand(
             LC,
             second,
             AMENDER,
@@ -376,7 +376,7 @@ class AmendmentClearanceTest {
             applied(RAISE), clearOf(A1), new CreditAnswered(A1_RESERVATION, false, "OVER", at(102)))
         .when(applied(otherChanges))
         .then(
-            new RefuseAmendment(
+            new RefuseCommand(
                 LC,
                 otherChanges,
                 AMENDER,
@@ -391,8 +391,8 @@ class AmendmentClearanceTest {
   void an_amendment_id_names_one_application_even_once_refused() {
     RequestAmendment otherId =
         new RequestAmendment(new CommandId("amend-again"), A1, RAISE.changes(), ON);
-    RefuseAmendment refused =
-        new RefuseAmendment(
+    RefuseCommand refused =
+        new RefuseCommand(
             LC,
             otherId,
             AMENDER,
