@@ -155,14 +155,15 @@ class LetterOfCreditPropertiesTest {
         .as(
             "every rejection but LC_NOT_FOUND (each scenario applies first), INVALID_COMMAND and"
                 + " COMMAND_ID_REUSED (the processor's, not the aggregate's) and"
-                + " AMENDMENT_NOT_CLEARED (the issuance saga's)")
+                + " AMENDMENT_NOT_CLEARED and PRESENTATION_NOT_CLEARED (the issuance saga's)")
         .containsExactlyInAnyOrderElementsOf(
             EnumSet.complementOf(
                 EnumSet.of(
                     RejectionCode.LC_NOT_FOUND,
                     RejectionCode.INVALID_COMMAND,
                     RejectionCode.COMMAND_ID_REUSED,
-                    RejectionCode.AMENDMENT_NOT_CLEARED)));
+                    RejectionCode.AMENDMENT_NOT_CLEARED,
+                    RejectionCode.PRESENTATION_NOT_CLEARED)));
     double acceptedShare = (double) decided[0] / (decided[0] + decided[1]);
     assertThat(acceptedShare).isBetween(0.3, 0.8);
   }
