@@ -21,8 +21,6 @@ import dev.tradeflow.audit.checkpoint.KeyRing;
 import dev.tradeflow.compliance.sanctions.SanctionsScreener;
 import dev.tradeflow.compliance.screening.ComplianceRules;
 import dev.tradeflow.compliance.screening.ComplianceRulesException;
-import dev.tradeflow.compliance.screening.ComplianceScreener;
-import dev.tradeflow.compliance.screening.InMemoryDocumentRegister;
 import dev.tradeflow.domain.calendar.BankingCalendar;
 import dev.tradeflow.registry.CompatibilityLevel;
 import dev.tradeflow.registry.SchemaRegistryServer;
@@ -361,11 +359,10 @@ public final class TradeflowService implements AutoCloseable {
       MeterRegistry meters,
       KafkaTracing tracing) {
     SanctionsScreener sanctions = SanctionsScreening.screener(config.compliance());
-    ComplianceScreener screener =
-        new ComplianceScreener(sanctions, rules, new InMemoryDocumentRegister());
     return ComplianceService.start(
         clients,
-        screener,
+        sanctions,
+        rules,
         () -> {
           if (sanctions.reloadIfChanged()) {
             LOG.info("sanctions list reloaded: {}", sanctions.version());

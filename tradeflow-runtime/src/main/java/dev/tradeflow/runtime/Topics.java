@@ -67,6 +67,22 @@ public final class Topics {
    */
   public static final String SAGA_AMENDMENTS = "tf.saga.amendments";
 
+  /**
+   * Presentations of documents while the issuance saga runs (the API sends every presentation
+   * here), keyed by LC id: the credit's saga screens the particulars of one that states them (its
+   * document numbers, carrier, vessel, route) before sending it on to {@link #LC_COMMANDS}. Kept
+   * forever: what a presenter presented, cleared or not.
+   */
+  public static final String SAGA_PRESENTATIONS = "tf.saga.presentations";
+
+  /**
+   * Every trade document the compliance service has screened (invoice and bill-of-lading numbers
+   * with their issuers), keyed by the document, with the credit it was claimed under: the first
+   * claim of a document in its partition is the credit it belongs to, so a second credit's is a
+   * duplicate. Kept forever, never compacted: the order of claims is the register.
+   */
+  public static final String AML_DOCUMENT_REGISTER = "tf.aml.document-register";
+
   private static final String DLQ_SUFFIX = ".dlq";
 
   private Topics() {}
@@ -101,6 +117,8 @@ public final class Topics {
         work(config, CREDIT_RESULTS),
         keptForever(config, SAGA_APPROVALS),
         keptForever(config, SAGA_AMENDMENTS),
+        keptForever(config, SAGA_PRESENTATIONS),
+        keptForever(config, AML_DOCUMENT_REGISTER),
         deadLetters(config, AML_SCREENING_REQUESTS),
         deadLetters(config, AML_SCREENING_RESULTS),
         deadLetters(config, AML_CASE_COMMANDS),
@@ -108,7 +126,8 @@ public final class Topics {
         deadLetters(config, CREDIT_REQUESTS),
         deadLetters(config, CREDIT_RESULTS),
         deadLetters(config, SAGA_APPROVALS),
-        deadLetters(config, SAGA_AMENDMENTS));
+        deadLetters(config, SAGA_AMENDMENTS),
+        deadLetters(config, SAGA_PRESENTATIONS));
   }
 
   /** The issuance saga's input topics, each of which parks what it cannot read in its DLQ. */
@@ -120,7 +139,8 @@ public final class Topics {
         CREDIT_REQUESTS,
         CREDIT_RESULTS,
         SAGA_APPROVALS,
-        SAGA_AMENDMENTS);
+        SAGA_AMENDMENTS,
+        SAGA_PRESENTATIONS);
   }
 
   /** Requests and answers between services: a week, to diagnose; the records are elsewhere. */
@@ -151,6 +171,8 @@ public final class Topics {
         CREDIT_EVENTS,
         SAGA_APPROVALS,
         SAGA_AMENDMENTS,
+        SAGA_PRESENTATIONS,
+        AML_DOCUMENT_REGISTER,
         dlqOf(AML_SCREENING_REQUESTS),
         dlqOf(AML_SCREENING_RESULTS),
         dlqOf(AML_CASE_COMMANDS),
@@ -158,7 +180,8 @@ public final class Topics {
         dlqOf(CREDIT_REQUESTS),
         dlqOf(CREDIT_RESULTS),
         dlqOf(SAGA_APPROVALS),
-        dlqOf(SAGA_AMENDMENTS));
+        dlqOf(SAGA_AMENDMENTS),
+        dlqOf(SAGA_PRESENTATIONS));
   }
 
   public static TopicSpec auditSequencerState(TradeflowConfig config) {

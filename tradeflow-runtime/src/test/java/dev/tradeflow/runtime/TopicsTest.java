@@ -35,6 +35,8 @@ class TopicsTest {
             "tf.credit.results",
             "tf.saga.approvals",
             "tf.saga.amendments",
+            "tf.saga.presentations",
+            "tf.aml.document-register",
             "tf.aml.screening-requests.dlq",
             "tf.aml.screening-results.dlq",
             "tf.aml.case-commands.dlq",
@@ -42,13 +44,16 @@ class TopicsTest {
             "tf.credit.requests.dlq",
             "tf.credit.results.dlq",
             "tf.saga.approvals.dlq",
-            "tf.saga.amendments.dlq");
+            "tf.saga.amendments.dlq",
+            "tf.saga.presentations.dlq");
     assertThat(Topics.audited())
         .contains(
             "tf.aml.screening-results",
             "tf.aml.case-events",
             "tf.credit.events",
-            "tf.saga.amendments");
+            "tf.saga.amendments",
+            "tf.saga.presentations",
+            "tf.aml.document-register");
   }
 
   @Test

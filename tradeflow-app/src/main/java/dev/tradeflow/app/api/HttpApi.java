@@ -13,7 +13,6 @@ import dev.tradeflow.app.issuance.IssuanceQueries;
 import dev.tradeflow.app.json.Json;
 import dev.tradeflow.app.query.LcQueries;
 import dev.tradeflow.app.query.LcSummary;
-import dev.tradeflow.domain.issuance.SagaState;
 import dev.tradeflow.domain.lc.CommandId;
 import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcId;
@@ -360,9 +359,12 @@ public final class HttpApi implements AutoCloseable {
     CommandEnvelope envelope =
         new CommandEnvelope(lcId, command, actor, correlation, clock.instant());
     // An amendment that raises the amount or changes a party is screened and credit-checked
-    // first: the saga answers it under its command id, after the credit if it clears it.
+    // first, and a presentation's documents are screened: the saga answers it under its command
+    // id, after the credit if it clears it.
     CompletableFuture<CommandResult> outcome =
-        saga.isPresent() && command instanceof LcCommand.RequestAmendment
+        saga.isPresent()
+                && (command instanceof LcCommand.RequestAmendment
+                    || command instanceof LcCommand.PresentDocuments)
             ? gateway.submitForClearance(envelope)
             : gateway.submit(envelope);
     CompletableFuture<Void> answered =
@@ -460,9 +462,9 @@ public final class HttpApi implements AutoCloseable {
       throw new BadRequest("commandId", e.getMessage());
     }
     Optional<CommandResult> result = queries.outcome(lcId, commandId);
-    Optional<SagaState> holding = saga.flatMap(q -> q.holding(lcId, commandId));
+    Optional<String> holding = saga.flatMap(q -> q.clearingStep(lcId, commandId));
     if (result.isEmpty() && holding.isPresent()) {
-      // An amendment the saga is clearing: pending, and where it stands.
+      // An amendment or presentation the saga is clearing: pending, and where it stands.
       String sagaPath = "/api/v1/sagas/" + lcId;
       ctx.status(202)
           .header("Location", commandLocation(lcId, commandId))
@@ -475,7 +477,7 @@ public final class HttpApi implements AutoCloseable {
                   "status",
                   "PENDING",
                   "sagaStep",
-                  holding.get().step(),
+                  holding.get(),
                   "saga",
                   sagaPath));
       return;

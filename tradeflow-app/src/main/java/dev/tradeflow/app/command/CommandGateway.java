@@ -2,6 +2,7 @@ package dev.tradeflow.app.command;
 
 import dev.tradeflow.app.json.Json;
 import dev.tradeflow.app.json.JsonSerde;
+import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.runtime.Topics;
 import dev.tradeflow.runtime.tracing.KafkaTracing;
 import io.opentelemetry.api.trace.Span;
@@ -97,12 +98,16 @@ public final class CommandGateway implements AutoCloseable {
   }
 
   /**
-   * Sends an amendment to the issuance saga, which clears it before it sends it on to the credit
-   * under the same command id (or refuses it under that id): the future completes as for {@link
-   * #submit}.
+   * Sends an amendment or a presentation to the issuance saga, which clears it before it sends it
+   * on to the credit under the same command id (or refuses it under that id): the future completes
+   * as for {@link #submit}.
    */
   public CompletableFuture<CommandResult> submitForClearance(CommandEnvelope envelope) {
-    return submit(envelope, Topics.SAGA_AMENDMENTS);
+    return submit(
+        envelope,
+        envelope.command() instanceof LcCommand.PresentDocuments
+            ? Topics.SAGA_PRESENTATIONS
+            : Topics.SAGA_AMENDMENTS);
   }
 
   private CompletableFuture<CommandResult> submit(CommandEnvelope envelope, String topic) {

@@ -3,6 +3,8 @@ package dev.tradeflow.app.compliance;
 import dev.tradeflow.app.issuance.ScreeningRequest;
 import dev.tradeflow.app.issuance.ScreeningResult;
 import dev.tradeflow.app.json.JsonSerde;
+import dev.tradeflow.compliance.sanctions.SanctionsScreener;
+import dev.tradeflow.compliance.screening.ComplianceRules;
 import dev.tradeflow.compliance.screening.ComplianceScreener;
 import dev.tradeflow.compliance.screening.ScreeningReport;
 import dev.tradeflow.runtime.KafkaClients;
@@ -13,6 +15,7 @@ import dev.tradeflow.runtime.tracing.KafkaTracing;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,34 +34,51 @@ import org.slf4j.LoggerFactory;
  * tf.aml.screening-results}, acknowledged before the request's offset is committed (a crash between
  * the two screens again: the saga and the cases take a repeated result as a repeat). A request it
  * cannot read is parked in the request topic's dead-letter topic. The sanctions list is re-read
- * every minute if its files changed.
+ * every minute if its files changed. The documents of presentations are registered in {@code
+ * tf.aml.document-register}, so that one presented under a second credit is found whichever
+ * instance screens it.
  */
 public final class ComplianceService implements AutoCloseable {
 
   public static final String GROUP_ID = "tradeflow-compliance";
+
+  /** How long a document's claim may take to be written to the register and read back. */
+  private static final Duration REGISTER_TIMEOUT = Duration.ofSeconds(30);
 
   private static final Logger LOG = LoggerFactory.getLogger(ComplianceService.class);
 
   private final ReliableConsumer<String, ScreeningRequest> consumer;
   private final KafkaProducer<String, byte[]> producer;
   private final ScheduledExecutorService reloader;
+  private final KafkaDocumentRegister documents;
 
   private ComplianceService(
       ReliableConsumer<String, ScreeningRequest> consumer,
       KafkaProducer<String, byte[]> producer,
-      ScheduledExecutorService reloader) {
+      ScheduledExecutorService reloader,
+      KafkaDocumentRegister documents) {
     this.consumer = consumer;
     this.producer = producer;
     this.reloader = reloader;
+    this.documents = documents;
   }
 
+  /**
+   * Starts screening with {@code sanctions} and {@code rules}, documents registered in {@code
+   * tf.aml.document-register}.
+   *
+   * @param reloadList re-reads the sanctions list if its files changed (every minute)
+   */
   public static ComplianceService start(
       KafkaClients clients,
-      ComplianceScreener screener,
+      SanctionsScreener sanctions,
+      ComplianceRules rules,
       Runnable reloadList,
       MeterRegistry meters,
       KafkaTracing tracing,
       Clock clock) {
+    KafkaDocumentRegister documents = KafkaDocumentRegister.open(clients, REGISTER_TIMEOUT, clock);
+    ComplianceScreener screener = new ComplianceScreener(sanctions, rules, documents);
     KafkaProducer<String, byte[]> producer =
         new KafkaProducer<>(
             clients.producerProps(), new StringSerializer(), new ByteArraySerializer());
@@ -106,10 +126,11 @@ public final class ComplianceService implements AutoCloseable {
               },
               meters,
               tracing);
-      return new ComplianceService(consumer, producer, reloader);
+      return new ComplianceService(consumer, producer, reloader, documents);
     } catch (RuntimeException e) {
       reloader.shutdownNow();
       producer.close();
+      documents.close();
       throw e;
     }
   }
@@ -129,5 +150,6 @@ public final class ComplianceService implements AutoCloseable {
     reloader.shutdownNow();
     consumer.close();
     producer.close();
+    documents.close();
   }
 }

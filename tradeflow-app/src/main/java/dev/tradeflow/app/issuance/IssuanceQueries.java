@@ -65,11 +65,23 @@ public final class IssuanceQueries {
     return named.stream().findFirst();
   }
 
-  /** The credit's saga, if it is clearing the amendment sent as {@code commandId}. */
-  public Optional<SagaState> holding(LcId lcId, CommandId commandId) {
-    return Optional.ofNullable(sagas().get(lcId.value()))
-        .filter(
-            s -> s.clearing().filter(a -> a.command().commandId().equals(commandId)).isPresent());
+  /**
+   * Where the credit's saga stands with the amendment or presentation sent as {@code commandId}, if
+   * it is clearing it: the saga's step for an amendment, the presentation's own status for a
+   * presentation (cleared beside the saga's step).
+   */
+  public Optional<String> clearingStep(LcId lcId, CommandId commandId) {
+    SagaState saga = sagas().get(lcId.value());
+    if (saga == null) {
+      return Optional.empty();
+    }
+    if (saga.clearing().filter(a -> a.command().commandId().equals(commandId)).isPresent()) {
+      return Optional.of(saga.step().name());
+    }
+    return saga.presentations().stream()
+        .filter(p -> p.status().isClearing() && p.command().commandId().equals(commandId))
+        .map(p -> p.status().name())
+        .findFirst();
   }
 
   /** Several credits' sagas carry the same correlation id: ask by LC id. */

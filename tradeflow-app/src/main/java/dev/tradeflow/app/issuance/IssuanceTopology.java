@@ -13,6 +13,7 @@ import dev.tradeflow.domain.credit.FacilityState;
 import dev.tradeflow.domain.credit.ReservationId;
 import dev.tradeflow.domain.event.RecordedEvent;
 import dev.tradeflow.domain.issuance.IssuanceSaga;
+import dev.tradeflow.domain.issuance.PresentationClearance;
 import dev.tradeflow.domain.issuance.SagaAction;
 import dev.tradeflow.domain.issuance.SagaId;
 import dev.tradeflow.domain.issuance.SagaInput;
@@ -54,9 +55,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>the saga, keyed by LC id, hears the credit's events, the screening results, the review
- *       cases' events, the credit results, the checkers' approvals and the amendments applied for,
- *       and sends screening requests, facility commands and LC commands; a wall-clock punctuator
- *       moves sagas whose step is past its deadline;
+ *       cases' events, the credit results, the checkers' approvals, the amendments applied for and
+ *       the documents presented, and sends screening requests, facility commands and LC commands; a
+ *       wall-clock punctuator moves sagas whose step is past its deadline;
  *   <li>the review cases, keyed by LC id too: a case is opened per finding of a screening result,
  *       decided by compliance officers' commands, and withdrawn by the saga once it no longer waits
  *       for it;
@@ -106,7 +107,8 @@ public final class IssuanceTopology {
             Topics.AML_CASE_EVENTS,
             Topics.CREDIT_RESULTS,
             Topics.SAGA_APPROVALS,
-            Topics.SAGA_AMENDMENTS);
+            Topics.SAGA_AMENDMENTS,
+            Topics.SAGA_PRESENTATIONS);
     for (String topic : sagaSources) {
       source(topology, topic);
     }
@@ -279,8 +281,8 @@ public final class IssuanceTopology {
         onLcEvent(record, at);
         return;
       }
-      if (topic.equals(Topics.SAGA_AMENDMENTS)) {
-        onAmendment(record.key(), read(CommandEnvelope.class, record, topic), at);
+      if (topic.equals(Topics.SAGA_AMENDMENTS) || topic.equals(Topics.SAGA_PRESENTATIONS)) {
+        onHeldCommand(topic, record.key(), read(CommandEnvelope.class, record, topic), at);
         return;
       }
       if (topic.equals(Topics.LC_COMMAND_RESULTS)) {
@@ -309,12 +311,19 @@ public final class IssuanceTopology {
                     + ")";
         input =
             Optional.of(
-                new SagaInput.ScreeningCompleted(
-                    result.amendment(),
-                    result.outcome(),
-                    result.caseIds(),
-                    summary,
-                    result.screenedAt()));
+                result.presentation().isPresent()
+                    ? new SagaInput.PresentationScreened(
+                        result.presentation().get(),
+                        result.outcome(),
+                        result.caseIds(),
+                        summary,
+                        result.screenedAt())
+                    : new SagaInput.ScreeningCompleted(
+                        result.amendment(),
+                        result.outcome(),
+                        result.caseIds(),
+                        summary,
+                        result.screenedAt()));
       } else if (topic.equals(Topics.AML_CASE_EVENTS)) {
         CaseRecord caseRecord = read(CaseRecord.class, record, topic);
         sagaId = null;
@@ -406,6 +415,10 @@ public final class IssuanceTopology {
         input = new SagaInput.AmendmentAnswered(accepted.amendmentId(), true, at);
       } else if (payload instanceof LcEvent.AmendmentRejected rejected) {
         input = new SagaInput.AmendmentAnswered(rejected.amendmentId(), false, at);
+      } else if (payload instanceof LcEvent.DocumentsPresented presented) {
+        input =
+            new SagaInput.PresentationAnswered(
+                presented.presentationId(), true, "documents presented", at);
       } else if (payload instanceof LcEvent.CreditCancelled cancelled) {
         input =
             state.isIssued()
@@ -421,18 +434,28 @@ public final class IssuanceTopology {
       apply(lcId, IssuanceSaga.on(state, input, policy));
     }
 
-    /** An amendment applied for: cleared by the credit's saga, or sent on if it has none. */
-    private void onAmendment(String key, CommandEnvelope envelope, Instant at) {
+    /**
+     * An amendment applied for or documents presented, as their makers sent them: cleared by the
+     * credit's saga, or sent on if it has none.
+     */
+    private void onHeldCommand(String topic, String key, CommandEnvelope envelope, Instant at) {
       String lcId = envelope.lcId().value();
       if (!lcId.equals(key)) {
         throw new IllegalArgumentException(
-            "the record key " + key + " is not the amendment's LC id " + lcId);
+            "the record key " + key + " is not the command's LC id " + lcId);
       }
-      if (!(envelope.command() instanceof LcCommand.RequestAmendment amendment)
-          || envelope.refusal() != null) {
+      LcCommand command = envelope.command();
+      boolean amendments = topic.equals(Topics.SAGA_AMENDMENTS);
+      boolean expected =
+          amendments
+              ? command instanceof LcCommand.RequestAmendment
+              : command instanceof LcCommand.PresentDocuments;
+      if (!expected || envelope.refusal() != null) {
         throw new IllegalArgumentException(
-            "only amendments are cleared, as their makers sent them: "
-                + envelope.command().type()
+            "only "
+                + (amendments ? "amendments" : "presentations")
+                + " are cleared here, as their makers sent them: "
+                + command.type()
                 + (envelope.refusal() != null ? " with a refusal" : ""));
       }
       SagaState state = sagas.get(lcId);
@@ -441,18 +464,43 @@ public final class IssuanceTopology {
         send(TO_LC, lcId, envelope);
         return;
       }
-      apply(
-          lcId,
-          IssuanceSaga.on(
-              state, new SagaInput.AmendmentApplied(amendment, envelope.actor(), at), policy));
+      SagaInput input =
+          amendments
+              ? new SagaInput.AmendmentApplied(
+                  (LcCommand.RequestAmendment) command, envelope.actor(), at)
+              : new SagaInput.PresentationApplied(
+                  (LcCommand.PresentDocuments) command, envelope.actor(), at);
+      apply(lcId, IssuanceSaga.on(state, input, policy));
     }
 
-    /** A refusal of the command the saga last sent (matched by its exact id). */
+    /**
+     * A refusal of the command the saga last sent, or of a presentation it sent on (matched by
+     * their exact ids).
+     */
     private void onCommandResult(CommandResult result, Instant at) {
       SagaState state = sagas.get(result.lcId().value());
-      if (state == null
-          || result.outcome() != CommandResult.Outcome.REJECTED
-          || state.pending().isEmpty()
+      if (state == null || result.outcome() != CommandResult.Outcome.REJECTED) {
+        return;
+      }
+      Optional<PresentationClearance> presentation =
+          state.presentations().stream()
+              .filter(p -> p.status() == PresentationClearance.Status.PRESENTING)
+              .filter(p -> p.command().commandId().equals(result.commandId()))
+              .findFirst();
+      if (presentation.isPresent()) {
+        apply(
+            result.lcId().value(),
+            IssuanceSaga.on(
+                state,
+                new SagaInput.PresentationAnswered(
+                    presentation.get().presentationId(),
+                    false,
+                    result.rejection().code() + ": " + result.rejection().detail(),
+                    at),
+                policy));
+        return;
+      }
+      if (state.pending().isEmpty()
           || !state.pending().get().commandId().equals(result.commandId())) {
         return;
       }
@@ -506,11 +554,11 @@ public final class IssuanceTopology {
               reason -> LOG.warn("saga {} refused an input: {}", transition.state().id(), reason));
       SagaState previous = sagas.get(lcId);
       SagaState next = transition.state();
-      if (previous != null && previous.deadline().isPresent()) {
-        deadlines.delete(deadlineKey(previous.deadline().get().toEpochMilli(), lcId));
+      if (previous != null && previous.nextDeadline().isPresent()) {
+        deadlines.delete(deadlineKey(previous.nextDeadline().get().toEpochMilli(), lcId));
       }
-      if (!next.step().isFinal() && next.deadline().isPresent()) {
-        deadlines.put(deadlineKey(next.deadline().get().toEpochMilli(), lcId), lcId);
+      if (next.nextDeadline().isPresent()) {
+        deadlines.put(deadlineKey(next.nextDeadline().get().toEpochMilli(), lcId), lcId);
       }
       sagas.put(lcId, next);
       for (SagaAction action : transition.actions()) {
@@ -529,7 +577,22 @@ public final class IssuanceTopology {
                 screening.amendment(),
                 screening.attempt(),
                 screening.terms(),
-                screening.amountOrBeneficiaryAmendments()));
+                screening.amountOrBeneficiaryAmendments(),
+                Optional.empty(),
+                null));
+      } else if (action instanceof SagaAction.ScreenPresentation screening) {
+        send(
+            TO_SCREENING,
+            lcId,
+            new ScreeningRequest(
+                state.id(),
+                screening.lcId(),
+                Optional.empty(),
+                screening.attempt(),
+                state.currentTerms(),
+                0,
+                Optional.of(screening.presentation()),
+                screening.particulars()));
       } else if (action instanceof SagaAction.ReserveCredit reserve) {
         credit(
             state,

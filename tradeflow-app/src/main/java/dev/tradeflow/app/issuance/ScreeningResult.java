@@ -5,6 +5,7 @@ import dev.tradeflow.domain.issuance.SagaId;
 import dev.tradeflow.domain.issuance.SagaInput.ScreeningCompleted.Outcome;
 import dev.tradeflow.domain.lc.AmendmentId;
 import dev.tradeflow.domain.lc.LcId;
+import dev.tradeflow.domain.lc.PresentationId;
 import dev.tradeflow.domain.review.CaseFinding;
 import dev.tradeflow.domain.review.CaseId;
 import java.time.Instant;
@@ -14,9 +15,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The compliance service's answer, on {@code tf.aml.screening-results} (kept forever): the outcome,
- * every finding with its evidence, and the list edition screened against. Each finding becomes a
- * review case whose id both the case processor and the saga derive from it.
+ * The compliance service's answer, on {@code tf.aml.screening-results} (kept forever), about the
+ * application, an amendment or a presentation, as its request was: the outcome, every finding with
+ * its evidence, and the list edition screened against. Each finding becomes a review case whose id
+ * both the case processor and the saga derive from it.
  */
 public record ScreeningResult(
     SagaId sagaId,
@@ -26,7 +28,8 @@ public record ScreeningResult(
     Outcome outcome,
     List<CaseFinding> findings,
     String listSha256,
-    Instant screenedAt) {
+    Instant screenedAt,
+    Optional<PresentationId> presentation) {
 
   public ScreeningResult {
     Objects.requireNonNull(sagaId, "sagaId");
@@ -38,13 +41,18 @@ public record ScreeningResult(
       throw new IllegalArgumentException("listSha256 is a SHA-256 in hex: " + listSha256);
     }
     Objects.requireNonNull(screenedAt, "screenedAt");
+    // Absent from a result written before presentations were screened.
+    presentation = presentation == null ? Optional.empty() : presentation;
   }
 
   /** One case per finding, numbered from 1. */
   public List<CaseId> caseIds() {
     List<CaseId> ids = new ArrayList<>();
     for (int i = 1; i <= findings.size(); i++) {
-      ids.add(IssuanceSaga.caseId(lcId, amendment, attempt, i));
+      ids.add(
+          presentation.isPresent()
+              ? IssuanceSaga.caseId(lcId, presentation.get(), attempt, i)
+              : IssuanceSaga.caseId(lcId, amendment, attempt, i));
     }
     return ids;
   }

@@ -263,10 +263,13 @@ public final class CommandProcessor {
     private Outcome decide(CommandEnvelope envelope, AggregateSnapshot snapshot, Instant now) {
       String lcId = envelope.lcId().value();
       if (envelope.refusal() != null) {
-        if (!(envelope.command() instanceof LcCommand.RequestAmendment)) {
-          // Only the saga refuses, and only amendments: anything else is a bad record.
+        if (!(envelope.command() instanceof LcCommand.RequestAmendment
+            || envelope.command() instanceof LcCommand.PresentDocuments)) {
+          // Only the saga refuses, and only amendments and presentations: anything else is a bad
+          // record.
           throw new IllegalArgumentException(
-              "a refusal comes only with an amendment, not with " + envelope.command().type());
+              "a refusal comes only with an amendment or a presentation, not with "
+                  + envelope.command().type());
         }
         return rejectedOutcome(envelope, snapshot, envelope.refusal(), now);
       }

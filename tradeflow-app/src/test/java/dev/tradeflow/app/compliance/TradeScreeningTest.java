@@ -10,7 +10,6 @@ import dev.tradeflow.compliance.sanctions.SanctionsScreener;
 import dev.tradeflow.compliance.screening.ComplianceRules;
 import dev.tradeflow.compliance.screening.ComplianceScreener;
 import dev.tradeflow.compliance.screening.Finding;
-import dev.tradeflow.compliance.screening.InMemoryDocumentRegister;
 import dev.tradeflow.compliance.screening.RuleId;
 import dev.tradeflow.domain.issuance.SagaId;
 import dev.tradeflow.domain.lc.LcId;
@@ -36,13 +35,20 @@ class TradeScreeningTest {
         new ComplianceScreener(
             SanctionsScreener.of(SanctionsList.bundledSnapshot(), MatchThresholds.DEFAULT),
             ComplianceRules.defaults(),
-            new InMemoryDocumentRegister());
+            (document, reference) -> Optional.empty());
   }
 
   private static List<Finding> screen(LcTerms terms, int amendments) {
     ScreeningRequest request =
         new ScreeningRequest(
-            new SagaId("saga-1"), new LcId("LC-1"), Optional.empty(), 1, terms, amendments);
+            new SagaId("saga-1"),
+            new LcId("LC-1"),
+            Optional.empty(),
+            1,
+            terms,
+            amendments,
+            Optional.empty(),
+            null);
     return screener.screen(TradeScreening.of(request)).findings();
   }
 

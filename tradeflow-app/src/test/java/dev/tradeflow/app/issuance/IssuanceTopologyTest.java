@@ -13,6 +13,7 @@ import dev.tradeflow.domain.calendar.BankingCalendar;
 import dev.tradeflow.domain.credit.FacilityCommand;
 import dev.tradeflow.domain.credit.FacilityId;
 import dev.tradeflow.domain.credit.FacilityState;
+import dev.tradeflow.domain.issuance.PresentationClearance;
 import dev.tradeflow.domain.issuance.SagaId;
 import dev.tradeflow.domain.issuance.SagaInput.ScreeningCompleted.Outcome;
 import dev.tradeflow.domain.issuance.SagaPolicy;
@@ -21,11 +22,16 @@ import dev.tradeflow.domain.issuance.SagaStep;
 import dev.tradeflow.domain.lc.AmendmentChanges;
 import dev.tradeflow.domain.lc.AmendmentId;
 import dev.tradeflow.domain.lc.CommandId;
+import dev.tradeflow.domain.lc.DocumentParticulars;
 import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.lc.LcStatus;
+import dev.tradeflow.domain.lc.PresentationId;
 import dev.tradeflow.domain.lc.Rejection;
 import dev.tradeflow.domain.lc.RejectionCode;
+import dev.tradeflow.domain.lc.ShipmentTerms;
+import dev.tradeflow.domain.lc.TradeDocument;
+import dev.tradeflow.domain.lc.Vessel;
 import dev.tradeflow.domain.money.Money;
 import dev.tradeflow.domain.review.CaseCommand;
 import dev.tradeflow.domain.review.CaseDecision;
@@ -165,7 +171,8 @@ class IssuanceTopologyTest {
                 outcome,
                 List.of(findings),
                 "0123456789abcdef".repeat(4),
-                START)));
+                START,
+                request.presentation())));
   }
 
   private void decide(CaseId caseId, String officer, CaseDecision decision) {
@@ -425,6 +432,122 @@ class IssuanceTopologyTest {
     assertThat(resultOf(results, "amend-1"))
         .hasValueSatisfying(
             r -> assertThat(r.rejection().code()).isEqualTo(RejectionCode.LC_NOT_FOUND));
+  }
+
+  private static final DocumentParticulars PARTICULARS =
+      new DocumentParticulars(
+          List.of(new TradeDocument(TradeDocument.Kind.BILL_OF_LADING, "MAEU1", "Maersk A/S")),
+          new ShipmentTerms(
+              null, "COBUN", "GBFXT", List.of(), new Vessel("MAERSK SELETAR", "9356646")));
+
+  private static final LcCommand.PresentDocuments PRESENT =
+      new LcCommand.PresentDocuments(
+          new CommandId("present-1"),
+          new PresentationId("P1"),
+          Money.of("40000", "USD"),
+          LocalDate.of(2026, 1, 6),
+          LocalDate.of(2026, 1, 7),
+          null,
+          PARTICULARS);
+
+  private void present(LcCommand.PresentDocuments presentation) {
+    driver
+        .createInputTopic(
+            Topics.SAGA_PRESENTATIONS,
+            Serdes.String().serializer(),
+            Serdes.ByteArray().serializer(),
+            START,
+            Duration.ZERO)
+        .pipeInput(
+            LC,
+            Json.toBytes(
+                new CommandEnvelope(new LcId(LC), presentation, "presenter.pat", "corr-p", START)));
+  }
+
+  @Test
+  void a_presentations_documents_are_screened_before_the_credit_records_them() {
+    start(policy("250000"));
+    openFacility("1000000");
+    apply();
+    screened(Outcome.CLEAR);
+    TestOutputTopic<String, CommandResult> results = results();
+
+    present(PRESENT);
+    assertThat(snapshot().state().presentations()).isEmpty();
+    ScreeningRequest request = screeningRequests.readValue();
+    assertThat(request.presentation()).contains(new PresentationId("P1"));
+    assertThat(request.particulars()).isEqualTo(PARTICULARS);
+    screeningResults.pipeInput(
+        LC,
+        Json.toBytes(
+            new ScreeningResult(
+                request.sagaId(),
+                request.lcId(),
+                Optional.empty(),
+                request.attempt(),
+                Outcome.CLEAR,
+                List.of(),
+                "0123456789abcdef".repeat(4),
+                START,
+                request.presentation())));
+
+    assertThat(resultOf(results, "present-1"))
+        .hasValueSatisfying(r -> assertThat(r.isAccepted()).isTrue());
+    assertThat(snapshot().state().presentations()).hasSize(1);
+    assertThat(saga().presentation(new PresentationId("P1")).orElseThrow().status())
+        .isEqualTo(PresentationClearance.Status.PRESENTED);
+  }
+
+  @Test
+  void a_presentation_whose_hit_is_confirmed_is_refused_and_never_recorded() {
+    start(policy("250000"));
+    openFacility("1000000");
+    apply();
+    screened(Outcome.CLEAR);
+    TestOutputTopic<String, CommandResult> results = results();
+
+    present(PRESENT);
+    screened(
+        Outcome.REVIEW,
+        new CaseFinding(
+            "TBML_DUPLICATE_DOCUMENT",
+            HitLevel.REVIEW,
+            1.0,
+            "bill of lading MAEU1 of MAERSK A/S",
+            "already presented under LC-9"));
+    CaseId caseId = new CaseId("LC-1:P1:d1:1");
+    decide(caseId, "compliance.carol", CaseDecision.CONFIRM);
+
+    assertThat(resultOf(results, "present-1"))
+        .hasValueSatisfying(
+            r -> {
+              assertThat(r.rejection().code()).isEqualTo(RejectionCode.PRESENTATION_NOT_CLEARED);
+              assertThat(r.rejection().detail())
+                  .isEqualTo("screening hit confirmed in case LC-1:P1:d1:1: reviewed");
+            });
+    assertThat(snapshot().state().presentations()).isEmpty();
+    KeyValueStore<String, CaseView> cases = driver.getKeyValueStore(IssuanceTopology.CASE_STORE);
+    assertThat(cases.get(caseId.value()).state().status()).isEqualTo(CaseStatus.CONFIRMED);
+  }
+
+  @Test
+  void a_presentations_review_nobody_decides_falls_due_although_the_saga_is_at_rest() {
+    start(policy("250000"));
+    openFacility("1000000");
+    apply();
+    screened(Outcome.CLEAR);
+    TestOutputTopic<String, CommandResult> results = results();
+    present(PRESENT);
+    screened(Outcome.REVIEW, LISTED);
+    assertThat(saga().step()).isEqualTo(SagaStep.ISSUED);
+    driver.advanceWallClockTime(Duration.ofHours(1).plusSeconds(1));
+
+    assertThat(resultOf(results, "present-1"))
+        .hasValueSatisfying(
+            r ->
+                assertThat(r.rejection().code()).isEqualTo(RejectionCode.PRESENTATION_NOT_CLEARED));
+    KeyValueStore<String, CaseView> cases = driver.getKeyValueStore(IssuanceTopology.CASE_STORE);
+    assertThat(cases.get("LC-1:P1:d1:1").state().status()).isEqualTo(CaseStatus.WITHDRAWN);
   }
 
   @Test

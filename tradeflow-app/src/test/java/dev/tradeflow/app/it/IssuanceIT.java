@@ -10,10 +10,15 @@ import dev.tradeflow.domain.lc.AmendmentChanges;
 import dev.tradeflow.domain.lc.AmendmentId;
 import dev.tradeflow.domain.lc.Bank;
 import dev.tradeflow.domain.lc.CommandId;
+import dev.tradeflow.domain.lc.DocumentParticulars;
 import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcCommand.ApplyForCredit;
 import dev.tradeflow.domain.lc.LcTerms;
 import dev.tradeflow.domain.lc.Party;
+import dev.tradeflow.domain.lc.PresentationId;
+import dev.tradeflow.domain.lc.ShipmentTerms;
+import dev.tradeflow.domain.lc.TradeDocument;
+import dev.tradeflow.domain.lc.Vessel;
 import dev.tradeflow.domain.money.Money;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +32,9 @@ import org.junit.jupiter.api.Test;
  * issued; a near-match is cleared by two compliance officers and issued; an over-limit application
  * is rejected with nothing reserved; an approval that never comes is compensated at its deadline;
  * the maker cannot approve their own application; amendments that raise the amount or name a new
- * beneficiary are screened and credit-checked before the credit records them.
+ * beneficiary are screened and credit-checked before the credit records them; a bill of lading
+ * presented under a second credit, or a listed carrier, is held for review before the credit
+ * records the presentation.
  */
 class IssuanceIT {
 
@@ -98,6 +105,11 @@ class IssuanceIT {
 
   private static String lcStatus(String lcId) {
     return String.valueOf(api.get("/api/v1/lcs/" + lcId).body().get("status"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> credit(String lcId) {
+    return (Map<String, Object>) api.get("/api/v1/lcs/" + lcId).body().get("credit");
   }
 
   private static String facilityPath(String facilityId) {
@@ -226,6 +238,85 @@ class IssuanceIT {
     assertThat(facilityOf("Amending Imports LLC").get("utilised"))
         .isEqualTo(Map.of("amount", "150000.00", "currency", "USD"));
     assertThat(saga(saga)).containsEntry("step", "ISSUED");
+  }
+
+  private static LcCommand.PresentDocuments presentation(
+      String id, String billOfLading, String carrier) {
+    return new LcCommand.PresentDocuments(
+        new CommandId("present-" + id + "-" + billOfLading),
+        new PresentationId(id),
+        Money.of("10000", "USD"),
+        TODAY,
+        TODAY,
+        null,
+        new DocumentParticulars(
+            List.of(
+                new TradeDocument(
+                    TradeDocument.Kind.COMMERCIAL_INVOICE, "INV-" + billOfLading, "Northwind"),
+                new TradeDocument(TradeDocument.Kind.BILL_OF_LADING, billOfLading, carrier)),
+            new ShipmentTerms(
+                null, "GBFXT", "USNYC", List.of(), new Vessel("MAERSK SELETAR", "9356646"))));
+  }
+
+  @Test
+  void a_bill_of_lading_presented_under_a_second_credit_is_reviewed_and_refused_if_confirmed() {
+    facility("Documents Imports LLC", "1000000");
+    String first =
+        apply(
+            "ISS-DOCS-1", terms("Documents Imports LLC", "Northwind Textiles Ltd", "GB", "50000"));
+    String second =
+        apply(
+            "ISS-DOCS-2", terms("Documents Imports LLC", "Northwind Textiles Ltd", "GB", "50000"));
+    awaitStep(first, "ISSUED");
+    awaitStep(second, "ISSUED");
+
+    // First seen under ISS-DOCS-1: screened clean and recorded by the credit.
+    ApiClient.Response presented =
+        outcome("ISS-DOCS-1", presentation("P1", "MAEU-IT-1", "Maersk A/S"));
+    assertThat(presented.status()).as(presented.body().toString()).isEqualTo(200);
+    assertThat(credit("ISS-DOCS-1").get("presentations").toString()).contains("MAEU-IT-1");
+
+    // The same bill of lading under ISS-DOCS-2: held for review, refused once confirmed.
+    LcCommand.PresentDocuments twice = presentation("P1", "MAEU-IT-1", "Maersk A/S");
+    ApiClient.Response held = api.post("/api/v1/lcs/ISS-DOCS-2/commands", twice, MAKER);
+    assertThat(held.status()).as(held.body().toString()).isEqualTo(202);
+    String caseId = "ISS-DOCS-2:P1:d1:1";
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(api.get("/api/v1/cases/" + caseId).body().toString())
+                    .contains("TBML_DUPLICATE_DOCUMENT")
+                    .contains("already presented under ISS-DOCS-1"));
+    assertThat(api.get("/api/v1/lcs/ISS-DOCS-2/commands/" + twice.commandId()).body())
+        .containsEntry("sagaStep", "AWAITING_REVIEW");
+    assertThat(
+            api.post(
+                    "/api/v1/cases/" + caseId + "/decision",
+                    Map.of("decision", "CONFIRM", "reason", "one shipment financed twice"),
+                    Map.of(
+                        "X-Tradeflow-Actor", "compliance.carol", "X-Tradeflow-Roles", "compliance"))
+                .status())
+        .isEqualTo(202);
+    ApiClient.Response refused = awaitOutcome("ISS-DOCS-2", twice);
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.problemCode()).isEqualTo("PRESENTATION_NOT_CLEARED");
+    assertThat(credit("ISS-DOCS-2").get("presentations")).isEqualTo(List.of());
+
+    // A sanctioned carrier blocks; a fresh bill of lading from another carrier goes through.
+    LcCommand.PresentDocuments listedCarrier =
+        presentation("P2", "IRISL-IT-7", "Islamic Republic of Iran Shipping Lines");
+    assertThat(api.post("/api/v1/lcs/ISS-DOCS-2/commands", listedCarrier, MAKER).status())
+        .isEqualTo(202);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(api.get("/api/v1/cases/ISS-DOCS-2:P2:d1:1").body().toString())
+                    .contains("SDN-25396")
+                    .contains("carrier"));
+    ApiClient.Response fresh = outcome("ISS-DOCS-2", presentation("P3", "MAEU-IT-2", "Maersk A/S"));
+    assertThat(fresh.status()).as(fresh.body().toString()).isEqualTo(200);
   }
 
   @Test

@@ -659,7 +659,8 @@ public final class LetterOfCredit {
               e.examinationDeadline(),
               PresentationStatus.PRESENTED,
               List.of(),
-              null));
+              null,
+              e.particulars()));
     } else if (event instanceof ExaminationRecorded e) {
       return state.updatePresentation(e.presentationId(), p -> p.examined(e.discrepancies()));
     } else if (event instanceof WaiverSought e) {

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One presentation of documents under the credit and what became of it. {@code quantity} may be
- * null; {@code maturityDate} is set once honoured by deferred payment or acceptance.
+ * One presentation of documents under the credit and what became of it. {@code quantity} and {@code
+ * particulars} may be null; {@code maturityDate} is set once honoured by deferred payment or
+ * acceptance.
  */
 public record Presentation(
     PresentationId presentationId,
@@ -19,7 +20,8 @@ public record Presentation(
     LocalDate examinationDeadline,
     PresentationStatus status,
     List<Discrepancy> discrepancies,
-    LocalDate maturityDate) {
+    LocalDate maturityDate,
+    DocumentParticulars particulars) {
 
   public Presentation {
     Objects.requireNonNull(presentationId, "presentationId");
@@ -39,7 +41,8 @@ public record Presentation(
         examinationDeadline,
         newStatus,
         discrepancies,
-        maturityDate);
+        maturityDate,
+        particulars);
   }
 
   Presentation examined(List<Discrepancy> found) {
@@ -52,7 +55,8 @@ public record Presentation(
         examinationDeadline,
         found.isEmpty() ? PresentationStatus.COMPLYING : PresentationStatus.DISCREPANT,
         found,
-        maturityDate);
+        maturityDate,
+        particulars);
   }
 
   Presentation honoured(LocalDate maturity) {
@@ -65,7 +69,8 @@ public record Presentation(
         examinationDeadline,
         PresentationStatus.HONOURED,
         discrepancies,
-        maturity);
+        maturity,
+        particulars);
   }
 
   /** The refusal period (art. 14(b), 16(d)) has passed: day is after the examination deadline. */
