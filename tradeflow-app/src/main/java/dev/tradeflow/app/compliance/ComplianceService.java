@@ -111,8 +111,13 @@ public final class ComplianceService implements AutoCloseable {
                     screening.record(() -> screener.screen(TradeScreening.of(request)));
                 ScreeningResult result = TradeScreening.resultOf(request, report, clock.instant());
                 LOG.info(
-                    "screened {} (saga {}, attempt {}): {} with {} findings",
+                    "screened {}{} (saga {}, attempt {}): {} with {} findings",
                     request.lcId(),
+                    request
+                        .presentation()
+                        .map(p -> " presentation " + p)
+                        .or(() -> request.amendment().map(a -> " amendment " + a))
+                        .orElse(""),
                     request.sagaId(),
                     request.attempt(),
                     result.outcome(),

@@ -71,7 +71,7 @@ public final class DemoRunner {
 
   public Summary run() throws InterruptedException {
     long started = System.nanoTime();
-    List<Scenario> scenarios = DemoScenarios.all(runDate);
+    List<Scenario> scenarios = DemoScenarios.all(runDate, runId);
     List<String> failures = new ArrayList<>(openFacilities());
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(scenarios.size(), 16));
     List<Future<Outcome>> futures = new ArrayList<>();
@@ -270,6 +270,12 @@ public final class DemoRunner {
       }
       return decided > 0 ? null : "no undecided review case to " + decide.decision();
     }
+    if (step instanceof Step.AwaitPresentationElsewhere await) {
+      String other = lcId(runId, await.scenario() + 1);
+      return waitFor(() -> presentations(other).contains(await.presentation().value()))
+          ? null
+          : other + " did not record presentation " + await.presentation() + " within " + PATIENCE;
+    }
     Step.Approve approve = (Step.Approve) step;
     ApiClient.Response answered =
         api.post(
@@ -287,6 +293,18 @@ public final class DemoRunner {
             + answered.status()
             + " "
             + answered.body();
+  }
+
+  /** The ids of the presentations the credit recorded, as its view shows them. */
+  @SuppressWarnings("unchecked")
+  private List<String> presentations(String lcId) {
+    Object credit = api.get("/api/v1/lcs/" + lcId).body().get("credit");
+    if (!(credit instanceof Map<?, ?> view)
+        || !(view.get("presentations") instanceof List<?> presented)) {
+      return List.of();
+    }
+    return ((List<Map<String, Object>>) presented)
+        .stream().map(p -> String.valueOf(p.get("presentationId"))).toList();
   }
 
   private ApiClient.Response send(String lcId, LcCommand command) {

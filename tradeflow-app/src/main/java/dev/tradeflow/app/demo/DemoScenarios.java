@@ -6,6 +6,7 @@ import static dev.tradeflow.app.demo.Scenario.Step.rejected;
 import dev.tradeflow.app.demo.Scenario.Step;
 import dev.tradeflow.app.demo.Scenario.Step.Approve;
 import dev.tradeflow.app.demo.Scenario.Step.AwaitOutcome;
+import dev.tradeflow.app.demo.Scenario.Step.AwaitPresentationElsewhere;
 import dev.tradeflow.app.demo.Scenario.Step.AwaitSaga;
 import dev.tradeflow.app.demo.Scenario.Step.AwaitStatus;
 import dev.tradeflow.app.demo.Scenario.Step.DecideCases;
@@ -18,6 +19,7 @@ import dev.tradeflow.domain.lc.CommandId;
 import dev.tradeflow.domain.lc.ConfirmationInstruction;
 import dev.tradeflow.domain.lc.Discrepancy;
 import dev.tradeflow.domain.lc.DocumentDisposal;
+import dev.tradeflow.domain.lc.DocumentParticulars;
 import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcCommand.*;
 import dev.tradeflow.domain.lc.LcStatus;
@@ -27,6 +29,7 @@ import dev.tradeflow.domain.lc.PresentationId;
 import dev.tradeflow.domain.lc.RejectionCode;
 import dev.tradeflow.domain.lc.ShipmentTerms;
 import dev.tradeflow.domain.lc.Tolerance;
+import dev.tradeflow.domain.lc.TradeDocument;
 import dev.tradeflow.domain.lc.Vessel;
 import dev.tradeflow.domain.money.Money;
 import java.time.DayOfWeek;
@@ -40,7 +43,9 @@ import java.util.function.Function;
 /**
  * The demo's lifecycles: a clean sight payment, amendments accepted and rejected, discrepant
  * presentations waived and refused, a late presentation, expiry, a refused application, a
- * cancellation and partial drawings by negotiation, each with the outcomes UCP 600 dictates.
+ * cancellation and partial drawings by negotiation, each with the outcomes UCP 600 dictates; and
+ * the issuance saga's screening, credit and approval, of applications, amendments and a bill of
+ * lading presented under a second credit.
  */
 final class DemoScenarios {
 
@@ -68,7 +73,14 @@ final class DemoScenarios {
   private final LocalDate shipped;
   private final LocalDate presented;
 
-  private DemoScenarios(LocalDate runDate) {
+  /** Makes the run's document numbers its own: a later run presents no document twice. */
+  private final String runId;
+
+  /** Numbers the run's documents: each presentation's invoice and bill of lading are new. */
+  private int documents;
+
+  private DemoScenarios(LocalDate runDate, String runId) {
+    this.runId = runId;
     applied = runDate.with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
     advised = applied.plusDays(3);
     expiry = applied.plusDays(176);
@@ -85,9 +97,12 @@ final class DemoScenarios {
     return "Acme Imports " + copy + " LLC";
   }
 
-  /** Every lifecycle, three times over (51 credits), dated from {@code runDate}. */
-  static List<Scenario> all(LocalDate runDate) {
-    return new DemoScenarios(runDate).scenarios();
+  /**
+   * Every lifecycle, three times over (54 credits), dated from {@code runDate}, their documents
+   * numbered after {@code runId}.
+   */
+  static List<Scenario> all(LocalDate runDate, String runId) {
+    return new DemoScenarios(runDate, runId).scenarios();
   }
 
   private List<Scenario> scenarios() {
@@ -109,11 +124,14 @@ final class DemoScenarios {
             this::makerCannotApproveOwnApplication,
             this::amendmentToASanctionedBeneficiary,
             this::amendmentOverTheCreditLimit,
-            this::transshippedThroughASanctionedPort);
+            this::transshippedThroughASanctionedPort,
+            this::billOfLadingPresentedTwice);
     List<Scenario> scenarios = new ArrayList<>();
     for (int copy = 1; copy <= 3; copy++) {
+      // The copy's clean sight payment is its first scenario: others may refer to it.
+      int first = scenarios.size();
       for (Function<Script, Scenario> lifecycle : lifecycles) {
-        scenarios.add(lifecycle.apply(new Script(copy)));
+        scenarios.add(lifecycle.apply(new Script(copy, first)));
       }
     }
     return scenarios;
@@ -121,7 +139,7 @@ final class DemoScenarios {
 
   private Scenario cleanSightPayment(Script s) {
     issuedAndAdvised(s, terms(s, AvailableBy.SIGHT_PAYMENT, "100000.00", Tolerance.NONE, true));
-    s.ok(present(s, "P1", "100000.00", shipped, presented));
+    s.ok(present(s, "P1", "100000.00", shipped, presented, cleanBillOfLading(s)));
     LcCommand examined =
         new RecordExamination(s.next(), pid("P1"), presented.plusDays(2), List.of());
     s.ok(examined);
@@ -306,6 +324,28 @@ final class DemoScenarios {
     return s.scenario("amendment over the credit limit, not cleared", LcStatus.ADVISED);
   }
 
+  /**
+   * The bill of lading of the copy's clean sight payment presented again under this credit: the
+   * same shipment financed twice. The saga holds the presentation for review; the hit confirmed,
+   * the credit never records it. A presentation with documents of its own then goes through.
+   */
+  private Scenario billOfLadingPresentedTwice(Script s) {
+    issuedAndAdvised(s, terms(s, AvailableBy.SIGHT_PAYMENT, "80000.00", Tolerance.NONE, true));
+    s.await(new AwaitPresentationElsewhere(s.firstOfCopy, pid("P1")));
+    PresentDocuments twice = present(s, "P1", "80000.00", shipped, presented, cleanBillOfLading(s));
+    s.await(new Submit(twice));
+    s.await(new DecideCases("demo.compliance.1", "CONFIRM"));
+    s.await(new AwaitOutcome(twice, Optional.of(RejectionCode.PRESENTATION_NOT_CLEARED)));
+    s.ok(present(s, "P2", "80000.00", shipped, presented));
+    return s.scenario("bill of lading presented under a second credit, refused", LcStatus.ADVISED);
+  }
+
+  /** The bill of lading the copy's clean sight payment presents (first, hence its owner). */
+  private TradeDocument cleanBillOfLading(Script s) {
+    return new TradeDocument(
+        TradeDocument.Kind.BILL_OF_LADING, "BL-" + runId + "-C" + s.copy, "Demo Container Line");
+  }
+
   /** Transshipped at Bandar Abbas: a port in a comprehensively sanctioned country. */
   private Scenario transshippedThroughASanctionedPort(Script s) {
     LcTerms viaIran =
@@ -437,10 +477,50 @@ final class DemoScenarios {
         shipment);
   }
 
+  /** A presentation with an invoice and a bill of lading of its own, shipped as the route says. */
   private PresentDocuments present(
       Script s, String presentation, String amount, LocalDate shipped, LocalDate presented) {
+    return present(
+        s,
+        presentation,
+        amount,
+        shipped,
+        presented,
+        new TradeDocument(
+            TradeDocument.Kind.BILL_OF_LADING,
+            "BL-" + runId + "-" + (++documents),
+            "Demo Container Line"));
+  }
+
+  private PresentDocuments present(
+      Script s,
+      String presentation,
+      String amount,
+      LocalDate shipped,
+      LocalDate presented,
+      TradeDocument billOfLading) {
+    DocumentParticulars particulars =
+        new DocumentParticulars(
+            List.of(
+                new TradeDocument(
+                    TradeDocument.Kind.COMMERCIAL_INVOICE,
+                    "INV-" + runId + "-" + (++documents),
+                    "Northwind Textiles " + s.copy + " Ltd"),
+                billOfLading),
+            new ShipmentTerms(
+                null,
+                ROUTE.portOfLoading(),
+                ROUTE.portOfDischarge(),
+                List.of(),
+                new Vessel("MAERSK SELETAR", "9356646")));
     return new PresentDocuments(
-        s.next(), pid(presentation), Money.of(amount, "USD"), shipped, presented, null, null);
+        s.next(),
+        pid(presentation),
+        Money.of(amount, "USD"),
+        shipped,
+        presented,
+        null,
+        particulars);
   }
 
   private static PresentationId pid(String id) {
@@ -453,11 +533,16 @@ final class DemoScenarios {
     static final String MAKER = "demo.maker";
 
     final int copy;
+
+    /** The index in the run of the copy's first scenario. */
+    final int firstOfCopy;
+
     private final List<Step> steps = new ArrayList<>();
     private int sequence;
 
-    Script(int copy) {
+    Script(int copy, int firstOfCopy) {
       this.copy = copy;
+      this.firstOfCopy = firstOfCopy;
     }
 
     CommandId next() {

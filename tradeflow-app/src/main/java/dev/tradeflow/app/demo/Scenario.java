@@ -2,6 +2,7 @@ package dev.tradeflow.app.demo;
 
 import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcStatus;
+import dev.tradeflow.domain.lc.PresentationId;
 import dev.tradeflow.domain.lc.RejectionCode;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,12 @@ record Scenario(String name, List<Step> steps, LcStatus expectedStatus) {
 
     /** A compliance officer decides every undecided review case of the credit. */
     record DecideCases(String officer, String decision) implements Step {}
+
+    /**
+     * Wait until the credit of the run's scenario number {@code scenario} (from 0) has recorded
+     * {@code presentation}: a document it presented first can then be presented again elsewhere.
+     */
+    record AwaitPresentationElsewhere(int scenario, PresentationId presentation) implements Step {}
 
     /** A user answers the saga's approval request; the API answers with this HTTP status. */
     record Approve(String user, int expectedHttpStatus) implements Step {}
