@@ -5,6 +5,9 @@ import dev.tradeflow.app.api.HttpApi;
 import dev.tradeflow.app.api.IssuanceRoutes;
 import dev.tradeflow.app.api.ReportRoutes;
 import dev.tradeflow.app.api.RouteSet;
+import dev.tradeflow.app.auth.TokenIssuer;
+import dev.tradeflow.app.auth.TokenKeys;
+import dev.tradeflow.app.auth.TokenVerifier;
 import dev.tradeflow.app.command.CommandGateway;
 import dev.tradeflow.app.compliance.ComplianceService;
 import dev.tradeflow.app.compliance.SanctionsScreening;
@@ -142,6 +145,7 @@ public final class TradeflowService implements AutoCloseable {
     // Read before anything starts: a mistake in the file stops the start with its key named.
     Optional<ComplianceRules> rules =
         config.saga().enabled() ? Optional.of(complianceRules(config)) : Optional.empty();
+    TokenVerifier tokens = new TokenVerifier(config.auth(), TokenKeys.load(config.auth()));
     KafkaCluster cluster = KafkaCluster.connect(config, fresh);
     Deque<AutoCloseable> started = new ArrayDeque<>();
     started.push(cluster);
@@ -241,6 +245,7 @@ public final class TradeflowService implements AutoCloseable {
               openTelemetry,
               routes,
               clients.interactiveProducerProps(),
+              tokens,
               config.http().host(),
               config.http().port());
       started.push(api);
@@ -256,6 +261,15 @@ public final class TradeflowService implements AutoCloseable {
       closeAll(started);
       throw e;
     }
+  }
+
+  /**
+   * Signs development tokens for this service's API, when it verifies them with its own key (no
+   * {@code auth.jwks-file}): the demo's and the tests' users, {@code ./tradeflow token}.
+   */
+  public Optional<TokenIssuer> tokenIssuer() {
+    return TokenKeys.existingSigningKey(config.auth())
+        .map(key -> new TokenIssuer(config.auth(), key, Clock.systemUTC()));
   }
 
   /**

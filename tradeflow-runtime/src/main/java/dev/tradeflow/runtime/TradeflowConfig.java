@@ -34,6 +34,7 @@ public record TradeflowConfig(
     CryptoSettings crypto,
     ComplianceSettings compliance,
     SagaSettings saga,
+    AuthSettings auth,
     Map<String, Set<LocalDate>> holidays) {
 
   public TradeflowConfig {
@@ -47,6 +48,7 @@ public record TradeflowConfig(
     Objects.requireNonNull(crypto, "crypto");
     Objects.requireNonNull(compliance, "compliance");
     Objects.requireNonNull(saga, "saga");
+    Objects.requireNonNull(auth, "auth");
     TreeMap<String, Set<LocalDate>> sorted = new TreeMap<>();
     holidays.forEach(
         (place, days) -> sorted.put(place, Collections.unmodifiableSortedSet(new TreeSet<>(days))));
@@ -309,6 +311,26 @@ public record TradeflowConfig(
       Objects.requireNonNull(reviewTimeout, "reviewTimeout");
       Objects.requireNonNull(approvalTimeout, "approvalTimeout");
       Objects.requireNonNull(tickInterval, "tickInterval");
+    }
+  }
+
+  /**
+   * {@code auth.*}: who may call the API.
+   *
+   * @param issuer {@code auth.issuer}: the {@code iss} every token carries
+   * @param audience {@code auth.audience}: the {@code aud} every token carries
+   * @param jwksFile {@code auth.jwks-file}: an identity provider's public keys; empty means
+   *     development tokens signed with {@code signingKey}
+   * @param signingKey {@code auth.signing-key}: the key development tokens are signed with
+   */
+  public record AuthSettings(
+      String issuer, String audience, Optional<Path> jwksFile, Path signingKey) {
+
+    public AuthSettings {
+      Objects.requireNonNull(issuer, "issuer");
+      Objects.requireNonNull(audience, "audience");
+      Objects.requireNonNull(jwksFile, "jwksFile");
+      Objects.requireNonNull(signingKey, "signingKey");
     }
   }
 

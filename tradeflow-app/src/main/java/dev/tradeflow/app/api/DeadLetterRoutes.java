@@ -2,6 +2,7 @@ package dev.tradeflow.app.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tradeflow.domain.privacy.CardNumbers;
+import dev.tradeflow.domain.user.Role;
 import dev.tradeflow.runtime.dlq.DeadLetterAction;
 import dev.tradeflow.runtime.dlq.DeadLetterId;
 import dev.tradeflow.runtime.dlq.DeadLetterQueues;
@@ -27,7 +28,8 @@ import java.util.function.Supplier;
  * ({@code ?topic=}, {@code ?all=true} for resolved ones too); {@code GET /{id}} shows one; {@code
  * POST /{id}/replay}, {@code POST /replay} with {@code {"key": ..}} or {@code {"all": true}} (and
  * an optional {@code "topic"}) replay; {@code POST /{id}/purge} with {@code {"reason": ..}} purges.
- * The actor is the {@code X-Tradeflow-Actor} header.
+ * Reading them needs the operator, auditor or admin role; replaying or purging, operator or admin.
+ * The actor is the caller's verified user.
  */
 public final class DeadLetterRoutes implements RouteSet {
 
@@ -51,7 +53,12 @@ public final class DeadLetterRoutes implements RouteSet {
   public void addTo(RoutesConfig routes) {
     routes.get(BASE, this::list);
     routes.post(BASE + "/replay", this::replaySelection);
-    routes.get(BASE + "/parked-keys", ctx -> ctx.json(parkedKeys()));
+    routes.get(
+        BASE + "/parked-keys",
+        ctx -> {
+          mayRead(ctx);
+          ctx.json(parkedKeys());
+        });
     routes.get(BASE + "/{id}", this::show);
     routes.post(BASE + "/{id}/replay", this::replayOne);
     routes.post(BASE + "/{id}/purge", this::purge);
@@ -59,6 +66,7 @@ public final class DeadLetterRoutes implements RouteSet {
   }
 
   private void list(Context ctx) {
+    mayRead(ctx);
     boolean all = "true".equalsIgnoreCase(ctx.queryParam("all"));
     ctx.json(
         queues.list(topic(ctx.queryParam("topic")), all).stream()
@@ -85,14 +93,17 @@ public final class DeadLetterRoutes implements RouteSet {
   }
 
   private void show(Context ctx) {
+    mayRead(ctx);
     ctx.json(DeadLetterView.of(queues.get(id(ctx)), events));
   }
 
   private void replayOne(Context ctx) {
+    mayResolve(ctx);
     ctx.json(queues.replay(new ReplaySelection.One(id(ctx)), HttpApi.actor(ctx)));
   }
 
   private void replaySelection(Context ctx) {
+    mayResolve(ctx);
     JsonNode body = HttpApi.jsonBody(ctx);
     Optional<String> topic = topic(body.path("topic").asText(null));
     String key = body.path("key").asText(null);
@@ -109,11 +120,20 @@ public final class DeadLetterRoutes implements RouteSet {
   }
 
   private void purge(Context ctx) {
+    mayResolve(ctx);
     ctx.json(
         queues.purge(
             id(ctx),
             CardNumbers.mask(HttpApi.jsonBody(ctx).path("reason").asText("")),
             HttpApi.actor(ctx)));
+  }
+
+  private static void mayRead(Context ctx) {
+    HttpApi.requireRole(ctx, "read dead letters", Role.OPERATOR, Role.AUDITOR, Role.ADMIN);
+  }
+
+  private static void mayResolve(Context ctx) {
+    HttpApi.requireRole(ctx, "replay or purge dead letters", Role.OPERATOR, Role.ADMIN);
   }
 
   private static DeadLetterId id(Context ctx) {

@@ -38,15 +38,15 @@ final class Forwarder {
         HttpRequest.newBuilder(
                 URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
             .header(HttpApi.FORWARDED, "1")
-            .header(HttpApi.ACTOR, HttpApi.actor(ctx))
             .timeout(Duration.ofSeconds(10))
             .method(
                 ctx.method().name(),
                 body.isEmpty()
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(body));
-    Optional.ofNullable(ctx.header(HttpApi.ROLES))
-        .ifPresent(roles -> builder.header(HttpApi.ROLES, roles));
+    // The client's own token: the instance that answers verifies it again.
+    Optional.ofNullable(ctx.header(HttpApi.AUTHORIZATION))
+        .ifPresent(token -> builder.header(HttpApi.AUTHORIZATION, token));
     Optional.ofNullable(ctx.contentType()).ifPresent(type -> builder.header("Content-Type", type));
     try {
       return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());

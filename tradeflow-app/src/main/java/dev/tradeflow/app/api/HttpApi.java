@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.tradeflow.app.auth.TokenVerifier;
 import dev.tradeflow.app.command.CommandEnvelope;
 import dev.tradeflow.app.command.CommandGateway;
 import dev.tradeflow.app.command.CommandResult;
@@ -19,6 +20,7 @@ import dev.tradeflow.domain.lc.LcId;
 import dev.tradeflow.domain.lc.LcStatus;
 import dev.tradeflow.domain.lc.RejectionCode;
 import dev.tradeflow.domain.user.Role;
+import dev.tradeflow.domain.user.User;
 import dev.tradeflow.runtime.tracing.KafkaTracing;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -68,10 +70,10 @@ public final class HttpApi implements AutoCloseable {
   /** Marks a query forwarded from another instance, so it is answered locally and not again. */
   static final String FORWARDED = "X-Tradeflow-Forwarded";
 
-  static final String ACTOR = "X-Tradeflow-Actor";
+  static final String AUTHORIZATION = "Authorization";
 
-  /** The development stand-in for a token's roles: comma-separated {@link Role} names. */
-  static final String ROLES = "X-Tradeflow-Roles";
+  /** The verified caller of an {@code /api/} request, set before its route runs. */
+  private static final String USER = "tradeflow.user";
 
   static final String CORRELATION = "X-Correlation-Id";
 
@@ -124,6 +126,7 @@ public final class HttpApi implements AutoCloseable {
   private final Javalin server;
   private final AccessLog accessLog;
   private final Producer<String, byte[]> accessRecords;
+  private final TokenVerifier tokens;
 
   private HttpApi(
       CommandGateway gateway,
@@ -137,8 +140,10 @@ public final class HttpApi implements AutoCloseable {
       List<RouteSet> more,
       AccessLog accessLog,
       Producer<String, byte[]> accessRecords,
+      TokenVerifier tokens,
       String host,
       int port) {
+    this.tokens = tokens;
     this.accessLog = accessLog;
     this.accessRecords = accessRecords;
     this.tracer = openTelemetry.getTracer(KafkaTracing.INSTRUMENTATION_SCOPE);
@@ -157,6 +162,14 @@ public final class HttpApi implements AutoCloseable {
               config.jetty.host = host;
               config.jetty.port = port;
               config.jsonMapper(new JavalinJackson(Json.mapper(), false));
+              // Every API call names its caller with a token; health and metrics are open to
+              // probes and scrapers.
+              config.routes.before(
+                  ctx -> {
+                    if (ctx.path().startsWith("/api/")) {
+                      ctx.attribute(USER, this.tokens.verify(ctx.header(AUTHORIZATION)));
+                    }
+                  });
               // A forwarded read is recorded again where it is served: the forwarding header is
               // one a client could send too.
               config.routes.before(
@@ -174,6 +187,22 @@ public final class HttpApi implements AutoCloseable {
               config.routes.get("/api/v1/lcs", this::list);
               more.forEach(routes -> routes.addTo(config.routes));
               config.routes.exception(BadRequest.class, (e, ctx) -> problem(ctx, e.problem(ctx)));
+              config.routes.exception(
+                  TokenVerifier.Unauthenticated.class,
+                  (e, ctx) -> {
+                    ctx.header(
+                        "WWW-Authenticate", "Bearer realm=\"tradeflow\", error=\"invalid_token\"");
+                    problem(
+                        ctx,
+                        Problem.of(
+                            401, "UNAUTHENTICATED", "Unauthenticated", e.getMessage(), ctx.path()));
+                  });
+              config.routes.exception(
+                  Forbidden.class,
+                  (e, ctx) ->
+                      problem(
+                          ctx,
+                          Problem.of(403, e.code, "Not authorised", e.getMessage(), ctx.path())));
               config.routes.exception(
                   IssuanceRoutes.NotFound.class, (e, ctx) -> problem(ctx, e.problem(ctx)));
               config.routes.exception(
@@ -252,6 +281,7 @@ public final class HttpApi implements AutoCloseable {
       OpenTelemetry openTelemetry,
       List<RouteSet> more,
       Map<String, Object> producerProps,
+      TokenVerifier tokens,
       String host,
       int port) {
     KafkaProducer<String, byte[]> accessRecords =
@@ -272,6 +302,7 @@ public final class HttpApi implements AutoCloseable {
             more,
             new AccessLog(accessRecords, Clock.systemUTC()),
             accessRecords,
+            tokens,
             host,
             port);
     api.server.start();
@@ -334,22 +365,10 @@ public final class HttpApi implements AutoCloseable {
               ctx.path()));
       return CompletableFuture.completedFuture(null);
     }
-    if (isLegalHold(command)
-        && !roles(ctx).contains(Role.COMPLIANCE)
-        && !roles(ctx).contains(Role.ADMIN)) {
-      problem(
-          ctx,
-          Problem.of(
-              403,
-              "NOT_AUTHORISED",
-              "Not authorised",
-              actor(ctx)
-                  + " may not place or release a legal hold: that needs the compliance or admin"
-                  + " role ("
-                  + ROLES
-                  + ")",
-              ctx.path()));
-      return CompletableFuture.completedFuture(null);
+    if (isLegalHold(command)) {
+      requireRole(ctx, "place or release a legal hold", Role.COMPLIANCE, Role.ADMIN);
+    } else {
+      requireRole(ctx, "send " + command.type(), Role.MAKER, Role.ADMIN);
     }
     String actor = actor(ctx);
     String correlation =
@@ -664,31 +683,55 @@ public final class HttpApi implements AutoCloseable {
     return Problem.of(404, "LC_NOT_FOUND", "Not found", "no letter of credit " + lcId, instance);
   }
 
-  /**
-   * Who sent the request: the {@code X-Tradeflow-Actor} header ("api" without one). Not yet
-   * authenticated: JWT bearer tokens replace it (issue 6).
-   */
+  /** Who sent the request, as its verified token names them. */
+  static User user(Context ctx) {
+    User user = ctx.attribute(USER);
+    if (user == null) {
+      throw new IllegalStateException(ctx.path() + " is not an authenticated route");
+    }
+    return user;
+  }
+
   static String actor(Context ctx) {
-    String actor = ctx.header(ACTOR);
-    return actor == null || actor.isBlank() ? "api" : actor.strip();
+    return user(ctx).name();
+  }
+
+  static Set<Role> roles(Context ctx) {
+    return user(ctx).roles();
+  }
+
+  /**
+   * Refuses the request with 403 {@code NOT_AUTHORISED} unless the caller has one of {@code anyOf}.
+   */
+  static void requireRole(Context ctx, String what, Role... anyOf) {
+    User user = user(ctx);
+    if (Arrays.stream(anyOf).noneMatch(user::has)) {
+      throw new Forbidden(
+          "NOT_AUTHORISED",
+          user.name()
+              + " may not "
+              + what
+              + ": that needs the "
+              + Arrays.stream(anyOf)
+                  .map(r -> r.name().toLowerCase(java.util.Locale.ROOT))
+                  .collect(Collectors.joining(" or "))
+              + " role");
+    }
+  }
+
+  /** A caller without the role a request needs: 403 with a stable code. */
+  static final class Forbidden extends RuntimeException {
+    private final String code;
+
+    Forbidden(String code, String message) {
+      super(message);
+      this.code = code;
+    }
   }
 
   private static boolean isLegalHold(LcCommand command) {
     return command instanceof LcCommand.PlaceLegalHold
         || command instanceof LcCommand.ReleaseLegalHold;
-  }
-
-  /** The roles a request claims ({@link #ROLES}); an unknown role is a 400. */
-  static Set<Role> roles(Context ctx) {
-    String header = ctx.header(ROLES);
-    if (header == null || header.isBlank()) {
-      return Set.of();
-    }
-    return Arrays.stream(header.split(","))
-        .map(String::strip)
-        .filter(r -> !r.isEmpty())
-        .map(r -> requiredEnum(r, ROLES, Role.class))
-        .collect(Collectors.toSet());
   }
 
   /** Approving, rejecting or issuing an application: the saga's to do when it runs. */

@@ -48,9 +48,8 @@ import org.apache.kafka.streams.state.HostInfo;
  * before it is sent (maker-checker, four eyes, roles), so a refusal is an immediate 4xx; the
  * processor decides again, authoritatively, and the answer is 202.
  *
- * <p>Roles come from the {@code X-Tradeflow-Roles} header (comma-separated) until the API
- * authenticates users with JWT bearer tokens (issue 6): it is a development identity, not a
- * security control.
+ * <p>Who decides is the caller's verified token: its user and roles. Setting a facility's limit
+ * needs the checker or admin role.
  */
 public final class IssuanceRoutes implements RouteSet {
 
@@ -145,7 +144,7 @@ public final class IssuanceRoutes implements RouteSet {
               403,
               "NOT_A_CHECKER",
               "Not a checker",
-              approver + " does not have the checker role (" + HttpApi.ROLES + ")",
+              approver + " does not have the checker role",
               ctx.path()));
       return;
     }
@@ -268,6 +267,7 @@ public final class IssuanceRoutes implements RouteSet {
     if (forwardedToFacility(ctx, id)) {
       return;
     }
+    HttpApi.requireRole(ctx, "set a credit facility's limit", Role.CHECKER, Role.ADMIN);
     Optional<FacilityState> state = queries.facility(id);
     FacilityCommand command =
         state.isPresent()

@@ -41,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
     double readySeconds = (System.nanoTime() - started) / 1e9;
     DemoRunner.Summary summary;
     try {
-      summary = new DemoRunner(service.apiBase(), Clock.systemUTC()).run();
+      summary = DemoRunner.against(service, Clock.systemUTC()).run();
     } catch (RuntimeException | InterruptedException e) {
       service.close();
       throw e;

@@ -1,11 +1,18 @@
 package dev.tradeflow.app.cli;
 
+import dev.tradeflow.app.auth.TokenIssuer;
+import dev.tradeflow.app.auth.TokenKeys;
 import dev.tradeflow.app.demo.ApiClient;
+import dev.tradeflow.domain.user.Role;
+import dev.tradeflow.domain.user.User;
 import dev.tradeflow.runtime.TradeflowConfig;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,13 +34,43 @@ final class SagasCommand {
       description = "the service's API; default: http.advertised-host and http.port")
   URI url;
 
+  @Option(
+      names = "--token",
+      scope = picocli.CommandLine.ScopeType.INHERIT,
+      description =
+          "a bearer token for the API (env TRADEFLOW_API_TOKEN); default: an auditor's token"
+              + " signed with this data directory's auth.signing-key")
+  String token;
+
   ApiClient api() {
     TradeflowConfig config = cli.config();
     URI base =
         url != null
             ? url
             : URI.create("http://" + config.http().advertisedHost() + ":" + config.http().port());
-    return new ApiClient(base);
+    return new ApiClient(base, "Bearer " + token(config));
+  }
+
+  private String token(TradeflowConfig config) {
+    if (token != null) {
+      return token;
+    }
+    String fromEnv = System.getenv("TRADEFLOW_API_TOKEN");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv.strip();
+    }
+    // Reading sagas is an auditor's business; whoever holds the signing key may mint that.
+    return TokenKeys.existingSigningKey(config.auth())
+        .map(key -> new TokenIssuer(config.auth(), key, Clock.systemUTC()))
+        .map(
+            issuer ->
+                issuer.issue(
+                    new User(System.getProperty("user.name", "cli"), Set.of(Role.AUDITOR)),
+                    Duration.ofMinutes(5)))
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no token: give --token (or TRADEFLOW_API_TOKEN), e.g. from ./tradeflow token"));
   }
 
   @Command(name = "list", description = "One line per saga: credit, step, amount, maker, outcome.")

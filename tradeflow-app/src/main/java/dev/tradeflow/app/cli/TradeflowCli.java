@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
       CryptoCommand.class,
       ScreenCommand.class,
       SagasCommand.class,
+      TokenCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class TradeflowCli {

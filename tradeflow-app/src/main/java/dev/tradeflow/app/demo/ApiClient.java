@@ -9,16 +9,32 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** A small client of Tradeflow's public HTTP API, as any integrator would write one. */
 public final class ApiClient {
 
   private final URI base;
+  private final Optional<String> authorization;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  /** A client without credentials: health and metrics only. */
   public ApiClient(URI base) {
+    this(base, Optional.empty());
+  }
+
+  /**
+   * A client that sends {@code authorization} ({@code Bearer <token>}) with every request, unless a
+   * request names its own.
+   */
+  public ApiClient(URI base, String authorization) {
+    this(base, Optional.of(authorization));
+  }
+
+  private ApiClient(URI base, Optional<String> authorization) {
     this.base = base;
+    this.authorization = authorization;
   }
 
   /** A response: the HTTP status and the JSON body as a map (empty when there is none). */
@@ -32,14 +48,13 @@ public final class ApiClient {
     return post(path, json, Map.of());
   }
 
-  /** A POST with extra headers, such as who sends it ({@code X-Tradeflow-Actor}). */
+  /** A POST with extra headers, such as another user's {@code Authorization}. */
   public Response post(String path, Object json, Map<String, String> headers) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(path))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofByteArray(Json.toBytes(json)));
-    headers.forEach(request::header);
-    return send(request);
+    return send(request, headers);
   }
 
   /** A GET of a JSON array, as a list of maps. */
@@ -54,15 +69,20 @@ public final class ApiClient {
   }
 
   public Response get(String path) {
-    return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    return get(path, Map.of());
+  }
+
+  /** A GET with extra headers, such as another user's {@code Authorization}. */
+  public Response get(String path, Map<String, String> headers) {
+    return send(HttpRequest.newBuilder(base.resolve(path)).GET(), headers);
   }
 
   public String getText(String path) {
-    return exchange(HttpRequest.newBuilder(base.resolve(path)).GET()).body();
+    return exchange(HttpRequest.newBuilder(base.resolve(path)).GET(), Map.of()).body();
   }
 
-  private Response send(HttpRequest.Builder request) {
-    HttpResponse<String> response = exchange(request);
+  private Response send(HttpRequest.Builder request, Map<String, String> headers) {
+    HttpResponse<String> response = exchange(request, headers);
     String body = response.body();
     try {
       Map<String, Object> json =
@@ -75,7 +95,11 @@ public final class ApiClient {
     }
   }
 
-  private HttpResponse<String> exchange(HttpRequest.Builder request) {
+  private HttpResponse<String> exchange(HttpRequest.Builder request, Map<String, String> headers) {
+    headers.forEach(request::header);
+    if (!headers.containsKey("Authorization")) {
+      authorization.ifPresent(token -> request.header("Authorization", token));
+    }
     try {
       return http.send(
           request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

@@ -1,9 +1,12 @@
 package dev.tradeflow.app.demo;
 
+import dev.tradeflow.app.TradeflowService;
+import dev.tradeflow.app.auth.TokenIssuer;
 import dev.tradeflow.app.demo.Scenario.Step;
 import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcStatus;
 import dev.tradeflow.domain.lc.RejectionCode;
+import dev.tradeflow.domain.user.Role;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -35,8 +38,25 @@ public final class DemoRunner {
   private final String runId;
   private final LocalDate runDate;
 
-  public DemoRunner(URI apiBase, Clock clock) {
-    this.api = new ApiClient(apiBase);
+  /** Signs the tokens of the demo's users: its maker, checkers and compliance officers. */
+  private final TokenIssuer tokens;
+
+  /** A run against {@code service}, its users' tokens signed with the service's own key. */
+  public static DemoRunner against(TradeflowService service, Clock clock) {
+    TokenIssuer tokens =
+        service
+            .tokenIssuer()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "the demo signs its users' tokens with the service's own key, which"
+                            + " auth.jwks-file replaces: run the demo without it"));
+    return new DemoRunner(service.apiBase(), tokens, clock);
+  }
+
+  public DemoRunner(URI apiBase, TokenIssuer tokens, Clock clock) {
+    this.tokens = tokens;
+    this.api = new ApiClient(apiBase, tokens.bearer(DemoScenarios.Script.MAKER, Role.MAKER));
     this.runDate = LocalDate.now(clock);
     this.runId =
         DateTimeFormatter.ofPattern("yyyyMMdd-HHmmssSSS")
@@ -137,7 +157,7 @@ public final class DemoRunner {
               Map.of(
                   "applicant", Map.of("name", applicant, "country", "US"),
                   "limit", Map.of("amount", limit.toPlainString(), "currency", "USD")),
-              Map.of("X-Tradeflow-Actor", "demo.credit-officer"));
+              as("demo.credit-officer", Role.CHECKER));
       BigDecimal expected = limit;
       if (opened.status() != 202) {
         failures.add(
@@ -263,7 +283,7 @@ public final class DemoRunner {
                     "demo: "
                         + decide.decision().toLowerCase(java.util.Locale.ROOT)
                         + "ed on review"),
-                Map.of("X-Tradeflow-Actor", decide.officer(), "X-Tradeflow-Roles", "compliance"));
+                as(decide.officer(), Role.COMPLIANCE));
         if (answer.status() != 202) {
           return "deciding " + caseId + ": " + answer.status() + " " + answer.body();
         }
@@ -282,7 +302,7 @@ public final class DemoRunner {
             "/api/v1/sagas/" + lcId + "/approval",
             Map.of("approved", true, "reason", "demo approval"),
             // The demo's maker is a checker too, so that maker-checker, not the role, refuses.
-            Map.of("X-Tradeflow-Actor", approve.user(), "X-Tradeflow-Roles", "maker,checker"));
+            as(approve.user(), Role.MAKER, Role.CHECKER));
     return answered.status() == approve.expectedHttpStatus()
         ? null
         : "approval by "
@@ -308,10 +328,12 @@ public final class DemoRunner {
   }
 
   private ApiClient.Response send(String lcId, LcCommand command) {
-    return api.post(
-        "/api/v1/lcs/" + lcId + "/commands",
-        command,
-        Map.of("X-Tradeflow-Actor", DemoScenarios.Script.MAKER));
+    return api.post("/api/v1/lcs/" + lcId + "/commands", command);
+  }
+
+  /** The headers of a request by {@code user} with {@code roles}. */
+  private Map<String, String> as(String user, Role... roles) {
+    return Map.of("Authorization", tokens.bearer(user, roles));
   }
 
   /** The command's outcome once there is one (404 or 202 until then), or the last answer. */

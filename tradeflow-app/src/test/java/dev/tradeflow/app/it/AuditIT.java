@@ -25,7 +25,7 @@ class AuditIT {
   /** One demo run for the class: it goes through the saga, which takes its time. */
   @BeforeAll
   static void runTheDemo() throws InterruptedException {
-    demo = new DemoRunner(SharedKafka.sagaService().apiBase(), Clock.systemUTC()).run();
+    demo = DemoRunner.against(SharedKafka.sagaService(), Clock.systemUTC()).run();
   }
 
   @Test

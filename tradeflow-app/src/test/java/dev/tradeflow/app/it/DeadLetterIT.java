@@ -36,7 +36,7 @@ class DeadLetterIT {
   @BeforeAll
   static void start() {
     service = SharedKafka.service();
-    api = new ApiClient(service.apiBase());
+    api = SharedKafka.client(service);
   }
 
   @Test

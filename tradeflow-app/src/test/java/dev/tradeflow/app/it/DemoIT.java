@@ -13,7 +13,7 @@ class DemoIT {
   @Test
   void every_scripted_lifecycle_ends_as_ucp_600_says() throws Exception {
     DemoRunner.Summary summary =
-        new DemoRunner(SharedKafka.sagaService().apiBase(), Clock.systemUTC()).run();
+        DemoRunner.against(SharedKafka.sagaService(), Clock.systemUTC()).run();
 
     assertThat(summary.failures()).isEmpty();
     assertThat(summary.credits()).isGreaterThanOrEqualTo(20);

@@ -43,7 +43,7 @@ class EncryptedLogIT {
                   "TRADEFLOW_CRYPTO_ENABLED", "true",
                   "TRADEFLOW_CRYPTO_KEYSTORE_PASSWORD", "it-only-password"));
       try (TradeflowService service = TradeflowService.start(config, false)) {
-        ApiClient api = new ApiClient(service.apiBase());
+        ApiClient api = SharedKafka.client(service);
         for (String lcId : List.of("SECRET-1", "SECRET-2")) {
           TestCommands.issuedAndAdvised()
               .forEach(

@@ -11,6 +11,7 @@ import dev.tradeflow.app.json.Json;
 import dev.tradeflow.domain.lc.CommandId;
 import dev.tradeflow.domain.lc.LcCommand;
 import dev.tradeflow.domain.lc.LcCommand.IssueCredit;
+import dev.tradeflow.domain.user.Role;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.Topics;
 import java.net.URI;
@@ -39,7 +40,7 @@ class HttpApiIT {
   @BeforeAll
   static void start() {
     service = SharedKafka.service();
-    api = new ApiClient(service.apiBase());
+    api = SharedKafka.client(service);
   }
 
   private static String newLcId() {
@@ -55,6 +56,7 @@ class HttpApiIT {
         .send(
             HttpRequest.newBuilder(service.apiBase().resolve("/api/v1/lcs/" + lcId + "/commands"))
                 .header("Content-Type", "application/json")
+                .header("Authorization", SharedKafka.bearer(service, "maker.mary", Role.MAKER))
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
@@ -106,12 +108,11 @@ class HttpApiIT {
         api.post(
             "/api/v1/lcs/" + lcId + "/commands",
             hold,
-            Map.of("X-Tradeflow-Actor", "maker.mary", "X-Tradeflow-Roles", "maker"));
+            SharedKafka.as(service, "maker.mary", Role.MAKER));
     assertThat(refused.status()).isEqualTo(403);
     assertThat(refused.problemCode()).isEqualTo("NOT_AUTHORISED");
 
-    Map<String, String> compliance =
-        Map.of("X-Tradeflow-Actor", "legal.lee", "X-Tradeflow-Roles", "compliance");
+    Map<String, String> compliance = SharedKafka.as(service, "legal.lee", Role.COMPLIANCE);
     assertThat(api.post("/api/v1/lcs/" + lcId + "/commands", hold, compliance).status())
         .isEqualTo(200);
     assertThat(api.get("/api/v1/lcs/" + lcId).body().toString())
@@ -139,12 +140,12 @@ class HttpApiIT {
     assertThat(send(lcId, TestCommands.apply("c1")).status()).isEqualTo(200);
     HttpRequest.Builder read =
         HttpRequest.newBuilder(service.apiBase().resolve("/api/v1/lcs/" + lcId))
-            .header("X-Tradeflow-Actor", "auditor.ann")
-            .header("X-Tradeflow-Roles", "auditor");
+            .header("Authorization", SharedKafka.bearer(service, "auditor.ann", Role.AUDITOR));
     assertThat(api.get("/api/v1/lcs/" + lcId).status()).isEqualTo(200);
     // A client sending the forwarding header is recorded all the same.
     HttpRequest.Builder forwarded =
         HttpRequest.newBuilder(service.apiBase().resolve("/api/v1/lcs/" + lcId))
+            .header("Authorization", SharedKafka.bearer(service, SharedKafka.TESTER, Role.AUDITOR))
             .header("X-Tradeflow-Forwarded", "1");
     try {
       for (HttpRequest.Builder request : List.of(read, forwarded)) {
@@ -398,11 +399,51 @@ class HttpApiIT {
   }
 
   @Test
+  void a_call_without_a_valid_token_is_401_and_one_without_the_role_403() throws Exception {
+    for (String authorization : List.of("", "Bearer forged.token.here")) {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(service.apiBase().resolve("/api/v1/lcs")).GET();
+      if (!authorization.isEmpty()) {
+        request.header("Authorization", authorization);
+      }
+      HttpResponse<String> refused =
+          HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(refused.statusCode()).isEqualTo(401);
+      assertThat(refused.headers().firstValue("WWW-Authenticate"))
+          .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer realm=\"tradeflow\""));
+      assertThat(refused.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(v -> assertThat(v).startsWith("application/problem+json"));
+      assertThat(refused.body()).contains("UNAUTHENTICATED");
+    }
+    // Probes and scrapers need none.
+    assertThat(new ApiClient(service.apiBase()).get("/health").status()).isEqualTo(200);
+
+    Response auditorCommand =
+        api.post(
+            "/api/v1/lcs/" + newLcId() + "/commands",
+            TestCommands.apply("c1"),
+            SharedKafka.as(service, "auditor.ann", Role.AUDITOR));
+    assertThat(auditorCommand.status()).isEqualTo(403);
+    assertThat(auditorCommand.problemCode()).isEqualTo("NOT_AUTHORISED");
+    assertThat(auditorCommand.body().get("detail").toString())
+        .isEqualTo("auditor.ann may not send ApplyForCredit: that needs the maker or admin role");
+    Response makerReplay =
+        api.post(
+            "/api/v1/dlq/replay",
+            Map.of("all", true),
+            SharedKafka.as(service, "maker.mary", Role.MAKER));
+    assertThat(makerReplay.status()).isEqualTo(403);
+    assertThat(api.get("/api/v1/dlq", SharedKafka.as(service, "maker.mary", Role.MAKER)).status())
+        .isEqualTo(403);
+  }
+
+  @Test
   void unknown_paths_answer_404() throws Exception {
     HttpResponse<String> response =
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(URI.create(service.apiBase() + "/api/v1/nothing"))
+                    .header("Authorization", SharedKafka.bearer(service, SharedKafka.TESTER))
                     .GET()
                     .build(),
                 HttpResponse.BodyHandlers.ofString());

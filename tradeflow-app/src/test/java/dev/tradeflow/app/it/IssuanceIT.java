@@ -20,6 +20,7 @@ import dev.tradeflow.domain.lc.ShipmentTerms;
 import dev.tradeflow.domain.lc.TradeDocument;
 import dev.tradeflow.domain.lc.Vessel;
 import dev.tradeflow.domain.money.Money;
+import dev.tradeflow.domain.user.Role;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +45,12 @@ class IssuanceIT {
   private static final java.time.LocalDate TODAY =
       java.time.LocalDate.now(java.time.ZoneOffset.UTC);
 
-  private static final Map<String, String> MAKER = Map.of("X-Tradeflow-Actor", "maker.mary");
+  private static final Map<String, String> MAKER =
+      SharedKafka.as(SharedKafka.sagaService(), "maker.mary", Role.MAKER);
 
   @BeforeAll
   static void start() {
-    api = new ApiClient(SharedKafka.sagaService().apiBase());
+    api = SharedKafka.client(SharedKafka.sagaService());
   }
 
   /** Usual terms for {@code applicant}, dated from today; other saga tests use them too. */
@@ -79,7 +81,7 @@ class IssuanceIT {
             Map.of(
                 "applicant", Map.of("name", applicant, "country", "US"),
                 "limit", Map.of("amount", limit, "currency", "USD")),
-            Map.of("X-Tradeflow-Actor", "credit.officer"));
+            SharedKafka.as(SharedKafka.sagaService(), "credit.officer", Role.CHECKER));
     assertThat(opened.status()).as(opened.body().toString()).isEqualTo(202);
     String id = String.valueOf(opened.body().get("facilityId"));
     await().atMost(Duration.ofSeconds(30)).until(() -> api.get(facilityPath(id)).status() == 200);
@@ -133,10 +135,13 @@ class IssuanceIT {
         .isEqualTo(Map.of("amount", "900000.00", "currency", "USD"));
 
     String url = SharedKafka.sagaService().apiBase().toString();
-    Cli.Result list = Cli.run("sagas", "list", "--url", url, "--step", "ISSUED");
+    String token =
+        SharedKafka.bearer(SharedKafka.sagaService(), "auditor.ann", Role.AUDITOR)
+            .substring("Bearer ".length());
+    Cli.Result list = Cli.run("sagas", "list", "--url", url, "--token", token, "--step", "ISSUED");
     assertThat(list.exitCode()).isZero();
     assertThat(list.output()).containsPattern("ISS-CLEAN +ISSUED +100000.00 USD +maker.mary");
-    Cli.Result show = Cli.run("sagas", "show", "ISS-CLEAN", "--url", url);
+    Cli.Result show = Cli.run("sagas", "show", "ISS-CLEAN", "--url", url, "--token", token);
     assertThat(show.output())
         .contains("saga " + saga + " for ISS-CLEAN: ISSUED")
         .contains("screening clear")
@@ -224,8 +229,7 @@ class IssuanceIT {
             api.post(
                     "/api/v1/cases/" + caseId + "/decision",
                     Map.of("decision", "CONFIRM", "reason", "the listed bank"),
-                    Map.of(
-                        "X-Tradeflow-Actor", "compliance.carol", "X-Tradeflow-Roles", "compliance"))
+                    SharedKafka.as(SharedKafka.sagaService(), "compliance.carol", Role.COMPLIANCE))
                 .status())
         .isEqualTo(202);
     ApiClient.Response refused = awaitOutcome("ISS-AMEND", transfer);
@@ -294,8 +298,7 @@ class IssuanceIT {
             api.post(
                     "/api/v1/cases/" + caseId + "/decision",
                     Map.of("decision", "CONFIRM", "reason", "one shipment financed twice"),
-                    Map.of(
-                        "X-Tradeflow-Actor", "compliance.carol", "X-Tradeflow-Roles", "compliance"))
+                    SharedKafka.as(SharedKafka.sagaService(), "compliance.carol", Role.COMPLIANCE))
                 .status())
         .isEqualTo(202);
     ApiClient.Response refused = awaitOutcome("ISS-DOCS-2", twice);
@@ -336,14 +339,14 @@ class IssuanceIT {
         api.post(
             "/api/v1/cases/" + theCase.get("caseId") + "/decision",
             Map.of("decision", "CLEAR", "reason", "looks fine"),
-            Map.of("X-Tradeflow-Actor", "maker.mary", "X-Tradeflow-Roles", "maker"));
+            SharedKafka.as(SharedKafka.sagaService(), "maker.mary", Role.MAKER));
     assertThat(notCompliance.status()).isEqualTo(403);
     assertThat(notCompliance.problemCode()).isEqualTo("NOT_A_COMPLIANCE_OFFICER");
     ApiClient.Response confirmed =
         api.post(
             "/api/v1/cases/" + theCase.get("caseId") + "/decision",
             Map.of("decision", "CONFIRM", "reason", "the listed Banco Nacional de Cuba"),
-            Map.of("X-Tradeflow-Actor", "compliance.carol", "X-Tradeflow-Roles", "compliance"));
+            SharedKafka.as(SharedKafka.sagaService(), "compliance.carol", Role.COMPLIANCE));
     assertThat(confirmed.status()).isEqualTo(202);
     awaitStep(saga, "REJECTED");
     assertThat(lcStatus("ISS-BLOCK")).isEqualTo("REJECTED");
@@ -359,7 +362,7 @@ class IssuanceIT {
     awaitStep(saga, "AWAITING_REVIEW");
     String caseId = "ISS-NEAR:s1:1";
     Map<String, String> carol =
-        Map.of("X-Tradeflow-Actor", "compliance.carol", "X-Tradeflow-Roles", "compliance");
+        SharedKafka.as(SharedKafka.sagaService(), "compliance.carol", Role.COMPLIANCE);
     Map<String, Object> clear = Map.of("decision", "CLEAR", "reason", "a Spanish cooperative bank");
     assertThat(api.post("/api/v1/cases/" + caseId + "/decision", clear, carol).status())
         .isEqualTo(202);
@@ -376,8 +379,7 @@ class IssuanceIT {
             api.post(
                     "/api/v1/cases/" + caseId + "/decision",
                     clear,
-                    Map.of(
-                        "X-Tradeflow-Actor", "compliance.dan", "X-Tradeflow-Roles", "compliance"))
+                    SharedKafka.as(SharedKafka.sagaService(), "compliance.dan", Role.COMPLIANCE))
                 .status())
         .isEqualTo(202);
     awaitStep(saga, "ISSUED");
@@ -424,21 +426,21 @@ class IssuanceIT {
         api.post(
             "/api/v1/sagas/ISS-BIG/approval",
             Map.of("approved", true, "reason", "fine"),
-            Map.of("X-Tradeflow-Actor", "someone"));
+            SharedKafka.as(SharedKafka.sagaService(), "someone"));
     assertThat(noRole.status()).isEqualTo(403);
     assertThat(noRole.problemCode()).isEqualTo("NOT_A_CHECKER");
     ApiClient.Response own =
         api.post(
             "/api/v1/sagas/ISS-BIG/approval",
             Map.of("approved", true, "reason", "mine"),
-            Map.of("X-Tradeflow-Actor", "maker.mary", "X-Tradeflow-Roles", "maker,checker"));
+            SharedKafka.as(SharedKafka.sagaService(), "maker.mary", Role.MAKER, Role.CHECKER));
     assertThat(own.status()).isEqualTo(403);
     assertThat(own.problemCode()).isEqualTo("MAKER_CHECKER");
     ApiClient.Response tooLong =
         api.post(
             "/api/v1/sagas/ISS-BIG/approval",
             Map.of("approved", true, "reason", "x".repeat(501)),
-            Map.of("X-Tradeflow-Actor", "checker.chris", "X-Tradeflow-Roles", "checker"));
+            SharedKafka.as(SharedKafka.sagaService(), "checker.chris", Role.CHECKER));
     assertThat(tooLong.status()).isEqualTo(400);
     ApiClient.Response direct =
         api.post(
@@ -452,7 +454,7 @@ class IssuanceIT {
             api.post(
                     "/api/v1/sagas/" + saga + "/approval",
                     Map.of("approved", true, "reason", "collateral in place"),
-                    Map.of("X-Tradeflow-Actor", "checker.chris", "X-Tradeflow-Roles", "checker"))
+                    SharedKafka.as(SharedKafka.sagaService(), "checker.chris", Role.CHECKER))
                 .status())
         .isEqualTo(202);
     awaitStep(saga, "ISSUED");

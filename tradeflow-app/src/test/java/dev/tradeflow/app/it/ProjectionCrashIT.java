@@ -82,7 +82,7 @@ class ProjectionCrashIT {
                 try {
                   while (writing.get()) {
                     failures.addAll(
-                        new DemoRunner(service.apiBase(), Clock.systemUTC()).run().failures());
+                        DemoRunner.against(service, Clock.systemUTC()).run().failures());
                   }
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();

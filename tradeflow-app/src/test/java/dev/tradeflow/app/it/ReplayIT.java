@@ -33,7 +33,7 @@ class ReplayIT {
   @Test
   void the_state_rebuilt_from_the_log_equals_the_live_store() {
     TradeflowService service = SharedKafka.service();
-    ApiClient api = new ApiClient(service.apiBase());
+    ApiClient api = SharedKafka.client(service);
     for (int i = 0; i < 3; i++) {
       String lcId = "REPLAY-" + UUID.randomUUID().toString().substring(0, 8);
       TestCommands.issuedAndAdvised()
@@ -173,7 +173,7 @@ class ReplayIT {
           SharedKafka.config(Map.of("TRADEFLOW_BOOTSTRAP_SERVERS", broker.bootstrapServers()));
       try (TradeflowService service = TradeflowService.start(config, false)) {
         serde = TradeflowService.eventSerde(config);
-        ApiClient api = new ApiClient(service.apiBase());
+        ApiClient api = SharedKafka.client(service);
         TestCommands.issuedAndAdvised()
             .forEach(
                 c ->

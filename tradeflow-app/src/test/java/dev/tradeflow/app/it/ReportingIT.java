@@ -51,7 +51,7 @@ class ReportingIT {
   @BeforeAll
   static void twoCreditsWithPresentations() {
     service = SharedKafka.service();
-    api = new ApiClient(service.apiBase());
+    api = SharedKafka.client(service);
     String suffix = UUID.randomUUID().toString().substring(0, 8);
     applicant = "Reporting Applicant " + suffix;
     examined = "RPT-A-" + suffix;

@@ -47,7 +47,7 @@ class SchemaRegistryIT {
   void events_are_framed_with_magic_byte_0_and_a_registered_id() throws Exception {
     TradeflowService service = SharedKafka.service();
     String lcId = "WIRE-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-    ApiClient api = new ApiClient(service.apiBase());
+    ApiClient api = SharedKafka.client(service);
     assertThat(api.post("/api/v1/lcs/" + lcId + "/commands", TestCommands.apply("c1")).status())
         .isEqualTo(200);
     RegistryClient registry = new RegistryClient(TradeflowService.registryUrl(service.config()));

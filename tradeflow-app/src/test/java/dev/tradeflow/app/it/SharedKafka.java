@@ -1,6 +1,8 @@
 package dev.tradeflow.app.it;
 
 import dev.tradeflow.app.TradeflowService;
+import dev.tradeflow.app.demo.ApiClient;
+import dev.tradeflow.domain.user.Role;
 import dev.tradeflow.runtime.ConfigLoader;
 import dev.tradeflow.runtime.EmbeddedKafkaBroker;
 import dev.tradeflow.runtime.KafkaClients;
@@ -39,6 +41,16 @@ public final class SharedKafka {
   private static TradeflowService service;
   private static EmbeddedKafkaBroker sagaBroker;
   private static TradeflowService sagaService;
+
+  /**
+   * The key every service of the suite signs and verifies tokens with, so that instances that
+   * forward to each other trust the same tokens.
+   */
+  private static final java.nio.file.Path TOKEN_KEY =
+      tempDir("tradeflow-it-auth").resolve("token-signing.jwk");
+
+  /** The suite's everyday user: enters commands, reads, runs dead letters. */
+  public static final String TESTER = "it.tester";
 
   /** Every span the suite's service finished; tests find theirs by trace id. */
   public static final InMemorySpanExporter SPANS = InMemorySpanExporter.create();
@@ -130,8 +142,25 @@ public final class SharedKafka {
     // The suite's service lets tests approve and issue directly; IssuanceIT runs the saga on a
     // broker of its own (one Streams application per broker here, and its topology differs).
     env.put("TRADEFLOW_SAGA_ENABLED", "false");
+    env.put("TRADEFLOW_AUTH_SIGNING_KEY", TOKEN_KEY.toString());
     env.putAll(overrides);
     return ConfigLoader.load(Optional.empty(), env);
+  }
+
+  /** A client of {@code service}'s API as {@link #TESTER}: maker, operator and auditor. */
+  public static ApiClient client(TradeflowService service) {
+    return new ApiClient(
+        service.apiBase(), bearer(service, TESTER, Role.MAKER, Role.OPERATOR, Role.AUDITOR));
+  }
+
+  /** The {@code Authorization} header value of {@code user} with {@code roles}. */
+  public static String bearer(TradeflowService service, String user, Role... roles) {
+    return service.tokenIssuer().orElseThrow().bearer(user, roles);
+  }
+
+  /** The headers of a request to {@code service} by {@code user} with {@code roles}. */
+  public static Map<String, String> as(TradeflowService service, String user, Role... roles) {
+    return Map.of("Authorization", bearer(service, user, roles));
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.tradeflow.app.TestCommands;
 import dev.tradeflow.app.TradeflowService;
 import dev.tradeflow.app.json.Json;
 import dev.tradeflow.app.reporting.Reporting;
+import dev.tradeflow.domain.user.Role;
 import dev.tradeflow.runtime.tracing.KafkaTracing;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -37,6 +38,7 @@ class TracingIT {
                 HttpRequest.newBuilder(
                         service.apiBase().resolve("/api/v1/lcs/" + lcId + "/commands"))
                     .header("Content-Type", "application/json")
+                    .header("Authorization", SharedKafka.bearer(service, "maker.mary", Role.MAKER))
                     .header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
                     .POST(
                         HttpRequest.BodyPublishers.ofByteArray(

@@ -12,6 +12,7 @@ import dev.tradeflow.domain.lc.CommandId;
 import dev.tradeflow.domain.lc.LcCommand.ApplyForCredit;
 import dev.tradeflow.domain.lc.LcCommand.ApproveApplication;
 import dev.tradeflow.domain.lc.LcTerms;
+import dev.tradeflow.domain.user.Role;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -46,7 +47,7 @@ class TwoInstancesIT {
   @Test
   void queries_and_slow_commands_across_two_instances() {
     TradeflowService first = SharedKafka.service();
-    ApiClient viaFirst = new ApiClient(first.apiBase());
+    ApiClient viaFirst = SharedKafka.client(first);
     List<String> lcIds = new ArrayList<>();
     for (int i = 0; i < 12; i++) {
       String lcId = "TWO-" + UUID.randomUUID().toString().substring(0, 8);
@@ -60,7 +61,7 @@ class TwoInstancesIT {
         TradeflowService.start(
             SharedKafka.config(Map.of("TRADEFLOW_HTTP_COMMAND_WAIT_MS", "1")), false)) {
       awaitSharing(first, second, Duration.ofSeconds(60));
-      ApiClient viaSecond = new ApiClient(second.apiBase());
+      ApiClient viaSecond = SharedKafka.client(second);
 
       for (String lcId : lcIds) {
         await()
@@ -102,7 +103,7 @@ class TwoInstancesIT {
   @Test
   void a_saga_is_read_and_approved_through_either_instance() {
     TradeflowService first = SharedKafka.sagaService();
-    ApiClient viaFirst = new ApiClient(first.apiBase());
+    ApiClient viaFirst = SharedKafka.client(first);
     String applicant = "Two Instances Imports LLC";
     assertThat(
             viaFirst
@@ -111,13 +112,13 @@ class TwoInstancesIT {
                     Map.of(
                         "applicant", Map.of("name", applicant, "country", "US"),
                         "limit", Map.of("amount", "100000000", "currency", "USD")),
-                    Map.of("X-Tradeflow-Actor", "credit.officer"))
+                    SharedKafka.as(first, "credit.officer", Role.CHECKER))
                 .status())
         .isEqualTo(202);
 
     try (TradeflowService second = TradeflowService.start(SharedKafka.sagaConfig(), false)) {
       awaitSharing(first, second, Duration.ofSeconds(90));
-      ApiClient viaSecond = new ApiClient(second.apiBase());
+      ApiClient viaSecond = SharedKafka.client(second);
       HostInfo secondHost = new HostInfo("127.0.0.1", second.apiBase().getPort());
       // A credit whose saga the second instance holds, approved through the first.
       String lcId;
@@ -135,7 +136,7 @@ class TwoInstancesIT {
                       "/api/v1/lcs/" + lcId + "/commands",
                       new ApplyForCredit(
                           new CommandId("apply"), large, LocalDate.now(ZoneOffset.UTC)),
-                      Map.of("X-Tradeflow-Actor", "maker.mary"))
+                      SharedKafka.as(first, "maker.mary", Role.MAKER))
                   .status())
           .isEqualTo(200);
       String path = "/api/v1/sagas/" + lcId;
@@ -149,7 +150,7 @@ class TwoInstancesIT {
           viaFirst.post(
               path + "/approval",
               Map.of("approved", true, "reason", "within appetite"),
-              Map.of("X-Tradeflow-Actor", "checker.chris", "X-Tradeflow-Roles", "checker"));
+              SharedKafka.as(first, "checker.chris", Role.CHECKER));
       assertThat(approved.status()).as(approved.body().toString()).isEqualTo(202);
       await()
           .atMost(Duration.ofSeconds(30))

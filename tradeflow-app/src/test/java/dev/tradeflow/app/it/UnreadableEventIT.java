@@ -50,7 +50,7 @@ class UnreadableEventIT {
           producer.send(new ProducerRecord<>(Topics.LC_EVENTS, "ROGUE-1", unknownId)).get();
           producer.send(new ProducerRecord<>(Topics.LC_EVENTS, "ROGUE-2", badMagic)).get();
         }
-        ApiClient api = new ApiClient(service.apiBase());
+        ApiClient api = SharedKafka.client(service);
         TestCommands.issuedAndAdvised()
             .forEach(
                 c ->

@@ -5,6 +5,10 @@ import static dev.tradeflow.runtime.internals.ConfigKeys.AUDIT_CHECKPOINT_RECORD
 import static dev.tradeflow.runtime.internals.ConfigKeys.AUDIT_ENABLED;
 import static dev.tradeflow.runtime.internals.ConfigKeys.AUDIT_KEYS_DIR;
 import static dev.tradeflow.runtime.internals.ConfigKeys.AUDIT_ORIGIN;
+import static dev.tradeflow.runtime.internals.ConfigKeys.AUTH_AUDIENCE;
+import static dev.tradeflow.runtime.internals.ConfigKeys.AUTH_ISSUER;
+import static dev.tradeflow.runtime.internals.ConfigKeys.AUTH_JWKS_FILE;
+import static dev.tradeflow.runtime.internals.ConfigKeys.AUTH_SIGNING_KEY;
 import static dev.tradeflow.runtime.internals.ConfigKeys.COMPLIANCE_BLOCK_THRESHOLD;
 import static dev.tradeflow.runtime.internals.ConfigKeys.COMPLIANCE_REVIEW_THRESHOLD;
 import static dev.tradeflow.runtime.internals.ConfigKeys.COMPLIANCE_RULES_FILE;
@@ -48,6 +52,7 @@ import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_THREADS;
 
 import dev.tradeflow.runtime.TradeflowConfig;
 import dev.tradeflow.runtime.TradeflowConfig.AuditSettings;
+import dev.tradeflow.runtime.TradeflowConfig.AuthSettings;
 import dev.tradeflow.runtime.TradeflowConfig.ComplianceSettings;
 import dev.tradeflow.runtime.TradeflowConfig.CryptoSettings;
 import dev.tradeflow.runtime.TradeflowConfig.HttpSettings;
@@ -162,6 +167,7 @@ public final class ConfigBinder {
         crypto(dataDir, embedded),
         compliance(),
         saga(),
+        auth(dataDir),
         holidays());
   }
 
@@ -249,6 +255,26 @@ public final class ConfigBinder {
         millis(SAGA_REVIEW_TIMEOUT_MS),
         millis(SAGA_APPROVAL_TIMEOUT_MS),
         millis(SAGA_TICK_INTERVAL_MS));
+  }
+
+  private AuthSettings auth(Path dataDir) {
+    ConfigValue issuer = required(AUTH_ISSUER);
+    ConfigValue audience = required(AUTH_AUDIENCE);
+    if (issuer.value().isBlank()) {
+      throw issuer.invalid("expected the issuer tokens name, such as tradeflow.local");
+    }
+    if (audience.value().isBlank()) {
+      throw audience.invalid("expected the audience tokens are for, such as tradeflow-api");
+    }
+    String jwks = required(AUTH_JWKS_FILE).value();
+    String signingKey = required(AUTH_SIGNING_KEY).value();
+    return new AuthSettings(
+        issuer.value(),
+        audience.value(),
+        jwks.isEmpty() ? Optional.empty() : Optional.of(path(AUTH_JWKS_FILE)),
+        signingKey.isEmpty()
+            ? dataDir.resolve("auth").resolve("token-signing.jwk")
+            : path(AUTH_SIGNING_KEY));
   }
 
   private Duration millis(String key) {

@@ -53,6 +53,10 @@ final class ConfigKeys {
   public static final String SAGA_REVIEW_TIMEOUT_MS = "saga.review-timeout-ms";
   public static final String SAGA_APPROVAL_TIMEOUT_MS = "saga.approval-timeout-ms";
   public static final String SAGA_TICK_INTERVAL_MS = "saga.tick-interval-ms";
+  public static final String AUTH_ISSUER = "auth.issuer";
+  public static final String AUTH_AUDIENCE = "auth.audience";
+  public static final String AUTH_SIGNING_KEY = "auth.signing-key";
+  public static final String AUTH_JWKS_FILE = "auth.jwks-file";
 
   /** {@code kafka.client.<property>}: passed as is to every Kafka client. */
   public static final String KAFKA_CLIENT_PREFIX = "kafka.client.";
@@ -104,7 +108,11 @@ final class ConfigKeys {
           SAGA_STEP_TIMEOUT_MS,
           SAGA_REVIEW_TIMEOUT_MS,
           SAGA_APPROVAL_TIMEOUT_MS,
-          SAGA_TICK_INTERVAL_MS);
+          SAGA_TICK_INTERVAL_MS,
+          AUTH_ISSUER,
+          AUTH_AUDIENCE,
+          AUTH_SIGNING_KEY,
+          AUTH_JWKS_FILE);
 
   private static final List<String> PREFIXES = List.of(KAFKA_CLIENT_PREFIX, HOLIDAYS_PREFIX);
 
