@@ -533,7 +533,9 @@ public final class TradeflowService implements AutoCloseable {
       // Only the broker that holds this data directory's lock, not whatever answers the port.
       if (!fresh
           && EmbeddedKafkaBroker.isRunningOn(config.kafkaDataDir())
-          && EmbeddedKafkaBroker.isReachable(local, Duration.ofMillis(500))) {
+          && EmbeddedKafkaBroker.isReachable(
+              // Asked only when a broker holds the lock: a TLS and SCRAM login takes a while.
+              local, Duration.ofSeconds(10), new KafkaClients(config, local).adminProps())) {
         LOG.info("using the embedded broker already running on {}", local);
         return new KafkaCluster(local, null, true);
       }

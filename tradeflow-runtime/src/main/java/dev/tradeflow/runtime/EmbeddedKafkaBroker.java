@@ -1,13 +1,18 @@
 package dev.tradeflow.runtime;
 
 import dev.tradeflow.runtime.internals.BrokerStorage;
+import dev.tradeflow.runtime.security.EmbeddedBrokerSecurity;
+import dev.tradeflow.runtime.security.ServicePrincipal;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -42,32 +47,63 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private final Path dataDir;
   private final int port;
   private final String clusterId;
+  private final Optional<EmbeddedBrokerSecurity> security;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private EmbeddedKafkaBroker(KafkaRaftServer server, Path dataDir, int port, String clusterId) {
+  private EmbeddedKafkaBroker(
+      KafkaRaftServer server,
+      Path dataDir,
+      int port,
+      String clusterId,
+      Optional<EmbeddedBrokerSecurity> security) {
     this.server = server;
     this.dataDir = dataDir;
     this.port = port;
     this.clusterId = clusterId;
+    this.security = security;
   }
 
-  /** Starts the broker the configuration describes, in {@link TradeflowConfig#kafkaDataDir()}. */
+  /**
+   * The secured broker's settings ({@code kafka.embedded.security: sasl-ssl}): its certificate and
+   * credentials, and the Streams application whose internal topics and transactions it allows.
+   */
+  public record Security(EmbeddedBrokerSecurity material, String streamsApplicationId) {}
+
+  /**
+   * Starts the broker the configuration describes, in {@link TradeflowConfig#kafkaDataDir()},
+   * secured as {@code kafka.embedded.security} says.
+   */
   public static EmbeddedKafkaBroker start(TradeflowConfig config, boolean fresh) {
+    Optional<Security> security =
+        config.kafka().embeddedSecurity() == BrokerSecurity.SASL_SSL
+            ? Optional.of(
+                new Security(
+                    EmbeddedBrokerSecurity.prepare(config.kafkaSecurityDir()),
+                    config.streams().applicationId()))
+            : Optional.empty();
     return start(
         config.kafkaDataDir(),
         config.kafka().embeddedPort(),
         config.kafka().embeddedControllerPort(),
-        fresh);
+        fresh,
+        security);
+  }
+
+  /** A plaintext broker: see {@link #start(Path, int, int, boolean, Optional)}. */
+  public static EmbeddedKafkaBroker start(
+      Path dataDir, int port, int controllerPort, boolean fresh) {
+    return start(dataDir, port, controllerPort, fresh, Optional.empty());
   }
 
   /**
    * Formats {@code dataDir} on first use, starts the broker and returns once it answers clients.
    *
    * @param fresh wipe {@code dataDir} first, losing every topic and record in it
+   * @param security TLS, SCRAM logins and ACLs; empty for plaintext
    * @throws BrokerStartException if a port is taken, another broker runs on the dir, or Kafka fails
    */
   public static EmbeddedKafkaBroker start(
-      Path dataDir, int port, int controllerPort, boolean fresh) {
+      Path dataDir, int port, int controllerPort, boolean fresh, Optional<Security> security) {
     long startedAt = System.nanoTime();
     Path dir = dataDir.toAbsolutePath().normalize();
     String bootstrap = HOST + ":" + port;
@@ -86,13 +122,29 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     if (fresh) {
       BrokerStorage.wipe(dir);
     }
-    String clusterId = BrokerStorage.formatIfNeeded(dir, NODE_ID, CONTROLLER_LISTENER);
+    Optional<EmbeddedBrokerSecurity> material = security.map(Security::material);
+    BrokerStorage.Formatted formatted =
+        BrokerStorage.formatIfNeeded(
+            dir,
+            NODE_ID,
+            CONTROLLER_LISTENER,
+            material.map(EmbeddedBrokerSecurity::scramArguments).orElse(List.of()));
+    String clusterId = formatted.clusterId();
+    material.ifPresent(m -> m.requireFormattedWithCredentials(clusterId, formatted.now()));
+    Map<String, Object> brokerLogin =
+        material.map(m -> m.clientProperties(ServicePrincipal.BROKER)).orElse(Map.of());
     KafkaRaftServer server =
         new KafkaRaftServer(
-            KafkaConfig.fromProps(brokerProperties(dir, port, controllerPort), false), Time.SYSTEM);
+            KafkaConfig.fromProps(brokerProperties(dir, port, controllerPort, material), false),
+            Time.SYSTEM);
     try {
       server.startup();
-      awaitReady(bootstrap);
+      awaitReady(bootstrap, brokerLogin);
+      if (security.isPresent()) {
+        try (Admin admin = Admin.create(adminProps(bootstrap, brokerLogin))) {
+          security.get().material().grantAcls(admin, security.get().streamsApplicationId());
+        }
+      }
     } catch (RuntimeException e) {
       try {
         stop(server); // release the ports and the dir lock of a half-started server
@@ -114,7 +166,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt),
         clusterId,
         dir);
-    return new EmbeddedKafkaBroker(server, dir, port, clusterId);
+    return new EmbeddedKafkaBroker(server, dir, port, clusterId, material);
   }
 
   /** {@code 127.0.0.1:<port>}. */
@@ -124,6 +176,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   public String clusterId() {
     return clusterId;
+  }
+
+  /** The client settings to log in as {@code principal}; none for a plaintext broker. */
+  public Map<String, Object> clientProperties(ServicePrincipal principal) {
+    return security.map(s -> s.clientProperties(principal)).orElse(Map.of());
   }
 
   public Path dataDir() {
@@ -150,12 +207,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   /** True if a Kafka cluster answers a metadata request at {@code bootstrap} within the timeout. */
   public static boolean isReachable(String bootstrap, Duration timeout) {
+    return isReachable(bootstrap, timeout, Map.of());
+  }
+
+  /** The same, for a client logging in with {@code login} (TLS and SASL settings). */
+  public static boolean isReachable(String bootstrap, Duration timeout, Map<String, Object> login) {
     int millis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
-    Map<String, Object> props =
-        Map.of(
-            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis,
-            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
+    Map<String, Object> props = adminProps(bootstrap, login);
+    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
+    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
     Admin admin;
     try {
       admin = Admin.create(props);
@@ -178,7 +238,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
-  private static Properties brokerProperties(Path dir, int port, int controllerPort) {
+  private static Map<String, Object> adminProps(String bootstrap, Map<String, Object> login) {
+    Map<String, Object> props = new HashMap<>(login);
+    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    return props;
+  }
+
+  private static Properties brokerProperties(
+      Path dir, int port, int controllerPort, Optional<EmbeddedBrokerSecurity> security) {
     Properties props = new Properties();
     props.put("process.roles", "broker,controller");
     props.put("node.id", Integer.toString(NODE_ID));
@@ -186,9 +253,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     // without touching the formatted log.
     props.put("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort);
     props.put("controller.listener.names", CONTROLLER_LISTENER);
+    // Secured, clients log in over TLS with SCRAM, and broker and controller know each other by
+    // certificate; otherwise everything is plaintext on the loopback interface.
+    String client = security.isPresent() ? EmbeddedBrokerSecurity.CLIENT_LISTENER : "PLAINTEXT";
+    String controllerProtocol = security.isPresent() ? "SSL" : "PLAINTEXT";
     props.put(
         "listeners",
-        "PLAINTEXT://"
+        client
+            + "://"
             + HOST
             + ":"
             + port
@@ -198,9 +270,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             + HOST
             + ":"
             + controllerPort);
-    props.put("advertised.listeners", "PLAINTEXT://" + HOST + ":" + port);
-    props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-    props.put("inter.broker.listener.name", "PLAINTEXT");
+    props.put("advertised.listeners", client + "://" + HOST + ":" + port);
+    props.put(
+        "listener.security.protocol.map",
+        client + ":" + client + "," + CONTROLLER_LISTENER + ":" + controllerProtocol);
+    props.put("inter.broker.listener.name", client);
+    security.ifPresent(s -> props.putAll(s.brokerProperties()));
     props.put("log.dirs", dir.toString());
     props.put("offsets.topic.replication.factor", "1");
     props.put("transaction.state.log.replication.factor", "1");
@@ -250,10 +325,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             + ")");
   }
 
-  private static void awaitReady(String bootstrap) {
+  private static void awaitReady(String bootstrap, Map<String, Object> login) {
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+    try (Admin admin = Admin.create(adminProps(bootstrap, login))) {
       while (true) {
         try {
           if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {

@@ -1,5 +1,7 @@
 package dev.tradeflow.runtime;
 
+import dev.tradeflow.runtime.security.EmbeddedBrokerSecurity;
+import dev.tradeflow.runtime.security.ServicePrincipal;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -25,14 +27,31 @@ public final class KafkaClients {
 
   private final TradeflowConfig config;
   private final String bootstrapServers;
+  private final ServicePrincipal principal;
 
   /**
+   * Clients of the service.
+   *
    * @param bootstrapServers the cluster's, or the embedded broker's {@link
    *     EmbeddedKafkaBroker#bootstrapServers()}
    */
   public KafkaClients(TradeflowConfig config, String bootstrapServers) {
+    this(config, bootstrapServers, ServicePrincipal.SERVICE);
+  }
+
+  private KafkaClients(
+      TradeflowConfig config, String bootstrapServers, ServicePrincipal principal) {
     this.config = Objects.requireNonNull(config, "config");
     this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+    this.principal = Objects.requireNonNull(principal, "principal");
+  }
+
+  /**
+   * The same clients logging in as {@code principal} on the secured embedded broker (an auditor's
+   * tools read with the auditor's rights only); on any other broker, the same clients.
+   */
+  public KafkaClients as(ServicePrincipal principal) {
+    return new KafkaClients(config, bootstrapServers, principal);
   }
 
   public String bootstrapServers() {
@@ -129,6 +148,18 @@ public final class KafkaClients {
 
   private Map<String, Object> withClientProperties(Map<String, Object> props) {
     props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    if (config.embeddedBroker() && config.kafka().embeddedSecurity() == BrokerSecurity.SASL_SSL) {
+      props.putAll(
+          EmbeddedBrokerSecurity.existing(config.kafkaSecurityDir())
+              .orElseThrow(
+                  () ->
+                      new ConfigException(
+                          "kafka.embedded.security is sasl-ssl but "
+                              + config.kafkaSecurityDir()
+                              + " holds no broker credentials: start the service once to make"
+                              + " them"))
+              .clientProperties(principal));
+    }
     props.putAll(config.kafka().clientProperties());
     return props;
   }

@@ -65,6 +65,14 @@ public record TradeflowConfig(
     return kafka.bootstrapServers().isEmpty();
   }
 
+  /**
+   * The secured embedded broker's certificate and credentials, {@code <data.dir>/kafka-security}:
+   * beside the log, so that {@code --fresh} keeps them.
+   */
+  public Path kafkaSecurityDir() {
+    return dataDir.resolve("kafka-security");
+  }
+
   /** The embedded broker's log directory, {@code <data.dir>/kafka}. */
   public Path kafkaDataDir() {
     return dataDir.resolve("kafka");
@@ -80,6 +88,8 @@ public record TradeflowConfig(
    * @param replicationFactor {@code kafka.replication-factor}
    * @param minInsyncReplicas {@code kafka.min-insync-replicas}
    * @param clientProperties {@code kafka.client.*}: extra properties given to every Kafka client
+   * @param embeddedSecurity {@code kafka.embedded.security}: how the embedded broker lets clients
+   *     in
    */
   public record KafkaSettings(
       Optional<String> bootstrapServers,
@@ -88,7 +98,8 @@ public record TradeflowConfig(
       int partitions,
       int replicationFactor,
       int minInsyncReplicas,
-      Map<String, String> clientProperties) {
+      Map<String, String> clientProperties,
+      BrokerSecurity embeddedSecurity) {
 
     // Client properties often carry credentials (sasl.jaas.config, ssl.key.password): keep them
     // out of logs that print the configuration.
@@ -98,6 +109,7 @@ public record TradeflowConfig(
     public KafkaSettings {
       Objects.requireNonNull(bootstrapServers, "bootstrapServers");
       clientProperties = Collections.unmodifiableSortedMap(new TreeMap<>(clientProperties));
+      Objects.requireNonNull(embeddedSecurity, "embeddedSecurity");
     }
 
     @Override
@@ -124,6 +136,8 @@ public record TradeflowConfig(
           + minInsyncReplicas
           + ", clientProperties="
           + clients
+          + ", embeddedSecurity="
+          + embeddedSecurity
           + "]";
     }
   }

@@ -293,6 +293,43 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void broker_security_is_plaintext_or_sasl_ssl_and_only_for_the_embedded_broker() {
+      assertThatThrownBy(
+              () ->
+                  ConfigLoader.load(
+                      Optional.empty(), Map.of("TRADEFLOW_KAFKA_EMBEDDED_SECURITY", "tls")))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("kafka.embedded.security=tls")
+          .hasMessageContaining("expected plaintext or sasl-ssl");
+      assertThatThrownBy(
+              () ->
+                  ConfigLoader.load(
+                      Optional.empty(),
+                      Map.of(
+                          "TRADEFLOW_KAFKA_EMBEDDED_SECURITY", "sasl-ssl",
+                          "TRADEFLOW_BOOTSTRAP_SERVERS", "kafka-1:9092")))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("applies to the embedded broker only")
+          .hasMessageContaining("kafka.client.*");
+      assertThat(
+              ConfigLoader.load(
+                      Optional.empty(), Map.of("TRADEFLOW_KAFKA_EMBEDDED_SECURITY", "sasl-ssl"))
+                  .kafka()
+                  .embeddedSecurity())
+          .isEqualTo(BrokerSecurity.SASL_SSL);
+    }
+
+    @Test
+    void the_api_needs_an_issuer_and_an_audience() {
+      assertThatThrownBy(
+              () -> ConfigLoader.load(Optional.empty(), Map.of("TRADEFLOW_AUTH_ISSUER", " ")))
+          .isInstanceOf(ConfigException.class)
+          .hasMessageContaining("auth.issuer");
+      assertThat(TradeflowConfig.defaults().auth().signingKey())
+          .isEqualTo(Path.of("./data/auth/token-signing.jwk"));
+    }
+
+    @Test
     void an_audit_origin_with_a_space_or_too_many_records_per_checkpoint_is_refused() {
       assertThatThrownBy(
               () ->

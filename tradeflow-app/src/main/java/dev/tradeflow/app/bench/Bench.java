@@ -193,7 +193,8 @@ public final class Bench {
     }
 
     static OutputWatcher start(KafkaClients clients, String topic) {
-      Map<String, Object> props = new HashMap<>(clients.consumerProps("bench-" + shortId()));
+      Map<String, Object> props =
+          new HashMap<>(clients.consumerProps("tradeflow-bench-" + shortId()));
       props.put("max.poll.records", 5000);
       KafkaConsumer<byte[], byte[]> consumer =
           new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -278,7 +279,7 @@ public final class Bench {
     }
 
     private void loop(KafkaClients clients, String input, String output) {
-      String group = "bench-raw-" + shortId();
+      String group = "tradeflow-bench-raw-" + shortId();
       Map<String, Object> consumerProps = new HashMap<>(clients.consumerProps(group));
       consumerProps.put("auto.offset.reset", "latest");
       consumerProps.put("max.poll.records", 5000);
@@ -287,7 +288,7 @@ public final class Bench {
                   consumerProps, new ByteArrayDeserializer(), new ByteArrayDeserializer());
           KafkaProducer<byte[], byte[]> producer =
               new KafkaProducer<>(
-                  clients.transactionalProducerProps("bench-raw-" + shortId()),
+                  clients.transactionalProducerProps("tradeflow-bench-raw-" + shortId()),
                   new org.apache.kafka.common.serialization.ByteArraySerializer(),
                   new org.apache.kafka.common.serialization.ByteArraySerializer())) {
         producer.initTransactions();

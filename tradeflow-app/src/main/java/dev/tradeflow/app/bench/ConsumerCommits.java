@@ -83,7 +83,7 @@ public final class ConsumerCommits {
     AtomicLong checksum = new AtomicLong();
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(
-            clients.consumerProps("bench-each-message-" + UUID.randomUUID()),
+            clients.consumerProps("tradeflow-bench-each-message-" + UUID.randomUUID()),
             new StringDeserializer(),
             new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(topic));
@@ -118,7 +118,8 @@ public final class ConsumerCommits {
     ReliableConsumer<String, byte[]> consumer =
         ReliableConsumer.start(
             clients,
-            ReliableConsumerSettings.of("bench-each-batch-" + UUID.randomUUID(), List.of(topic)),
+            ReliableConsumerSettings.of(
+                "tradeflow-bench-each-batch-" + UUID.randomUUID(), List.of(topic)),
             new StringDeserializer(),
             new ByteArrayDeserializer(),
             record -> {

@@ -4,7 +4,6 @@ import dev.tradeflow.app.TradeflowService.KafkaCluster;
 import dev.tradeflow.audit.KafkaAuditSource;
 import dev.tradeflow.audit.archive.Archive;
 import dev.tradeflow.audit.archive.ArchiveManifest;
-import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TradeflowConfig;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,8 +37,7 @@ final class ArchiveCommand {
     public Integer call() {
       TradeflowConfig config = archive.cli.config();
       try (KafkaCluster cluster = KafkaCluster.connect(config, false)) {
-        KafkaAuditSource source =
-            new KafkaAuditSource(new KafkaClients(config, cluster.bootstrapServers()));
+        KafkaAuditSource source = new KafkaAuditSource(AuditCommand.auditor(config, cluster));
         ArchiveManifest manifest = Archive.export(source, to, Clock.systemUTC());
         long records =
             manifest.segments().stream().mapToLong(ArchiveManifest.Segment::records).sum();

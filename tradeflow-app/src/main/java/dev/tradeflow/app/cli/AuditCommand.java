@@ -17,6 +17,7 @@ import dev.tradeflow.audit.proof.EvidenceBundle;
 import dev.tradeflow.audit.proof.Prover;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TradeflowConfig;
+import dev.tradeflow.runtime.security.ServicePrincipal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +48,14 @@ import picocli.CommandLine.ParentCommand;
       AuditCommand.ConsistencyProofCommand.class
     })
 final class AuditCommand {
+
+  /**
+   * Clients of {@code cluster} with an auditor's rights: on the secured embedded broker they may
+   * read the audited topics and the checkpoints, and nothing else.
+   */
+  static KafkaClients auditor(TradeflowConfig config, KafkaCluster cluster) {
+    return new KafkaClients(config, cluster.bootstrapServers()).as(ServicePrincipal.AUDITOR);
+  }
 
   @ParentCommand TradeflowCli cli;
 
@@ -88,9 +97,7 @@ final class AuditCommand {
         return report.passed() && changed.isEmpty() ? 0 : 1;
       }
       try (KafkaCluster cluster = KafkaCluster.connect(config, false)) {
-        AuditReport report =
-            verifier.verify(
-                new KafkaAuditSource(new KafkaClients(config, cluster.bootstrapServers())));
+        AuditReport report = verifier.verify(new KafkaAuditSource(auditor(config, cluster)));
         print(report);
         return report.passed() ? 0 : 1;
       }
@@ -129,9 +136,7 @@ final class AuditCommand {
         bundle = prover.prove(Archive.open(archive), lcId);
       } else {
         try (KafkaCluster cluster = KafkaCluster.connect(config, false)) {
-          bundle =
-              prover.prove(
-                  new KafkaAuditSource(new KafkaClients(config, cluster.bootstrapServers())), lcId);
+          bundle = prover.prove(new KafkaAuditSource(auditor(config, cluster)), lcId);
         }
       }
       bundle.write(out);

@@ -33,7 +33,8 @@ import picocli.CommandLine.ParentCommand;
     description =
         "Measure commit latency at a fixed rate, throughput with concurrent writers, and the raw"
             + " Kafka exactly-once ceiling, on a fresh embedded broker; --profile both compares"
-            + " the default set-up with the secure one (encryption, audit log).")
+            + " the default set-up with the secure one (SASL_SSL broker with ACLs, encryption, audit"
+            + " log).")
 final class BenchCommand implements Callable<Integer> {
 
   private static final String RAW_IN = "tf.bench.raw-in";
@@ -99,8 +100,9 @@ final class BenchCommand implements Callable<Integer> {
       names = "--profile",
       defaultValue = "default",
       description =
-          "default (no encryption, no audit sequencer), secure (crypto.enabled and the audit"
-              + " sequencer) or both, each on a fresh broker, side by side with the delta"
+          "default (plaintext, no encryption, no audit sequencer), secure (a SASL_SSL broker with"
+              + " ACLs, crypto.enabled and the audit sequencer) or both, each on a fresh broker,"
+              + " side by side with the delta"
               + " (default ${DEFAULT-VALUE})")
   String profile;
 
@@ -366,8 +368,8 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   /**
-   * The configured service on a throw-away data directory and free ports, with the profile's
-   * encryption and audit settings.
+   * The configured service on a throw-away data directory and free ports, with the profile's broker
+   * security, encryption and audit settings.
    */
   private TradeflowConfig benchConfig(String profileName) throws IOException {
     Path dir = Files.createTempDirectory("tradeflow-bench");
@@ -375,6 +377,7 @@ final class BenchCommand implements Callable<Integer> {
     boolean secure = profileName.equals("secure");
     env.put("TRADEFLOW_CRYPTO_ENABLED", Boolean.toString(secure));
     env.put("TRADEFLOW_AUDIT_ENABLED", Boolean.toString(secure));
+    env.put("TRADEFLOW_KAFKA_EMBEDDED_SECURITY", secure ? "sasl-ssl" : "plaintext");
     env.put("TRADEFLOW_DATA_DIR", dir.toString());
     env.put("TRADEFLOW_HTTP_PORT", Integer.toString(freePort()));
     env.put("TRADEFLOW_REGISTRY_PORT", Integer.toString(freePort()));

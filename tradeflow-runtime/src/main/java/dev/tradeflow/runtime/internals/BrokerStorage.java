@@ -37,14 +37,20 @@ public final class BrokerStorage {
 
   private BrokerStorage() {}
 
+  /** A formatted log directory: its cluster id, and whether it was formatted just now. */
+  public record Formatted(String clusterId, boolean now) {}
+
   /**
    * The cluster id of the formatted directory, formatting it first if it is not. Kafka's own {@code
    * meta.properties} keeps the id, so a restart finds the same cluster and its log.
+   *
+   * @param scramArguments SCRAM users to create with a new log ({@code --add-scram}), or none
    */
-  public static String formatIfNeeded(Path dir, int nodeId, String controllerListenerName) {
+  public static Formatted formatIfNeeded(
+      Path dir, int nodeId, String controllerListenerName, List<String> scramArguments) {
     Optional<String> clusterId = clusterIdOf(dir);
     if (clusterId.isPresent()) {
-      return clusterId.get();
+      return new Formatted(clusterId.get(), false);
     }
     String newClusterId = Uuid.randomUuid().toString();
     ByteArrayOutputStream output = new ByteArrayOutputStream();
@@ -59,6 +65,7 @@ public final class BrokerStorage {
           .setControllerListenerName(controllerListenerName)
           .setReleaseVersion(MetadataVersion.latestProduction())
           .setUnstableFeatureVersionsEnabled(false)
+          .setScramArguments(scramArguments)
           .run();
     } catch (Exception e) {
       throw new BrokerStartException(
@@ -70,7 +77,7 @@ public final class BrokerStorage {
         newClusterId,
         MetadataVersion.latestProduction());
     log.debug("formatter output: {}", output.toString(StandardCharsets.UTF_8).trim());
-    return newClusterId;
+    return new Formatted(newClusterId, true);
   }
 
   private static Optional<String> clusterIdOf(Path dir) {

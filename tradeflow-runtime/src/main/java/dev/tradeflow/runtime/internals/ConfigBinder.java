@@ -31,6 +31,7 @@ import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_BOOTSTRAP_SERVERS
 import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_CLIENT_PREFIX;
 import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_EMBEDDED_CONTROLLER_PORT;
 import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_EMBEDDED_PORT;
+import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_EMBEDDED_SECURITY;
 import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_MIN_INSYNC_REPLICAS;
 import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_PARTITIONS;
 import static dev.tradeflow.runtime.internals.ConfigKeys.KAFKA_REPLICATION_FACTOR;
@@ -50,6 +51,7 @@ import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_DEDUP_RETENTION
 import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_STATE_DIR;
 import static dev.tradeflow.runtime.internals.ConfigKeys.STREAMS_THREADS;
 
+import dev.tradeflow.runtime.BrokerSecurity;
 import dev.tradeflow.runtime.TradeflowConfig;
 import dev.tradeflow.runtime.TradeflowConfig.AuditSettings;
 import dev.tradeflow.runtime.TradeflowConfig.AuthSettings;
@@ -133,7 +135,8 @@ public final class ConfigBinder {
             partitions,
             replicationFactor,
             minInsyncReplicas,
-            clientProperties());
+            clientProperties(),
+            embeddedSecurity(embedded));
     String httpHost = nonBlank(HTTP_HOST, "a host name or address to listen on, such as 0.0.0.0");
     HttpSettings http =
         new HttpSettings(
@@ -255,6 +258,27 @@ public final class ConfigBinder {
         millis(SAGA_REVIEW_TIMEOUT_MS),
         millis(SAGA_APPROVAL_TIMEOUT_MS),
         millis(SAGA_TICK_INTERVAL_MS));
+  }
+
+  private BrokerSecurity embeddedSecurity(boolean embedded) {
+    ConfigValue value = required(KAFKA_EMBEDDED_SECURITY);
+    BrokerSecurity security;
+    switch (value.value()) {
+      case "plaintext":
+        security = BrokerSecurity.PLAINTEXT;
+        break;
+      case "sasl-ssl":
+        security = BrokerSecurity.SASL_SSL;
+        break;
+      default:
+        throw value.invalid("expected plaintext or sasl-ssl");
+    }
+    if (security == BrokerSecurity.SASL_SSL && !embedded) {
+      throw value.invalid(
+          "applies to the embedded broker only: for a cluster, give its security settings as"
+              + " kafka.client.* (security.protocol, sasl.mechanism, sasl.jaas.config, ssl.*)");
+    }
+    return security;
   }
 
   private AuthSettings auth(Path dataDir) {

@@ -14,6 +14,7 @@ final class ConfigKeys {
   public static final String KAFKA_BOOTSTRAP_SERVERS = "kafka.bootstrap-servers";
   public static final String KAFKA_EMBEDDED_PORT = "kafka.embedded.port";
   public static final String KAFKA_EMBEDDED_CONTROLLER_PORT = "kafka.embedded.controller-port";
+  public static final String KAFKA_EMBEDDED_SECURITY = "kafka.embedded.security";
   public static final String KAFKA_PARTITIONS = "kafka.partitions";
   public static final String KAFKA_REPLICATION_FACTOR = "kafka.replication-factor";
   public static final String KAFKA_MIN_INSYNC_REPLICAS = "kafka.min-insync-replicas";
@@ -70,6 +71,7 @@ final class ConfigKeys {
           KAFKA_BOOTSTRAP_SERVERS,
           KAFKA_EMBEDDED_PORT,
           KAFKA_EMBEDDED_CONTROLLER_PORT,
+          KAFKA_EMBEDDED_SECURITY,
           KAFKA_PARTITIONS,
           KAFKA_REPLICATION_FACTOR,
           KAFKA_MIN_INSYNC_REPLICAS,
