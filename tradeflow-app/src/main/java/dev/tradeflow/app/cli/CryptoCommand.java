@@ -1,7 +1,14 @@
 package dev.tradeflow.app.cli;
 
+import dev.tradeflow.app.TradeflowService.KafkaCluster;
 import dev.tradeflow.app.crypto.PayloadEncryption;
+import dev.tradeflow.app.replay.CreditHistory;
+import dev.tradeflow.app.schemas.RegistryAccess;
+import dev.tradeflow.domain.lc.LcState;
+import dev.tradeflow.runtime.KafkaClients;
+import dev.tradeflow.runtime.TradeflowConfig;
 import dev.tradeflow.schemas.crypto.DataKey;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -63,8 +70,9 @@ final class CryptoCommand {
       name = "shred",
       description =
           "Destroy every data key of a credit (crypto-shredding): its events stay in the log, and"
-              + " audit verify still passes, but no one can read them again. A running service"
-              + " forgets the keys it holds in memory at its next start.")
+              + " audit verify still passes, but no one can read them again. Refused while a"
+              + " legal hold is in force on the credit. A running service forgets the keys it"
+              + " holds in memory at its next start.")
   static final class Shred implements Callable<Integer> {
     @ParentCommand CryptoCommand crypto;
 
@@ -73,6 +81,17 @@ final class CryptoCommand {
 
     @Override
     public Integer call() {
+      List<String> holds = holdsOn(crypto.cli.config(), lcId);
+      if (!holds.isEmpty()) {
+        System.err.println(
+            "refused: "
+                + lcId
+                + " is under legal hold "
+                + String.join(", ", holds)
+                + ": its records must stay readable until every hold is released"
+                + " (ReleaseLegalHold)");
+        return 1;
+      }
       int destroyed = crypto.open().dataKeys().shred(lcId);
       if (destroyed == 0) {
         System.err.println("no data key of " + lcId + ": nothing was encrypted for it");
@@ -80,6 +99,18 @@ final class CryptoCommand {
       }
       System.out.println("Destroyed " + destroyed + " data key(s) of " + lcId);
       return 0;
+    }
+
+    /** The legal holds in force on the credit, as its events in the log of record say. */
+    private static List<String> holdsOn(TradeflowConfig config, String lcId) {
+      try (KafkaCluster cluster = KafkaCluster.connect(config, false);
+          RegistryAccess registry =
+              RegistryAccess.open(config, new KafkaClients(config, cluster.bootstrapServers()))) {
+        return CreditHistory.rebuild(
+                new KafkaClients(config, cluster.bootstrapServers()), registry.eventSerde(), lcId)
+            .map(LcState::legalHolds)
+            .orElse(List.of());
+      }
     }
   }
 }

@@ -6,12 +6,15 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tradeflow.app.TestCommands;
 import dev.tradeflow.app.TradeflowService;
-import dev.tradeflow.app.crypto.PayloadEncryption;
+import dev.tradeflow.app.cli.Cli;
 import dev.tradeflow.app.demo.ApiClient;
 import dev.tradeflow.audit.AuditReport;
 import dev.tradeflow.audit.AuditVerifier;
 import dev.tradeflow.audit.KafkaAuditSource;
 import dev.tradeflow.audit.checkpoint.KeyRing;
+import dev.tradeflow.domain.lc.CommandId;
+import dev.tradeflow.domain.lc.LcCommand;
+import dev.tradeflow.domain.user.Role;
 import dev.tradeflow.runtime.EmbeddedKafkaBroker;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TradeflowConfig;
@@ -19,6 +22,7 @@ import dev.tradeflow.schemas.EventDecodingException;
 import dev.tradeflow.schemas.EventSerde;
 import dev.tradeflow.schemas.crypto.PayloadCipher;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The service with {@code crypto.enabled}, on a broker of its own: events are stored encrypted and
  * served decrypted, the audit log verifies over the ciphertext, and after a credit's keys are
- * shredded its events can no longer be read while the audit log still verifies.
+ * shredded its events can no longer be read while the audit log still verifies; a credit under a
+ * legal hold cannot be shredded until the hold is released.
  */
 class EncryptedLogIT {
 
@@ -66,7 +71,39 @@ class EncryptedLogIT {
                 config.audit().origin(), KeyRing.load(config.audit().keysDir()).verifierKeys());
         awaitAudited(auditor, clients, 8);
 
-        PayloadEncryption.open(config.crypto()).dataKeys().shred("SECRET-1");
+        // A legal hold keeps the records readable: the shred is refused until it is released.
+        Map<String, String> legal = SharedKafka.as(service, "legal.lee", Role.COMPLIANCE);
+        assertThat(
+                api.post(
+                        "/api/v1/lcs/SECRET-1/commands",
+                        new LcCommand.PlaceLegalHold(
+                            new CommandId("hold"), "SEC-2026-7", "subpoena", TestCommands.APPLIED),
+                        legal)
+                    .status())
+            .isEqualTo(200);
+        Path cliConfig =
+            SharedKafka.cliConfigFor(
+                broker.bootstrapServers(),
+                "data.dir=" + config.dataDir(),
+                "registry.port=" + config.registry().port(),
+                "crypto.enabled=true",
+                "crypto.keystore-password=it-only-password");
+        Cli.Result refused =
+            Cli.run("--config", cliConfig.toString(), "crypto", "shred", "--lc", "SECRET-1");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.output()).contains("SECRET-1 is under legal hold SEC-2026-7");
+        assertThat(
+                api.post(
+                        "/api/v1/lcs/SECRET-1/commands",
+                        new LcCommand.ReleaseLegalHold(
+                            new CommandId("release"), "SEC-2026-7", "closed", TestCommands.APPLIED),
+                        legal)
+                    .status())
+            .isEqualTo(200);
+        Cli.Result shredded =
+            Cli.run("--config", cliConfig.toString(), "crypto", "shred", "--lc", "SECRET-1");
+        assertThat(shredded.exitCode()).as(shredded.output()).isZero();
+        stored = SharedKafka.readEvents(clients);
 
         EventSerde reader = TradeflowService.eventSerde(config);
         for (ConsumerRecord<String, byte[]> record : stored) {

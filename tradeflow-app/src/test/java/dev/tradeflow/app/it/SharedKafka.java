@@ -176,7 +176,7 @@ public final class SharedKafka {
     return cliConfigFor(sagaService().bootstrapServers(), extraLines);
   }
 
-  private static Path cliConfigFor(String bootstrapServers, String... extraLines) {
+  static Path cliConfigFor(String bootstrapServers, String... extraLines) {
     try {
       Path config = Files.createTempFile("tradeflow-cli", ".properties");
       List<String> lines = new ArrayList<>();
