@@ -8,14 +8,12 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import dev.tradeflow.runtime.ConfigException;
+import dev.tradeflow.runtime.SecretFiles;
 import dev.tradeflow.runtime.TradeflowConfig.AuthSettings;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.text.ParseException;
 import java.util.Optional;
 import java.util.UUID;
@@ -94,29 +92,8 @@ public final class TokenKeys {
     } catch (JOSEException e) {
       throw new IllegalStateException("cannot generate an EC P-256 key", e);
     }
-    try {
-      Path dir = file.toAbsolutePath().getParent();
-      Files.createDirectories(dir);
-      Path temp =
-          Files.createTempFile(
-              dir,
-              ".token-signing",
-              ".tmp",
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      try {
-        Files.writeString(temp, generated.toJSONString(), StandardCharsets.UTF_8);
-        // A hard link appears whole and fails if the file exists: a key another process wrote
-        // first is the one every process uses.
-        Files.createLink(file, temp);
-      } catch (FileAlreadyExistsException e) {
-        // read below
-      } finally {
-        Files.delete(temp);
-      }
-      return read(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the token signing key " + file, e);
-    }
+    SecretFiles.createOnce(file, generated.toJSONString());
+    return read(file);
   }
 
   private static ECKey read(Path file) {

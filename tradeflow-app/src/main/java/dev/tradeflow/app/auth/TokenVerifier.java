@@ -15,7 +15,6 @@ import dev.tradeflow.runtime.TradeflowConfig.AuthSettings;
 import java.text.ParseException;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -91,13 +90,9 @@ public final class TokenVerifier {
     Set<Role> roles = new HashSet<>();
     for (String name : names == null ? List.<String>of() : names) {
       try {
-        roles.add(Role.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+        roles.add(Role.named(name));
       } catch (IllegalArgumentException e) {
-        throw new Unauthenticated(
-            "the token names an unknown role "
-                + name
-                + "; roles are "
-                + List.of(Role.values()).toString().toLowerCase(Locale.ROOT));
+        throw new Unauthenticated("the token names an " + e.getMessage());
       }
     }
     return roles;

@@ -8,7 +8,6 @@ import dev.tradeflow.runtime.TradeflowConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -59,7 +58,7 @@ final class TokenCommand implements Callable<Integer> {
         Arrays.stream(roles)
             .map(String::strip)
             .filter(r -> !r.isEmpty())
-            .map(TokenCommand::role)
+            .map(Role::named)
             .collect(Collectors.toSet());
     // The key the service uses, made here if it has not run yet.
     TokenIssuer issuer =
@@ -69,17 +68,5 @@ final class TokenCommand implements Callable<Integer> {
             Clock.systemUTC());
     System.out.println(issuer.issue(new User(user, granted), ttl));
     return 0;
-  }
-
-  private static Role role(String name) {
-    try {
-      return Role.valueOf(name.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "unknown role "
-              + name
-              + "; roles are "
-              + Arrays.toString(Role.values()).toLowerCase(Locale.ROOT));
-    }
   }
 }

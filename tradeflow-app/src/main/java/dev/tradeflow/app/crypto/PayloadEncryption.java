@@ -1,5 +1,6 @@
 package dev.tradeflow.app.crypto;
 
+import dev.tradeflow.runtime.SecretFiles;
 import dev.tradeflow.runtime.TradeflowConfig.CryptoSettings;
 import dev.tradeflow.schemas.EventSerde;
 import dev.tradeflow.schemas.crypto.DataKeys;
@@ -7,12 +8,7 @@ import dev.tradeflow.schemas.crypto.EncryptingEventSerde;
 import dev.tradeflow.schemas.crypto.FileDataKeys;
 import dev.tradeflow.schemas.crypto.PayloadCipher;
 import dev.tradeflow.schemas.crypto.Pkcs12KeyEncryptionKey;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
@@ -76,24 +72,10 @@ public final class PayloadEncryption {
       return settings.keystorePassword().get().toCharArray();
     }
     Path file = settings.keystore().toAbsolutePath().resolveSibling("keystore.password");
-    try {
-      if (!Files.exists(file)) {
-        Files.createDirectories(file.getParent());
-        byte[] secret = new byte[24];
-        new SecureRandom().nextBytes(secret);
-        // Owner-only (createTempFile's default), whole when it appears: a process starting at the
-        // same moment reads either no file or this one.
-        Path temporary = Files.createTempFile(file.getParent(), "password", ".tmp");
-        Files.writeString(temporary, Base64.getEncoder().encodeToString(secret));
-        try {
-          Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException e) {
-          Files.delete(temporary); // the other process won: use its password
-        }
-      }
-      return Files.readString(file).strip().toCharArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read or make the keystore password " + file, e);
-    }
+    byte[] secret = new byte[24];
+    new SecureRandom().nextBytes(secret);
+    return SecretFiles.createOnce(file, Base64.getEncoder().encodeToString(secret))
+        .strip()
+        .toCharArray();
   }
 }

@@ -32,7 +32,8 @@ public record AmendmentClearance(
     boolean newBeneficiary,
     Status status,
     boolean creditHeld,
-    Optional<Rejection> refusal) {
+    Optional<Rejection> refusal)
+    implements HeldCommand {
 
   public enum Status {
     /** Screening, review, credit or approval under way, or sent to the credit. */
@@ -89,6 +90,16 @@ public record AmendmentClearance(
 
   public AmendmentId amendmentId() {
     return command.amendmentId();
+  }
+
+  @Override
+  public boolean beingCleared() {
+    return status == Status.CLEARING;
+  }
+
+  @Override
+  public String label() {
+    return "amendment " + amendmentId();
   }
 
   /** Raises the exposure or changes a party: screening and credit run again. */

@@ -515,14 +515,10 @@ public final class IssuanceSaga {
   }
 
   /** A resent command: answered as the first time, which the credit repeats if it answered. */
-  private static SagaTransition answerAgain(
-      SagaState state,
-      AmendmentClearance known,
-      LcCommand.RequestAmendment command,
-      String maker,
-      Instant at) {
+  static SagaTransition answerAgain(
+      SagaState state, HeldCommand known, LcCommand command, String maker, Instant at) {
     if (!known.command().equals(command)) {
-      if (known.status() == Status.CLEARING) {
+      if (known.beingCleared()) {
         // The first is still being cleared: answering this one under its id would decide the
         // first one's outcome. Once it is decided, the reuse is refused.
         return SagaTransition.to(
@@ -530,12 +526,12 @@ public final class IssuanceSaga {
                 at,
                 "command "
                     + command.commandId()
-                    + " reused for other changes while amendment "
-                    + known.amendmentId()
+                    + " reused for other changes while "
+                    + known.label()
                     + " is cleared: ignored"));
       }
       // Refused here rather than left to the credit, which forgets a command id after its dedup
-      // retention and would then record an amendment nobody cleared.
+      // retention and would then record what nobody cleared.
       return SagaTransition.to(
           state,
           new RefuseCommand(
@@ -546,19 +542,20 @@ public final class IssuanceSaga {
                   RejectionCode.COMMAND_ID_REUSED,
                   "command id "
                       + command.commandId()
-                      + " was already used for amendment "
-                      + known.amendmentId()
+                      + " was already used for "
+                      + known.label()
                       + "; a retry must resend the same command")));
     }
     if (known.refusal().isPresent()) {
       return SagaTransition.to(
           state, new RefuseCommand(state.lcId(), command, known.maker(), known.refusal().get()));
     }
-    if (known.status() == Status.CLEARING) {
+    if (known.beingCleared()) {
       // Still being cleared: its maker is answered once it is.
       return SagaTransition.to(state);
     }
-    return SagaTransition.to(state, forwardAction(state, known));
+    return SagaTransition.to(
+        state, new ForwardCommand(state.lcId(), known.command(), known.maker()));
   }
 
   private static SagaTransition amendmentIssued(SagaState state, AmendmentIssued issued) {

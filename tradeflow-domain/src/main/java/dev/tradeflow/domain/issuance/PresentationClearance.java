@@ -16,19 +16,20 @@ import java.util.Set;
  * each with its own attempts and deadline, whatever else the saga is doing: a presentation does not
  * wait for an amendment.
  *
- * @param presenter who presented the documents (the command's actor)
+ * @param maker who presented the documents (the command's actor)
  * @param attempts which try of the screening this is
  * @param deadline until when the screening or the review may take; empty once sent or decided
  * @param refusal why the saga refused it, answered again to a client that resends it
  */
 public record PresentationClearance(
     PresentDocuments command,
-    String presenter,
+    String maker,
     Status status,
     int attempts,
     Optional<Instant> deadline,
     Set<CaseId> openCases,
-    Optional<Rejection> refusal) {
+    Optional<Rejection> refusal)
+    implements HeldCommand {
 
   public enum Status {
     SCREENING,
@@ -48,7 +49,7 @@ public record PresentationClearance(
 
   public PresentationClearance {
     Objects.requireNonNull(command, "command");
-    Objects.requireNonNull(presenter, "presenter");
+    Objects.requireNonNull(maker, "maker");
     Objects.requireNonNull(status, "status");
     Objects.requireNonNull(deadline, "deadline");
     openCases = Set.copyOf(openCases);
@@ -59,19 +60,28 @@ public record PresentationClearance(
     return command.presentationId();
   }
 
+  @Override
+  public boolean beingCleared() {
+    return status.isClearing();
+  }
+
+  @Override
+  public String label() {
+    return "presentation " + presentationId();
+  }
+
   PresentationClearance at(Status newStatus, int newAttempts, Optional<Instant> newDeadline) {
     return new PresentationClearance(
-        command, presenter, newStatus, newAttempts, newDeadline, openCases, refusal);
+        command, maker, newStatus, newAttempts, newDeadline, openCases, refusal);
   }
 
   PresentationClearance withCases(Set<CaseId> cases) {
-    return new PresentationClearance(
-        command, presenter, status, attempts, deadline, cases, refusal);
+    return new PresentationClearance(command, maker, status, attempts, deadline, cases, refusal);
   }
 
   /** Sent to the credit or decided: nothing left to time out, no case left open. */
   PresentationClearance settled(Status newStatus, Optional<Rejection> why) {
     return new PresentationClearance(
-        command, presenter, newStatus, attempts, Optional.empty(), Set.of(), why);
+        command, maker, newStatus, attempts, Optional.empty(), Set.of(), why);
   }
 }

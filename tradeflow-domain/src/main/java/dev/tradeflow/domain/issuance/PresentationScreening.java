@@ -43,7 +43,7 @@ final class PresentationScreening {
     Instant at = applied.at();
     Optional<PresentationClearance> sameCommand = state.presentationSentAs(command.commandId());
     if (sameCommand.isPresent()) {
-      return answerAgain(state, sameCommand.get(), command, applied.presenter(), at);
+      return IssuanceSaga.answerAgain(state, sameCommand.get(), command, applied.presenter(), at);
     }
     Optional<PresentationClearance> known = state.presentation(command.presentationId());
     if (known.isPresent()) {
@@ -244,51 +244,6 @@ final class PresentationScreening {
     return new SagaTransition(next, actions, Optional.empty());
   }
 
-  /** A resent command: answered as the first time, which the credit repeats if it answered. */
-  private static SagaTransition answerAgain(
-      SagaState state,
-      PresentationClearance known,
-      PresentDocuments command,
-      String presenter,
-      Instant at) {
-    if (!known.command().equals(command)) {
-      if (known.status().isClearing()) {
-        return SagaTransition.to(
-            state.noted(
-                at,
-                "command "
-                    + command.commandId()
-                    + " reused for another presentation while presentation "
-                    + known.presentationId()
-                    + " is cleared: ignored"));
-      }
-      return SagaTransition.to(
-          state,
-          new RefuseCommand(
-              state.lcId(),
-              command,
-              presenter,
-              new Rejection(
-                  RejectionCode.COMMAND_ID_REUSED,
-                  "command id "
-                      + command.commandId()
-                      + " was already used for presentation "
-                      + known.presentationId()
-                      + "; a retry must resend the same command")));
-    }
-    if (known.refusal().isPresent()) {
-      return SagaTransition.to(
-          state,
-          new RefuseCommand(state.lcId(), command, known.presenter(), known.refusal().get()));
-    }
-    if (known.status().isClearing()) {
-      // Still being cleared: its presenter is answered once it is.
-      return SagaTransition.to(state);
-    }
-    return SagaTransition.to(
-        state, new ForwardCommand(state.lcId(), known.command(), known.presenter()));
-  }
-
   /**
    * Cleared: sent to the credit as presented. Written in the same transaction as the saga's state,
    * so it cannot be lost, and the credit answers it (recorded, or refused under UCP 600).
@@ -299,7 +254,7 @@ final class PresentationScreening {
         state
             .withPresentation(presentation.settled(Status.PRESENTING, Optional.empty()))
             .noted(at, note + "; sent to the credit"),
-        new ForwardCommand(state.lcId(), presentation.command(), presentation.presenter()));
+        new ForwardCommand(state.lcId(), presentation.command(), presentation.maker()));
   }
 
   /** Not cleared: its presenter answered with the refusal, its open cases withdrawn. */
@@ -312,8 +267,7 @@ final class PresentationScreening {
       actions.add(new WithdrawCases(presentation.openCases(), reason));
     }
     actions.add(
-        new RefuseCommand(
-            state.lcId(), presentation.command(), presentation.presenter(), rejection));
+        new RefuseCommand(state.lcId(), presentation.command(), presentation.maker(), rejection));
     SagaState refused =
         state
             .withPresentation(presentation.settled(Status.REFUSED, Optional.of(rejection)))

@@ -1,15 +1,15 @@
 package dev.tradeflow.runtime.security;
 
 import dev.tradeflow.runtime.BrokerStartException;
+import dev.tradeflow.runtime.SecretFiles;
 import dev.tradeflow.runtime.Topics;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -142,18 +142,11 @@ public final class EmbeddedBrokerSecurity {
           truststore.toString(),
           "-storepass:env",
           "TF_TRUSTSTORE_PASSWORD");
-      // Written last and whole: its presence says the rest is complete.
-      Path temp =
-          Files.createTempFile(
-              absolute,
-              ".credentials",
-              ".tmp",
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-        credentials.store(out, "Tradeflow embedded broker: store passwords and SCRAM credentials");
-      }
-      Files.move(temp, absolute.resolve(CREDENTIALS), StandardCopyOption.ATOMIC_MOVE);
-      return new EmbeddedBrokerSecurity(absolute, credentials);
+      // Written last: its presence says the rest is complete.
+      StringWriter text = new StringWriter();
+      credentials.store(text, "Tradeflow embedded broker: store passwords and SCRAM credentials");
+      SecretFiles.createOnce(absolute.resolve(CREDENTIALS), text.toString());
+      return existing(absolute).orElseThrow();
     } catch (IOException e) {
       throw new BrokerStartException(
           "could not make the embedded broker's TLS certificate and credentials in "
