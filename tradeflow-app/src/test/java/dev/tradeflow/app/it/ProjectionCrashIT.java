@@ -119,7 +119,18 @@ class ProjectionCrashIT {
       Process last = startProjection(config, dir.resolve("child-last.log"));
       try {
         Map<TopicPartition, Long> end = endOffsets(clients);
-        await().atMost(WAIT).until(() -> caughtUp(committed(clients, group), end));
+        // Said in full when it does not catch up: which partitions lag, and whether it runs.
+        await()
+            .atMost(WAIT)
+            .untilAsserted(
+                () -> {
+                  Map<TopicPartition, Long> now = committed(clients, group);
+                  assertThat(caughtUp(now, end))
+                      .as(
+                          "committed %s against the end %s; projection alive: %s",
+                          now, end, last.isAlive())
+                      .isTrue();
+                });
       } finally {
         last.destroyForcibly();
         last.waitFor(30, TimeUnit.SECONDS);
