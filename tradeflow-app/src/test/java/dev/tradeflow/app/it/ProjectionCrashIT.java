@@ -25,6 +25,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,6 +58,7 @@ class ProjectionCrashIT {
   private static final int MIN_KILLS = 4;
   private static final int MAX_KILLS = 10;
   private static final Duration WAIT = Duration.ofSeconds(90);
+  private static final Duration CATCH_UP_LIMIT = Duration.ofMinutes(5);
 
   @ParameterizedTest
   @EnumSource(Engine.class)
@@ -119,18 +121,7 @@ class ProjectionCrashIT {
       Process last = startProjection(config, dir.resolve("child-last.log"));
       try {
         Map<TopicPartition, Long> end = endOffsets(clients);
-        // Said in full when it does not catch up: which partitions lag, and whether it runs.
-        await()
-            .atMost(WAIT)
-            .untilAsserted(
-                () -> {
-                  Map<TopicPartition, Long> now = committed(clients, group);
-                  assertThat(caughtUp(now, end))
-                      .as(
-                          "committed %s against the end %s; projection alive: %s",
-                          now, end, last.isAlive())
-                      .isTrue();
-                });
+        awaitCaughtUp(clients, group, end, last);
       } finally {
         last.destroyForcibly();
         last.waitFor(30, TimeUnit.SECONDS);
@@ -263,6 +254,36 @@ class ProjectionCrashIT {
           .partitionsFor(Topics.LC_EVENTS)
           .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
       return consumer.endOffsets(partitions);
+    }
+  }
+
+  /**
+   * Until the projection's commits reach {@code end}. The backlog grows with every test that shared
+   * the broker before, so what bounds the wait is progress: it fails when the commits stand still
+   * for {@link #WAIT}, saying which partitions lag, or after {@link #CATCH_UP_LIMIT} in all.
+   */
+  private static void awaitCaughtUp(
+      KafkaClients clients, String group, Map<TopicPartition, Long> end, Process projection)
+      throws Exception {
+    Instant started = Instant.now();
+    Instant progressed = started;
+    Map<TopicPartition, Long> seen = committed(clients, group);
+    while (!caughtUp(seen, end)) {
+      Instant now = Instant.now();
+      assertThat(
+              Duration.between(progressed, now).compareTo(WAIT) < 0
+                  && Duration.between(started, now).compareTo(CATCH_UP_LIMIT) < 0)
+          .as(
+              "the projection (alive: %s) committed %s against the end %s, its last progress %s"
+                  + " ago",
+              projection.isAlive(), seen, end, Duration.between(progressed, now))
+          .isTrue();
+      Thread.sleep(500);
+      Map<TopicPartition, Long> latest = committed(clients, group);
+      if (!latest.equals(seen)) {
+        seen = latest;
+        progressed = Instant.now();
+      }
     }
   }
 
