@@ -126,7 +126,6 @@ public final class HttpApi implements AutoCloseable {
   private final Javalin server;
   private final AccessLog accessLog;
   private final Producer<String, byte[]> accessRecords;
-  private final TokenVerifier tokens;
 
   private HttpApi(
       CommandGateway gateway,
@@ -143,7 +142,6 @@ public final class HttpApi implements AutoCloseable {
       TokenVerifier tokens,
       String host,
       int port) {
-    this.tokens = tokens;
     this.accessLog = accessLog;
     this.accessRecords = accessRecords;
     this.tracer = openTelemetry.getTracer(KafkaTracing.INSTRUMENTATION_SCOPE);
@@ -167,7 +165,7 @@ public final class HttpApi implements AutoCloseable {
               config.routes.before(
                   ctx -> {
                     if (ctx.path().startsWith("/api/")) {
-                      ctx.attribute(USER, this.tokens.verify(ctx.header(AUTHORIZATION)));
+                      ctx.attribute(USER, tokens.verify(ctx.header(AUTHORIZATION)));
                     }
                   });
               // A forwarded read is recorded again where it is served: the forwarding header is

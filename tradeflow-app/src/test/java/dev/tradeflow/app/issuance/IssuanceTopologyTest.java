@@ -159,7 +159,11 @@ class IssuanceTopologyTest {
   }
 
   private void screened(Outcome outcome, CaseFinding... findings) {
-    ScreeningRequest request = screeningRequests.readValue();
+    answer(screeningRequests.readValue(), outcome, findings);
+  }
+
+  /** Plays the compliance service: answers {@code request} with {@code outcome}. */
+  private void answer(ScreeningRequest request, Outcome outcome, CaseFinding... findings) {
     screeningResults.pipeInput(
         LC,
         Json.toBytes(
@@ -477,19 +481,7 @@ class IssuanceTopologyTest {
     ScreeningRequest request = screeningRequests.readValue();
     assertThat(request.presentation()).contains(new PresentationId("P1"));
     assertThat(request.particulars()).isEqualTo(PARTICULARS);
-    screeningResults.pipeInput(
-        LC,
-        Json.toBytes(
-            new ScreeningResult(
-                request.sagaId(),
-                request.lcId(),
-                Optional.empty(),
-                request.attempt(),
-                Outcome.CLEAR,
-                List.of(),
-                "0123456789abcdef".repeat(4),
-                START,
-                request.presentation())));
+    answer(request, Outcome.CLEAR);
 
     assertThat(resultOf(results, "present-1"))
         .hasValueSatisfying(r -> assertThat(r.isAccepted()).isTrue());

@@ -167,6 +167,17 @@ class IssuanceIT {
             response -> response.status() != 404 && response.status() != 202);
   }
 
+  /** A compliance officer confirms the hit of {@code caseId}: accepted for the saga (202). */
+  private static void confirm(String caseId, String reason) {
+    assertThat(
+            api.post(
+                    "/api/v1/cases/" + caseId + "/decision",
+                    Map.of("decision", "CONFIRM", "reason", reason),
+                    SharedKafka.as(SharedKafka.sagaService(), "compliance.carol", Role.COMPLIANCE))
+                .status())
+        .isEqualTo(202);
+  }
+
   private static LcCommand.RequestAmendment amendment(String id, String amount, Party beneficiary) {
     return new LcCommand.RequestAmendment(
         new CommandId("amend-" + id),
@@ -225,13 +236,7 @@ class IssuanceIT {
             .map(c -> String.valueOf(c.get("caseId")))
             .findFirst()
             .orElseThrow();
-    assertThat(
-            api.post(
-                    "/api/v1/cases/" + caseId + "/decision",
-                    Map.of("decision", "CONFIRM", "reason", "the listed bank"),
-                    SharedKafka.as(SharedKafka.sagaService(), "compliance.carol", Role.COMPLIANCE))
-                .status())
-        .isEqualTo(202);
+    confirm(caseId, "the listed bank");
     ApiClient.Response refused = awaitOutcome("ISS-AMEND", transfer);
     assertThat(refused.status()).isEqualTo(422);
     assertThat(refused.problemCode()).isEqualTo("AMENDMENT_NOT_CLEARED");
@@ -294,13 +299,7 @@ class IssuanceIT {
                     .contains("already presented under ISS-DOCS-1"));
     assertThat(api.get("/api/v1/lcs/ISS-DOCS-2/commands/" + twice.commandId()).body())
         .containsEntry("sagaStep", "AWAITING_REVIEW");
-    assertThat(
-            api.post(
-                    "/api/v1/cases/" + caseId + "/decision",
-                    Map.of("decision", "CONFIRM", "reason", "one shipment financed twice"),
-                    SharedKafka.as(SharedKafka.sagaService(), "compliance.carol", Role.COMPLIANCE))
-                .status())
-        .isEqualTo(202);
+    confirm(caseId, "one shipment financed twice");
     ApiClient.Response refused = awaitOutcome("ISS-DOCS-2", twice);
     assertThat(refused.status()).isEqualTo(422);
     assertThat(refused.problemCode()).isEqualTo("PRESENTATION_NOT_CLEARED");
@@ -342,12 +341,7 @@ class IssuanceIT {
             SharedKafka.as(SharedKafka.sagaService(), "maker.mary", Role.MAKER));
     assertThat(notCompliance.status()).isEqualTo(403);
     assertThat(notCompliance.problemCode()).isEqualTo("NOT_A_COMPLIANCE_OFFICER");
-    ApiClient.Response confirmed =
-        api.post(
-            "/api/v1/cases/" + theCase.get("caseId") + "/decision",
-            Map.of("decision", "CONFIRM", "reason", "the listed Banco Nacional de Cuba"),
-            SharedKafka.as(SharedKafka.sagaService(), "compliance.carol", Role.COMPLIANCE));
-    assertThat(confirmed.status()).isEqualTo(202);
+    confirm(String.valueOf(theCase.get("caseId")), "the listed Banco Nacional de Cuba");
     awaitStep(saga, "REJECTED");
     assertThat(lcStatus("ISS-BLOCK")).isEqualTo("REJECTED");
     assertThat(facilityOf("Blocked Imports LLC").get("utilised"))
