@@ -66,8 +66,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.CloseOptions.GroupMembershipOperation;
@@ -172,7 +171,8 @@ public final class TradeflowService implements AutoCloseable {
               new StreamsConfig(
                   clients.streamsProps(
                       config.streams().applicationId(),
-                      Optional.of(self.host() + ":" + self.port()))));
+                      Optional.of(self.host() + ":" + self.port()))),
+              clients.encryption().streamsClients());
       // Leaving the group hands this instance's partitions over at once rather than after the
       // session timeout, during which their commands would wait.
       started.push(
@@ -211,24 +211,22 @@ public final class TradeflowService implements AutoCloseable {
       DeadLetterQueues deadLetters = new DeadLetterQueues(clients, Clock.systemUTC());
       started.push(deadLetters);
       CommandGateway gateway =
-          new CommandGateway(
-              clients.interactiveProducerProps(),
-              clients.consumerProps("tradeflow-gateway-" + UUID.randomUUID()),
-              tracing);
+          new CommandGateway(clients, "tradeflow-gateway-" + UUID.randomUUID(), tracing);
       started.push(gateway);
       List<RouteSet> routes = new ArrayList<>();
       routes.add(new ReportRoutes(reporting.queries(), Clock.systemUTC()));
-      routes.add(new DeadLetterRoutes(deadLetters, eventSerde, reporting::parkedKeys));
+      routes.add(
+          new DeadLetterRoutes(
+              deadLetters, eventSerde, clients.encryption(), reporting::parkedKeys));
       Optional<IssuanceQueries> sagaQueries =
           config.saga().enabled()
               ? Optional.of(new IssuanceQueries(streams, self))
               : Optional.empty();
       if (sagaQueries.isPresent()) {
-        KafkaProducer<String, byte[]> decisions =
-            new KafkaProducer<>(
-                clients.interactiveProducerProps(),
-                new StringSerializer(),
-                new ByteArraySerializer());
+        Producer<String, byte[]> decisions =
+            clients
+                .encryption()
+                .producer(clients.interactiveProducerProps(), new StringSerializer());
         started.push(decisions);
         routes.add(
             new IssuanceRoutes(
@@ -244,7 +242,7 @@ public final class TradeflowService implements AutoCloseable {
               meters,
               openTelemetry,
               routes,
-              clients.interactiveProducerProps(),
+              clients,
               tokens,
               config.http().host(),
               config.http().port());
@@ -313,7 +311,7 @@ public final class TradeflowService implements AutoCloseable {
    * auto-registration.
    */
   public static EventSerde eventSerde(TradeflowConfig config) {
-    return RegistryAccess.eventSerde(config, registryUrl(config));
+    return RegistryAccess.eventSerde(registryUrl(config));
   }
 
   /**

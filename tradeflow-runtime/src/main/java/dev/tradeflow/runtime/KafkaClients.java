@@ -1,5 +1,6 @@
 package dev.tradeflow.runtime;
 
+import dev.tradeflow.runtime.crypto.RecordEncryption;
 import dev.tradeflow.runtime.security.EmbeddedBrokerSecurity;
 import dev.tradeflow.runtime.security.ServicePrincipal;
 import java.util.HashMap;
@@ -56,6 +57,14 @@ public final class KafkaClients {
 
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /**
+   * How this process's clients seal and open record values ({@code crypto.*}): every producer and
+   * reader of {@code tf.*} values goes through it.
+   */
+  public RecordEncryption encryption() {
+    return RecordEncryption.of(config.crypto());
   }
 
   public Map<String, Object> adminProps() {

@@ -96,6 +96,13 @@ public final class Topics {
     return topic.endsWith(DLQ_SUFFIX);
   }
 
+  /** The topic whose records {@code topic} parks, or {@code topic} itself if it is no DLQ. */
+  public static String originOf(String topic) {
+    return isDeadLetterTopic(topic)
+        ? topic.substring(0, topic.length() - DLQ_SUFFIX.length())
+        : topic;
+  }
+
   /** Every topic the LC pipeline needs, sized and configured from {@code config}. */
   public static List<TopicSpec> catalogue(TradeflowConfig config) {
     return List.of(

@@ -3,6 +3,7 @@ package dev.tradeflow.app.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tradeflow.domain.privacy.CardNumbers;
 import dev.tradeflow.domain.user.Role;
+import dev.tradeflow.runtime.crypto.RecordEncryption;
 import dev.tradeflow.runtime.dlq.DeadLetterAction;
 import dev.tradeflow.runtime.dlq.DeadLetterId;
 import dev.tradeflow.runtime.dlq.DeadLetterQueues;
@@ -37,15 +38,20 @@ public final class DeadLetterRoutes implements RouteSet {
 
   private final DeadLetterQueues queues;
   private final EventSerde events;
+  private final RecordEncryption encryption;
   private final Supplier<Set<ParkedKey>> parkedKeys;
 
   /**
    * @param parkedKeys the keys this instance's reliable consumers park behind a dead letter
    */
   public DeadLetterRoutes(
-      DeadLetterQueues queues, EventSerde events, Supplier<Set<ParkedKey>> parkedKeys) {
+      DeadLetterQueues queues,
+      EventSerde events,
+      RecordEncryption encryption,
+      Supplier<Set<ParkedKey>> parkedKeys) {
     this.queues = Objects.requireNonNull(queues, "queues");
     this.events = Objects.requireNonNull(events, "events");
+    this.encryption = Objects.requireNonNull(encryption, "encryption");
     this.parkedKeys = Objects.requireNonNull(parkedKeys, "parkedKeys");
   }
 
@@ -70,7 +76,7 @@ public final class DeadLetterRoutes implements RouteSet {
     boolean all = "true".equalsIgnoreCase(ctx.queryParam("all"));
     ctx.json(
         queues.list(topic(ctx.queryParam("topic")), all).stream()
-            .map(entry -> DeadLetterView.of(entry, events))
+            .map(entry -> DeadLetterView.of(entry, events, encryption))
             .toList());
   }
 
@@ -94,7 +100,7 @@ public final class DeadLetterRoutes implements RouteSet {
 
   private void show(Context ctx) {
     mayRead(ctx);
-    ctx.json(DeadLetterView.of(queues.get(id(ctx)), events));
+    ctx.json(DeadLetterView.of(queues.get(id(ctx)), events, encryption));
   }
 
   private void replayOne(Context ctx) {

@@ -2,6 +2,7 @@ package dev.tradeflow.app.api;
 
 import dev.tradeflow.app.json.Json;
 import dev.tradeflow.runtime.Topics;
+import dev.tradeflow.runtime.crypto.RecordEncryption;
 import dev.tradeflow.runtime.dlq.DeadLetter;
 import dev.tradeflow.runtime.dlq.DeadLetterAction;
 import dev.tradeflow.runtime.dlq.DeadLetterEntry;
@@ -41,13 +42,15 @@ public record DeadLetterView(
     String decodeError,
     DeadLetterAction resolution) {
 
-  public static DeadLetterView of(DeadLetterEntry entry, EventSerde events) {
+  /** Decoded with {@code events} once opened with {@code encryption}. */
+  public static DeadLetterView of(
+      DeadLetterEntry entry, EventSerde events, RecordEncryption encryption) {
     DeadLetter letter = entry.letter();
     Object payload = null;
     String error = null;
     if (letter.value() != null) {
       try {
-        payload = decode(letter, events);
+        payload = decode(letter, events, encryption);
       } catch (RuntimeException | IOException e) {
         error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       }
@@ -75,11 +78,13 @@ public record DeadLetterView(
         entry.resolution().orElse(null));
   }
 
-  private static Object decode(DeadLetter letter, EventSerde events) throws IOException {
+  private static Object decode(DeadLetter letter, EventSerde events, RecordEncryption encryption)
+      throws IOException {
+    byte[] value = encryption.open(letter.originalTopic(), letter.key(), letter.value());
     if (Topics.LC_EVENTS.equals(letter.originalTopic())) {
-      return EventView.of(events.deserialize(letter.originalTopic(), letter.value()));
+      return EventView.of(events.deserialize(letter.originalTopic(), value));
     }
     // Commands, and anything else written as JSON.
-    return Json.mapper().readTree(letter.value());
+    return Json.mapper().readTree(value);
   }
 }

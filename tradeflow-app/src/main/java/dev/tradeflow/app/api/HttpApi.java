@@ -21,6 +21,7 @@ import dev.tradeflow.domain.lc.LcStatus;
 import dev.tradeflow.domain.lc.RejectionCode;
 import dev.tradeflow.domain.user.Role;
 import dev.tradeflow.domain.user.User;
+import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.tracing.KafkaTracing;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -51,9 +52,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
@@ -266,8 +265,7 @@ public final class HttpApi implements AutoCloseable {
    * @param openTelemetry traces each command from its request, continuing a caller's {@code
    *     traceparent}
    * @param more the routes of other parts of the service (reports, dead letters)
-   * @param producerProps the producer settings for recording each read of personal data ({@code
-   *     tf.audit.access})
+   * @param clients the clients that record each read of personal data ({@code tf.audit.access})
    */
   public static HttpApi start(
       CommandGateway gateway,
@@ -278,15 +276,16 @@ public final class HttpApi implements AutoCloseable {
       PrometheusMeterRegistry meters,
       OpenTelemetry openTelemetry,
       List<RouteSet> more,
-      Map<String, Object> producerProps,
+      KafkaClients clients,
       TokenVerifier tokens,
       String host,
       int port) {
-    KafkaProducer<String, byte[]> accessRecords =
-        new KafkaProducer<>(
-            AccessLog.producerProps(producerProps),
-            new StringSerializer(),
-            new ByteArraySerializer());
+    Producer<String, byte[]> accessRecords =
+        clients
+            .encryption()
+            .producer(
+                AccessLog.producerProps(clients.interactiveProducerProps()),
+                new StringSerializer());
     HttpApi api =
         new HttpApi(
             gateway,

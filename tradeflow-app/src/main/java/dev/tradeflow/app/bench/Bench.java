@@ -18,6 +18,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -65,11 +66,10 @@ public final class Bench {
     long warmupCount = warmup.toMillis() * rate / 1000;
     long measuredCount = measure.toMillis() * rate / 1000;
     try (OutputWatcher watcher = OutputWatcher.start(clients, Topics.LC_EVENTS);
-        KafkaProducer<String, byte[]> producer =
-            new KafkaProducer<>(
-                clients.interactiveProducerProps(),
-                new StringSerializer(),
-                new ByteArraySerializer())) {
+        Producer<String, byte[]> producer =
+            clients
+                .encryption()
+                .producer(clients.interactiveProducerProps(), new StringSerializer())) {
       watcher.onRecord =
           record -> {
             Header due = record.headers().lastHeader(SENT_HEADER);
@@ -98,7 +98,7 @@ public final class Bench {
 
   /** Sends commands {@code from..to-1} on a fixed schedule; returns the rate achieved. */
   private static double offer(
-      KafkaProducer<String, byte[]> producer, CommandLoad load, long from, long to, int rate) {
+      Producer<String, byte[]> producer, CommandLoad load, long from, long to, int rate) {
     long interval = 1_000_000_000L / rate;
     long start = System.nanoTime();
     for (long n = from; n < to; n++) {
@@ -151,7 +151,7 @@ public final class Bench {
         Thread writer =
             new Thread(
                 () -> {
-                  try (KafkaProducer<String, byte[]> producer = producer()) {
+                  try (Producer<String, byte[]> producer = producer()) {
                     for (long n = next.getAndIncrement(); n < records; n = next.getAndIncrement()) {
                       producer.send(new ProducerRecord<>(input, keys.apply(n), values.apply(n)));
                     }
@@ -169,9 +169,9 @@ public final class Bench {
     }
   }
 
-  private KafkaProducer<String, byte[]> producer() {
-    return new KafkaProducer<>(
-        clients.producerProps(), new StringSerializer(), new ByteArraySerializer());
+  /** A client's producer: in the secure profile it encrypts commands as the API's does. */
+  private Producer<String, byte[]> producer() {
+    return clients.encryption().producer(clients.producerProps(), new StringSerializer());
   }
 
   private static String shortId() {
@@ -289,8 +289,8 @@ public final class Bench {
           KafkaProducer<byte[], byte[]> producer =
               new KafkaProducer<>(
                   clients.transactionalProducerProps("tradeflow-bench-raw-" + shortId()),
-                  new org.apache.kafka.common.serialization.ByteArraySerializer(),
-                  new org.apache.kafka.common.serialization.ByteArraySerializer())) {
+                  new ByteArraySerializer(),
+                  new ByteArraySerializer())) {
         producer.initTransactions();
         List<TopicPartition> partitions =
             consumer.partitionsFor(input).stream()

@@ -1,12 +1,12 @@
 package dev.tradeflow.app.cli;
 
 import dev.tradeflow.app.TradeflowService.KafkaCluster;
-import dev.tradeflow.app.crypto.PayloadEncryption;
 import dev.tradeflow.app.replay.CreditHistory;
 import dev.tradeflow.app.schemas.RegistryAccess;
 import dev.tradeflow.domain.lc.LcState;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TradeflowConfig;
+import dev.tradeflow.runtime.crypto.PayloadEncryption;
 import dev.tradeflow.schemas.crypto.DataKey;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -48,7 +48,8 @@ final class DlqCommand {
     try (RegistryAccess registry = RegistryAccess.open(cli.config(), clients)) {
       return Json.mapper()
           .writerWithDefaultPrettyPrinter()
-          .writeValueAsString(DeadLetterView.of(entry, registry.eventSerde()));
+          .writeValueAsString(
+              DeadLetterView.of(entry, registry.eventSerde(), clients.encryption()));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -33,8 +33,7 @@ final class ReplayCommand implements Callable<Integer> {
             RegistryAccess.open(config, new KafkaClients(config, cluster.bootstrapServers()))) {
       KafkaClients clients = new KafkaClients(config, cluster.bootstrapServers());
       ReplayReport report =
-          new ReplayVerifier(
-                  clients.readerProps(), registry.eventSerde(), config.streams().applicationId())
+          new ReplayVerifier(clients, registry.eventSerde(), config.streams().applicationId())
               .verify();
       System.out.printf(
           "Replayed %d events of %d letters of credit in %.2f s (%.0f events/s); live store: %d%n",

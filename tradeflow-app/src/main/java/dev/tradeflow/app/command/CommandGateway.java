@@ -3,7 +3,9 @@ package dev.tradeflow.app.command;
 import dev.tradeflow.app.json.Json;
 import dev.tradeflow.app.json.JsonSerde;
 import dev.tradeflow.domain.lc.LcCommand;
+import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.Topics;
+import dev.tradeflow.runtime.crypto.RecordEncryption;
 import dev.tradeflow.runtime.tracing.KafkaTracing;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -16,14 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -39,31 +39,33 @@ public final class CommandGateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CommandGateway.class);
 
   private final KafkaTracing tracing;
-  private final KafkaProducer<String, byte[]> producer;
-  private final KafkaConsumer<String, CommandResult> consumer;
+  private final RecordEncryption encryption;
+  private final Producer<String, byte[]> producer;
+  private final KafkaConsumer<String, byte[]> consumer;
+  private final JsonSerde<CommandResult> results = JsonSerde.of(CommandResult.class);
   private final Map<String, CompletableFuture<CommandResult>> pending = new ConcurrentHashMap<>();
   private final Thread listener;
   private final CountDownLatch listening = new CountDownLatch(1);
   private volatile boolean running = true;
   private volatile RuntimeException failure;
 
-  public CommandGateway(
-      Map<String, Object> producerProps, Map<String, Object> consumerProps, KafkaTracing tracing) {
+  /**
+   * @param groupId the results listener's group: its own, since every instance hears every outcome
+   */
+  public CommandGateway(KafkaClients clients, String groupId, KafkaTracing tracing) {
     this.tracing = tracing;
-    KafkaProducer<String, byte[]> newProducer = null;
-    KafkaConsumer<String, CommandResult> newConsumer = null;
+    this.encryption = clients.encryption();
+    Producer<String, byte[]> newProducer =
+        encryption.producer(clients.interactiveProducerProps(), new StringSerializer());
+    KafkaConsumer<String, byte[]> newConsumer;
     try {
-      newProducer =
-          new KafkaProducer<>(producerProps, new StringSerializer(), new ByteArraySerializer());
       newConsumer =
           new KafkaConsumer<>(
-              consumerProps,
+              clients.consumerProps(groupId),
               new StringDeserializer(),
-              JsonSerde.of(CommandResult.class).deserializer());
+              new ByteArrayDeserializer());
     } catch (RuntimeException e) {
-      if (newProducer != null) {
-        newProducer.close(Duration.ZERO);
-      }
+      newProducer.close(Duration.ZERO);
       throw e;
     }
     this.producer = newProducer;
@@ -166,19 +168,21 @@ public final class CommandGateway implements AutoCloseable {
       partitions.forEach(consumer::position);
       listening.countDown();
       while (running) {
-        ConsumerRecords<String, CommandResult> records;
-        try {
-          records = consumer.poll(Duration.ofMillis(200));
-        } catch (RecordDeserializationException e) {
-          // Only the processor writes this topic; an unreadable outcome is logged and skipped so
-          // that every other caller still gets its answer.
-          LOG.error(
-              "skipping an unreadable command outcome at {}-{}", e.topicPartition(), e.offset(), e);
-          consumer.seek(e.topicPartition(), e.offset() + 1);
-          continue;
-        }
-        for (ConsumerRecord<String, CommandResult> record : records) {
-          CommandResult result = record.value();
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+          CommandResult result;
+          try {
+            result = results.deserializer().deserialize(record.topic(), encryption.open(record));
+          } catch (RuntimeException e) {
+            // Only the processor writes this topic; an unreadable outcome is logged and skipped
+            // so that every other caller still gets its answer.
+            LOG.error(
+                "skipping an unreadable command outcome at {}-{}@{}",
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                e);
+            continue;
+          }
           CompletableFuture<CommandResult> outcome =
               pending.remove(pendingKey(result.lcId().value(), result.commandId().value()));
           if (outcome != null) {

@@ -21,9 +21,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -48,13 +47,13 @@ public final class ComplianceService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ComplianceService.class);
 
   private final ReliableConsumer<String, ScreeningRequest> consumer;
-  private final KafkaProducer<String, byte[]> producer;
+  private final Producer<String, byte[]> producer;
   private final ScheduledExecutorService reloader;
   private final KafkaDocumentRegister documents;
 
   private ComplianceService(
       ReliableConsumer<String, ScreeningRequest> consumer,
-      KafkaProducer<String, byte[]> producer,
+      Producer<String, byte[]> producer,
       ScheduledExecutorService reloader,
       KafkaDocumentRegister documents) {
     this.consumer = consumer;
@@ -79,9 +78,8 @@ public final class ComplianceService implements AutoCloseable {
       Clock clock) {
     KafkaDocumentRegister documents = KafkaDocumentRegister.open(clients, REGISTER_TIMEOUT, clock);
     ComplianceScreener screener = new ComplianceScreener(sanctions, rules, documents);
-    KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(
-            clients.producerProps(), new StringSerializer(), new ByteArraySerializer());
+    Producer<String, byte[]> producer =
+        clients.encryption().producer(clients.producerProps(), new StringSerializer());
     Timer screening = Timer.builder("tradeflow.compliance.screening").register(meters);
     JsonSerde<ScreeningResult> results = JsonSerde.of(ScreeningResult.class);
     ScheduledExecutorService reloader =
@@ -140,8 +138,7 @@ public final class ComplianceService implements AutoCloseable {
     }
   }
 
-  private static void send(
-      KafkaProducer<String, byte[]> producer, ProducerRecord<String, byte[]> record)
+  private static void send(Producer<String, byte[]> producer, ProducerRecord<String, byte[]> record)
       throws ExecutionException, InterruptedException {
     producer.send(record).get();
   }

@@ -7,6 +7,7 @@ import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TopicReader;
 import dev.tradeflow.runtime.Topics;
 import dev.tradeflow.runtime.consumer.TransientFailure;
+import dev.tradeflow.runtime.crypto.RecordEncryption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,13 +21,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -64,20 +64,23 @@ public final class KafkaDocumentRegister implements DocumentRegister, AutoClosea
     }
   }
 
-  private final KafkaProducer<String, byte[]> producer;
+  private final Producer<String, byte[]> producer;
   private final KafkaConsumer<String, byte[]> reader;
+  private final RecordEncryption encryption;
   private final JsonSerde<DocumentClaim> claims = JsonSerde.of(DocumentClaim.class);
   private final Map<DocumentReference, String> firstClaims = new HashMap<>();
   private final Duration timeout;
   private final Clock clock;
 
   private KafkaDocumentRegister(
-      KafkaProducer<String, byte[]> producer,
+      Producer<String, byte[]> producer,
       KafkaConsumer<String, byte[]> reader,
+      RecordEncryption encryption,
       Duration timeout,
       Clock clock) {
     this.producer = producer;
     this.reader = reader;
+    this.encryption = encryption;
     this.timeout = timeout;
     this.clock = clock;
   }
@@ -95,15 +98,15 @@ public final class KafkaDocumentRegister implements DocumentRegister, AutoClosea
       throw new IllegalStateException(
           Topics.AML_DOCUMENT_REGISTER + " does not exist: the service creates it at start-up");
     }
-    KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(
-            clients.interactiveProducerProps(), new StringSerializer(), new ByteArraySerializer());
+    RecordEncryption encryption = clients.encryption();
+    Producer<String, byte[]> producer =
+        encryption.producer(clients.interactiveProducerProps(), new StringSerializer());
     KafkaConsumer<String, byte[]> reader =
         new KafkaConsumer<>(
             clients.readerProps(), new StringDeserializer(), new ByteArrayDeserializer());
     reader.assign(partitions);
     reader.seekToBeginning(partitions);
-    return new KafkaDocumentRegister(producer, reader, timeout, clock);
+    return new KafkaDocumentRegister(producer, reader, encryption, timeout, clock);
   }
 
   @Override
@@ -161,7 +164,7 @@ public final class KafkaDocumentRegister implements DocumentRegister, AutoClosea
   private void apply(ConsumerRecord<String, byte[]> record) {
     DocumentClaim claim;
     try {
-      claim = claims.deserializer().deserialize(record.topic(), record.value());
+      claim = claims.deserializer().deserialize(record.topic(), encryption.open(record));
     } catch (RuntimeException e) {
       // Only this class writes the register; a record it cannot read claims nothing, and must
       // not stop every later screening.

@@ -7,6 +7,7 @@ import dev.tradeflow.domain.lc.LetterOfCredit;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TopicReader;
 import dev.tradeflow.runtime.Topics;
+import dev.tradeflow.runtime.crypto.RecordEncryption;
 import dev.tradeflow.schemas.EventSerde;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -32,6 +33,7 @@ public final class CreditHistory {
    */
   public static Optional<LcState> rebuild(KafkaClients clients, EventSerde serde, String lcId) {
     byte[] key = lcId.getBytes(StandardCharsets.UTF_8);
+    RecordEncryption encryption = clients.encryption();
     AtomicReference<LcState> state = new AtomicReference<>();
     TopicReader.readToEnd(
         clients,
@@ -43,7 +45,7 @@ public final class CreditHistory {
           }
           RecordedEvent<LcEvent> event;
           try {
-            event = serde.deserialize(record.topic(), record.value());
+            event = serde.deserialize(record.topic(), encryption.open(record));
           } catch (RuntimeException e) {
             throw new IllegalStateException(
                 "event "

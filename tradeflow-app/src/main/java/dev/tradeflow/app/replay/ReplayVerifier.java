@@ -10,7 +10,9 @@ import dev.tradeflow.domain.event.RecordedEvent;
 import dev.tradeflow.domain.lc.LcEvent;
 import dev.tradeflow.domain.lc.LcState;
 import dev.tradeflow.domain.lc.LetterOfCredit;
+import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.Topics;
+import dev.tradeflow.runtime.crypto.RecordEncryption;
 import dev.tradeflow.schemas.EventSerde;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,13 +40,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 public final class ReplayVerifier {
 
   private final Map<String, Object> consumerProps;
+  private final RecordEncryption encryption;
   private final EventSerde eventSerde;
   private final String aggregateChangelog;
   private final String historyChangelog;
 
-  public ReplayVerifier(
-      Map<String, Object> readerProps, EventSerde eventSerde, String streamsApplicationId) {
-    this.consumerProps = Map.copyOf(readerProps);
+  public ReplayVerifier(KafkaClients clients, EventSerde eventSerde, String streamsApplicationId) {
+    this.consumerProps = Map.copyOf(clients.readerProps());
+    this.encryption = clients.encryption();
     this.eventSerde = eventSerde;
     this.aggregateChangelog =
         streamsApplicationId + "-" + CommandProcessor.AGGREGATE_STORE + "-changelog";
@@ -133,8 +136,10 @@ public final class ReplayVerifier {
     String where = record.topic() + "-" + record.partition() + "@" + record.offset();
     String key = record.key() == null ? "?" : new String(record.key(), StandardCharsets.UTF_8);
     RecordedEvent<LcEvent> event;
+    byte[] plaintext;
     try {
-      event = eventSerde.deserialize(record.topic(), record.value());
+      plaintext = encryption.open(record);
+      event = eventSerde.deserialize(record.topic(), plaintext);
     } catch (RuntimeException e) {
       divergences.add(new Divergence(key, 0, where, "undecodable event: " + e.getMessage()));
       rebuilt.computeIfAbsent(key, k -> new Rebuilt()).broken = true;
@@ -162,9 +167,9 @@ public final class ReplayVerifier {
       lc.broken = true;
       return;
     }
-    // The API serves an LC's events from the history store: each must be the stored bytes.
+    // The API serves an LC's events from the history store: each must be the stored event.
     byte[] served = history.remove(CommandProcessor.historyKey(key, event.aggregateVersion()));
-    if (served == null ? beforeStore : !Arrays.equals(served, record.value())) {
+    if (served == null ? beforeStore : !Arrays.equals(served, plaintext)) {
       divergences.add(
           new Divergence(
               key,

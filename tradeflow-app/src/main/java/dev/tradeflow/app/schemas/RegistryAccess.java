@@ -1,7 +1,6 @@
 package dev.tradeflow.app.schemas;
 
 import dev.tradeflow.app.TradeflowService;
-import dev.tradeflow.app.crypto.PayloadEncryption;
 import dev.tradeflow.registry.SchemaRegistryServer;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TradeflowConfig;
@@ -53,13 +52,11 @@ public final class RegistryAccess implements AutoCloseable {
   }
 
   /**
-   * How every reader and writer encodes events: Confluent's wire format, no auto-registration, and
-   * the value encrypted when {@code crypto.enabled}.
+   * How every reader and writer encodes events: Confluent's wire format, no auto-registration. With
+   * {@code crypto.enabled} the clients encrypt the encoded value ({@code RecordEncryption}).
    */
-  public static EventSerde eventSerde(TradeflowConfig config, String registryUrl) {
-    return PayloadEncryption.apply(
-        config.crypto(),
-        new ConfluentAvroSerde(new RegistryClient(registryUrl), EventSubjects.STRATEGY, false));
+  public static EventSerde eventSerde(String registryUrl) {
+    return new ConfluentAvroSerde(new RegistryClient(registryUrl), EventSubjects.STRATEGY, false);
   }
 
   public String url() {
@@ -71,7 +68,7 @@ public final class RegistryAccess implements AutoCloseable {
   }
 
   public EventSerde eventSerde() {
-    return eventSerde(config, url);
+    return eventSerde(url);
   }
 
   @Override

@@ -2,13 +2,11 @@ package dev.tradeflow.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 import dev.tradeflow.app.TestCommands;
 import dev.tradeflow.app.TradeflowService;
 import dev.tradeflow.app.cli.Cli;
 import dev.tradeflow.app.demo.ApiClient;
-import dev.tradeflow.audit.AuditReport;
 import dev.tradeflow.audit.AuditVerifier;
 import dev.tradeflow.audit.KafkaAuditSource;
 import dev.tradeflow.audit.checkpoint.KeyRing;
@@ -18,12 +16,12 @@ import dev.tradeflow.domain.user.Role;
 import dev.tradeflow.runtime.EmbeddedKafkaBroker;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TradeflowConfig;
-import dev.tradeflow.schemas.EventDecodingException;
+import dev.tradeflow.runtime.crypto.RecordDecryptionException;
+import dev.tradeflow.runtime.crypto.RecordEncryption;
 import dev.tradeflow.schemas.EventSerde;
 import dev.tradeflow.schemas.crypto.PayloadCipher;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -69,7 +67,7 @@ class EncryptedLogIT {
         AuditVerifier auditor =
             new AuditVerifier(
                 config.audit().origin(), KeyRing.load(config.audit().keysDir()).verifierKeys());
-        awaitAudited(auditor, clients, 8);
+        SharedKafka.awaitAudited(auditor, clients, 8);
 
         // A legal hold keeps the records readable: the shred is refused until it is released.
         Map<String, String> legal = SharedKafka.as(service, "legal.lee", Role.COMPLIANCE);
@@ -106,32 +104,19 @@ class EncryptedLogIT {
         stored = SharedKafka.readEvents(clients);
 
         EventSerde reader = TradeflowService.eventSerde(config);
+        RecordEncryption encryption = clients.encryption();
         for (ConsumerRecord<String, byte[]> record : stored) {
           if (record.key().equals("SECRET-1")) {
-            assertThatThrownBy(() -> reader.deserialize(record.topic(), record.value()))
-                .isInstanceOf(EventDecodingException.class)
+            assertThatThrownBy(() -> encryption.open(record))
+                .isInstanceOf(RecordDecryptionException.class)
                 .hasMessageContaining("crypto-shredding");
           } else {
-            assertThat(reader.deserialize(record.topic(), record.value()).aggregateId())
+            assertThat(reader.deserialize(record.topic(), encryption.open(record)).aggregateId())
                 .isEqualTo("SECRET-2");
           }
         }
         assertThat(auditor.verify(new KafkaAuditSource(clients)).passed()).isTrue();
       }
     }
-  }
-
-  private static void awaitAudited(AuditVerifier auditor, KafkaClients clients, long records) {
-    await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () -> {
-              AuditReport report = auditor.verify(new KafkaAuditSource(clients));
-              return report.passed()
-                  && report.partitions().stream()
-                          .mapToLong(AuditReport.PartitionReport::treeSize)
-                          .sum()
-                      >= records;
-            });
   }
 }

@@ -204,7 +204,7 @@ class ReplayIT {
 
   private ReplayVerifier verifier(TradeflowConfig config, String bootstrap) {
     return new ReplayVerifier(
-        new KafkaClients(config, bootstrap).readerProps(),
+        new KafkaClients(config, bootstrap),
         TradeflowService.eventSerde(config),
         config.streams().applicationId());
   }

@@ -6,16 +6,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tradeflow.app.TestCommands;
 import dev.tradeflow.app.TradeflowService;
 import dev.tradeflow.app.demo.ApiClient;
+import dev.tradeflow.app.demo.DemoRunner;
+import dev.tradeflow.audit.AuditVerifier;
+import dev.tradeflow.audit.checkpoint.KeyRing;
 import dev.tradeflow.runtime.EmbeddedKafkaBroker;
 import dev.tradeflow.runtime.KafkaClients;
+import dev.tradeflow.runtime.TopicSpec;
 import dev.tradeflow.runtime.Topics;
 import dev.tradeflow.runtime.TradeflowConfig;
+import dev.tradeflow.runtime.crypto.RecordEncryption;
 import dev.tradeflow.runtime.security.EmbeddedBrokerSecurity;
 import dev.tradeflow.runtime.security.ServicePrincipal;
+import dev.tradeflow.schemas.crypto.PayloadCipher;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -23,6 +31,7 @@ import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -40,10 +49,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The service on its own embedded broker secured with SASL_SSL (SCRAM-SHA-512 over TLS) and the
- * StandardAuthorizer: the whole pipeline runs under its least-privilege ACLs, while a plaintext
- * client, a wrong password and a principal without ACLs get nothing, and the auditor may read the
- * audited topics but write nothing.
+ * The secure profile: the service on its own embedded broker secured with SASL_SSL (SCRAM-SHA-512
+ * over TLS) and the StandardAuthorizer, with payload encryption and the issuance saga. The whole
+ * pipeline runs the demo under its least-privilege ACLs with every {@code tf.*} value stored
+ * encrypted, and the audit log verifies; a plaintext client, a wrong password and a principal
+ * without ACLs get nothing, and the auditor may read the audited topics but write nothing.
  */
 class SecureBrokerIT {
 
@@ -63,7 +73,15 @@ class SecureBrokerIT {
                 "TRADEFLOW_KAFKA_CONTROLLER_PORT",
                 Integer.toString(SharedKafka.freePort()),
                 "TRADEFLOW_KAFKA_EMBEDDED_SECURITY",
-                "sasl-ssl"));
+                "sasl-ssl",
+                "TRADEFLOW_CRYPTO_ENABLED",
+                "true",
+                "TRADEFLOW_SAGA_ENABLED",
+                "true",
+                "TRADEFLOW_SAGA_APPROVAL_TIMEOUT_MS",
+                "8000",
+                "TRADEFLOW_SAGA_TICK_INTERVAL_MS",
+                "200"));
     service = TradeflowService.start(config, true);
     security = EmbeddedBrokerSecurity.existing(config.kafkaSecurityDir()).orElseThrow();
   }
@@ -91,6 +109,49 @@ class SecureBrokerIT {
             SharedKafka.readEvents(
                 new KafkaClients(config, service.bootstrapServers()).as(ServicePrincipal.AUDITOR)))
         .isNotEmpty();
+  }
+
+  @Test
+  void the_demo_runs_with_every_tf_value_encrypted_and_its_audit_log_verifies()
+      throws InterruptedException {
+    DemoRunner.Summary demo = DemoRunner.against(service, Clock.systemUTC()).run();
+    assertThat(demo.failures()).isEmpty();
+
+    KafkaClients clients = new KafkaClients(config, service.bootstrapServers());
+    Map<String, Integer> valuesByTopic = new TreeMap<>();
+    for (TopicSpec topic : Topics.catalogue(config)) {
+      for (ConsumerRecord<String, byte[]> record : SharedKafka.readTopic(clients, topic.name())) {
+        if (record.value() != null) {
+          assertThat(PayloadCipher.isEnvelope(record.value()))
+              .as("%s-%d@%d", record.topic(), record.partition(), record.offset())
+              .isEqualTo(RecordEncryption.covers(record.topic()));
+          valuesByTopic.merge(record.topic(), 1, Integer::sum);
+        }
+      }
+    }
+    assertThat(valuesByTopic)
+        .as("every part of the pipeline wrote, and nothing was parked as unreadable")
+        .containsKeys(
+            Topics.LC_COMMANDS,
+            Topics.LC_EVENTS,
+            Topics.LC_COMMAND_RESULTS,
+            Topics.AUDIT_ACCESS,
+            Topics.AUDIT_CHECKPOINTS,
+            Topics.AML_SCREENING_REQUESTS,
+            Topics.AML_SCREENING_RESULTS,
+            Topics.AML_CASE_EVENTS,
+            Topics.AML_DOCUMENT_REGISTER,
+            Topics.CREDIT_REQUESTS,
+            Topics.CREDIT_RESULTS,
+            Topics.SAGA_APPROVALS,
+            Topics.SAGA_PRESENTATIONS)
+        .allSatisfy((topic, values) -> assertThat(Topics.isDeadLetterTopic(topic)).isFalse());
+
+    SharedKafka.awaitAudited(
+        new AuditVerifier(
+            config.audit().origin(), KeyRing.load(config.audit().keysDir()).verifierKeys()),
+        clients.as(ServicePrincipal.AUDITOR),
+        valuesByTopic.get(Topics.LC_EVENTS));
   }
 
   @Test

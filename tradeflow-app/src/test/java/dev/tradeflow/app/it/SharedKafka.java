@@ -1,7 +1,12 @@
 package dev.tradeflow.app.it;
 
+import static org.awaitility.Awaitility.await;
+
 import dev.tradeflow.app.TradeflowService;
 import dev.tradeflow.app.demo.ApiClient;
+import dev.tradeflow.audit.AuditReport;
+import dev.tradeflow.audit.AuditVerifier;
+import dev.tradeflow.audit.KafkaAuditSource;
 import dev.tradeflow.domain.user.Role;
 import dev.tradeflow.runtime.ConfigLoader;
 import dev.tradeflow.runtime.EmbeddedKafkaBroker;
@@ -234,5 +239,20 @@ public final class SharedKafka {
       }
     }
     return records;
+  }
+
+  /** Waits until the audit log verifies and its trees hold at least {@code records} leaves. */
+  public static void awaitAudited(AuditVerifier auditor, KafkaClients clients, long records) {
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              AuditReport report = auditor.verify(new KafkaAuditSource(clients));
+              return report.passed()
+                  && report.partitions().stream()
+                          .mapToLong(AuditReport.PartitionReport::treeSize)
+                          .sum()
+                      >= records;
+            });
   }
 }

@@ -3,6 +3,7 @@ package dev.tradeflow.runtime.consumer;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.consumer.internals.ConsumerMetrics;
 import dev.tradeflow.runtime.consumer.internals.DeadLetterWriter;
+import dev.tradeflow.runtime.crypto.RecordEncryption;
 import dev.tradeflow.runtime.dlq.DeadLetterHeaders;
 import dev.tradeflow.runtime.dlq.DeadLetterQueues;
 import dev.tradeflow.runtime.dlq.ParkedKey;
@@ -47,10 +48,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A failing record is retried with exponential backoff while its partition is paused, so the
  * other partitions keep flowing. After its last attempt, at once when the failure is not retryable,
- * and when its key or value cannot be deserialized, it is parked in {@code <topic>.dlq}. From then
- * on, later records with its key are parked behind it without being handled, so a key's records are
- * never applied out of order; records without a key have no order to keep and are never parked
- * behind another.
+ * and when its key or value cannot be deserialized (or its value decrypted: {@link
+ * RecordEncryption}), it is parked in {@code <topic>.dlq}. From then on, later records with its key
+ * are parked behind it without being handled, so a key's records are never applied out of order;
+ * records without a key have no order to keep and are never parked behind another.
  *
  * <p>A handler that is an {@link OffsetStoringHandler} keeps its own positions with its effects:
  * each partition it is assigned starts from there.
@@ -81,6 +82,7 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
   private final RecordHandler<K, V> handler;
   private final ConsumerMetrics metrics;
   private final KafkaTracing tracing;
+  private final RecordEncryption encryption;
   private final Thread thread;
   private final AtomicBoolean closing = new AtomicBoolean();
 
@@ -106,6 +108,7 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
     this.metrics =
         new ConsumerMetrics(Objects.requireNonNull(meters, "meters"), settings.groupId());
     this.tracing = Objects.requireNonNull(tracing, "tracing");
+    this.encryption = clients.encryption();
     // Bytes in, so that a record the user's deserializer cannot read is parked instead of
     // failing inside poll() where the loop could never get past it.
     this.consumer =
@@ -114,9 +117,7 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
             new ByteArrayDeserializer(),
             new ByteArrayDeserializer());
     try {
-      // Each parked record is awaited on its own before the commit: no lingering for a batch.
-      this.deadLetters =
-          new DeadLetterWriter(clients.interactiveProducerProps(), settings.groupId());
+      this.deadLetters = new DeadLetterWriter(clients, settings.groupId());
     } catch (RuntimeException e) {
       consumer.close(); // no loop will ever close it
       throw e;
@@ -301,7 +302,8 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
     V value;
     try {
       key = keyDeserializer.deserialize(record.topic(), record.headers(), record.key());
-      value = valueDeserializer.deserialize(record.topic(), record.headers(), record.value());
+      value =
+          valueDeserializer.deserialize(record.topic(), record.headers(), encryption.open(record));
     } catch (RuntimeException e) {
       metrics.deserializationFailed(record.topic());
       Retry retry = failed(record, partition, e);

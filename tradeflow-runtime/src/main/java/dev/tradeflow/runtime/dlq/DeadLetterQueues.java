@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TopicReader;
 import dev.tradeflow.runtime.Topics;
+import dev.tradeflow.runtime.crypto.RecordEncryption;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,7 +29,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
@@ -55,7 +56,7 @@ public final class DeadLetterQueues implements AutoCloseable {
 
   private final KafkaClients clients;
   private final Clock clock;
-  private KafkaProducer<byte[], byte[]> producer;
+  private Producer<byte[], byte[]> producer;
 
   public DeadLetterQueues(KafkaClients clients, Clock clock) {
     this.clients = Objects.requireNonNull(clients, "clients");
@@ -292,10 +293,11 @@ public final class DeadLetterQueues implements AutoCloseable {
   /** The latest action on each dead letter. */
   private Map<DeadLetterId, DeadLetterAction> actions() {
     Map<DeadLetterId, DeadLetterAction> actions = new HashMap<>();
+    RecordEncryption encryption = clients.encryption();
     readRaw(
         List.of(Topics.DLQ_ACTIONS),
         record -> {
-          DeadLetterAction action = parseAction(record.value());
+          DeadLetterAction action = parseAction(encryption.open(record));
           actions.put(action.deadLetter(), action);
         });
     return actions;
@@ -357,13 +359,12 @@ public final class DeadLetterQueues implements AutoCloseable {
     TopicReader.readToEnd(clients, topics, READ_TIMEOUT, each);
   }
 
-  private synchronized KafkaProducer<byte[], byte[]> producer() {
+  private synchronized Producer<byte[], byte[]> producer() {
     if (producer == null) {
       producer =
-          new KafkaProducer<>(
-              clients.interactiveProducerProps(),
-              new ByteArraySerializer(),
-              new ByteArraySerializer());
+          clients
+              .encryption()
+              .producer(clients.interactiveProducerProps(), new ByteArraySerializer());
     }
     return producer;
   }

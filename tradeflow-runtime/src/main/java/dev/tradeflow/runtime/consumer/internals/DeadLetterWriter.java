@@ -1,12 +1,11 @@
 package dev.tradeflow.runtime.consumer.internals;
 
+import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.Topics;
 import dev.tradeflow.runtime.dlq.DeadLetterHeaders;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -24,12 +23,12 @@ public final class DeadLetterWriter implements AutoCloseable {
   private final Producer<byte[], byte[]> producer;
   private final String groupId;
 
-  /**
-   * @param producerProps idempotent, {@code acks=all} producer settings without serializers
-   */
-  public DeadLetterWriter(Map<String, Object> producerProps, String groupId) {
+  /** Each parked record is awaited on its own before the commit: no lingering for a batch. */
+  public DeadLetterWriter(KafkaClients clients, String groupId) {
     this.producer =
-        new KafkaProducer<>(producerProps, new ByteArraySerializer(), new ByteArraySerializer());
+        clients
+            .encryption()
+            .producer(clients.interactiveProducerProps(), new ByteArraySerializer());
     this.groupId = groupId;
   }
 

@@ -1,12 +1,9 @@
-package dev.tradeflow.app.crypto;
+package dev.tradeflow.runtime.crypto;
 
 import dev.tradeflow.runtime.SecretFiles;
 import dev.tradeflow.runtime.TradeflowConfig.CryptoSettings;
-import dev.tradeflow.schemas.EventSerde;
 import dev.tradeflow.schemas.crypto.DataKeys;
-import dev.tradeflow.schemas.crypto.EncryptingEventSerde;
 import dev.tradeflow.schemas.crypto.FileDataKeys;
-import dev.tradeflow.schemas.crypto.PayloadCipher;
 import dev.tradeflow.schemas.crypto.Pkcs12KeyEncryptionKey;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -16,8 +13,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The payload encryption of {@code crypto.*}: the keystore of key-encryption keys and the data
- * keys, as every reader and writer of events in this process uses them.
+ * The keys of {@code crypto.*}: the keystore of key-encryption keys and the data keys, as every
+ * reader and writer of records in this process uses them (through {@link RecordEncryption}) and the
+ * {@code crypto} commands manage them.
  */
 public final class PayloadEncryption {
 
@@ -45,13 +43,6 @@ public final class PayloadEncryption {
               new FileDataKeys(
                   settings.dataKeysDir(), kek, settings.dataKeyRotation(), Clock.systemUTC()));
         });
-  }
-
-  /** {@code serde} with its values encrypted when {@code crypto.enabled}, else itself. */
-  public static EventSerde apply(CryptoSettings settings, EventSerde serde) {
-    return settings.enabled()
-        ? new EncryptingEventSerde(serde, new PayloadCipher(open(settings).dataKeys))
-        : serde;
   }
 
   public Pkcs12KeyEncryptionKey keyEncryptionKeys() {
