@@ -34,7 +34,7 @@ final class CryptoCommand {
   @Command(
       name = "rotate",
       description =
-          "A new data key for a credit: its new events use it, its old ones stay readable.")
+          "A new data key for a credit: its new records use it, its old ones stay readable.")
   static final class Rotate implements Callable<Integer> {
     @ParentCommand CryptoCommand crypto;
 
@@ -69,8 +69,9 @@ final class CryptoCommand {
   @Command(
       name = "shred",
       description =
-          "Destroy every data key of a credit (crypto-shredding): its events stay in the log, and"
-              + " audit verify still passes, but no one can read them again. Refused while a"
+          "Destroy every data key of a credit (crypto-shredding): its records (events, commands,"
+              + " outcomes, cases) stay in the log, and audit verify still passes, but no one can"
+              + " read them again. Refused while a"
               + " legal hold is in force on the credit. A running service forgets the keys it"
               + " holds in memory at its next start.")
   static final class Shred implements Callable<Integer> {

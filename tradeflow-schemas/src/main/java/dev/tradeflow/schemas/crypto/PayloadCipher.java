@@ -24,6 +24,12 @@ public final class PayloadCipher {
   private static final int TAG_BITS = 128;
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  // Nonces: a random 96-bit start per thread, counted up. As unique as a random nonce per record
+  // (two threads' runs would have to overlap in 2^96), without a SecureRandom call per record,
+  // which cost ~0.5 µs here, a quarter of the encryption.
+  private static final ThreadLocal<long[]> NONCES =
+      ThreadLocal.withInitial(() -> new long[] {RANDOM.nextLong(), RANDOM.nextInt()});
+
   // Cipher.getInstance costs ~4 µs, several times the AES-GCM work on a 500-byte event: one per
   // thread, initialised afresh (key and nonce) for every payload.
   private static final ThreadLocal<Cipher> GCM =
@@ -57,8 +63,7 @@ public final class PayloadCipher {
   public byte[] encrypt(String topic, String subject, byte[] plaintext) {
     DataKey key = keys.current(subject);
     byte[] id = key.id().getBytes(StandardCharsets.US_ASCII);
-    byte[] nonce = new byte[NONCE_BYTES];
-    RANDOM.nextBytes(nonce);
+    byte[] nonce = nextNonce();
     try {
       Cipher gcm = GCM.get();
       gcm.init(
@@ -77,17 +82,11 @@ public final class PayloadCipher {
     }
   }
 
-  /** A decrypted payload and the subject whose key encrypted it. */
-  public record Plaintext(String subject, byte[] bytes) {
-    public Plaintext {
-      bytes = bytes.clone();
-    }
-
-    @Override
-    public byte[] bytes() {
-      return bytes.clone();
-    }
-  }
+  /**
+   * A decrypted payload and the subject whose key encrypted it. The bytes are the caller's: made
+   * for it by {@link #decrypt}, not shared with anything else.
+   */
+  public record Plaintext(String subject, byte[] bytes) {}
 
   /**
    * The plaintext of an envelope.
@@ -121,9 +120,9 @@ public final class PayloadCipher {
           new SecretKeySpec(key.secret(), "AES"),
           new GCMParameterSpec(TAG_BITS, nonce));
       gcm.updateAAD(aad(topic, key.subject()));
-      ByteBuffer plaintext = ByteBuffer.allocate(gcm.getOutputSize(in.remaining()));
-      gcm.doFinal(in, plaintext);
-      return new Plaintext(key.subject(), Arrays.copyOf(plaintext.array(), plaintext.position()));
+      byte[] plaintext = new byte[in.remaining() - TAG_BITS / 8];
+      gcm.doFinal(in, ByteBuffer.wrap(plaintext));
+      return new Plaintext(key.subject(), plaintext);
     } catch (AEADBadTagException e) {
       throw new IllegalArgumentException(
           "the encrypted payload fails its authentication tag: altered, or written for another"
@@ -133,6 +132,11 @@ public final class PayloadCipher {
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("AES-GCM decryption failed: " + e, e);
     }
+  }
+
+  private static byte[] nextNonce() {
+    long[] next = NONCES.get();
+    return ByteBuffer.allocate(NONCE_BYTES).putInt((int) next[1]).putLong(next[0]++).array();
   }
 
   private static String readKeyId(ByteBuffer in) {
