@@ -35,7 +35,7 @@ public final class RegistryClient {
   private final URI base;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
   private final Map<Integer, Schema> schemaById = new ConcurrentHashMap<>();
-  private final Map<String, Integer> idBySubjectSchema = new ConcurrentHashMap<>();
+  private final Map<SubjectSchema, Integer> idBySubjectSchema = new ConcurrentHashMap<>();
 
   /**
    * @param baseUrl such as {@code http://localhost:8081}
@@ -51,7 +51,7 @@ public final class RegistryClient {
   /** Registers the schema under the subject (or finds it there); its id. */
   public int register(String subject, Schema schema) {
     return idBySubjectSchema.computeIfAbsent(
-        key(subject, schema),
+        new SubjectSchema(subject, schema),
         k -> {
           JsonNode answer = post("subjects/" + encode(subject) + "/versions", schema);
           int id = answer.get("id").asInt();
@@ -62,13 +62,13 @@ public final class RegistryClient {
 
   /** The id the schema has under the subject, if it is registered there. */
   public Optional<Integer> lookup(String subject, Schema schema) {
-    Integer cached = idBySubjectSchema.get(key(subject, schema));
+    Integer cached = idBySubjectSchema.get(new SubjectSchema(subject, schema));
     if (cached != null) {
       return Optional.of(cached);
     }
     try {
       int id = post("subjects/" + encode(subject), schema).get("id").asInt();
-      idBySubjectSchema.put(key(subject, schema), id);
+      idBySubjectSchema.put(new SubjectSchema(subject, schema), id);
       schemaById.putIfAbsent(id, schema);
       return Optional.of(id);
     } catch (RegistryException e) {
@@ -168,9 +168,9 @@ public final class RegistryClient {
     return json;
   }
 
-  private static String key(String subject, Schema schema) {
-    return subject + '\u0000' + schema.toString();
-  }
+  // Avro caches a schema's hash and compares the same instance at once: the key costs nothing on
+  // every event written, where the schema's JSON text as the key cost a serialization and a hash.
+  private record SubjectSchema(String subject, Schema schema) {}
 
   private static String encode(String subject) {
     return URLEncoder.encode(subject, StandardCharsets.UTF_8).replace("+", "%20");
