@@ -9,7 +9,6 @@ import dev.tradeflow.app.demo.DemoRunner;
 import dev.tradeflow.audit.checkpoint.SigningKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,10 +21,9 @@ class AuditIT {
 
   private static DemoRunner.Summary demo;
 
-  /** One demo run for the class: it goes through the saga, which takes its time. */
   @BeforeAll
   static void runTheDemo() throws InterruptedException {
-    demo = DemoRunner.against(SharedKafka.sagaService(), Clock.systemUTC()).run();
+    demo = SharedKafka.sagaDemo();
   }
 
   @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tradeflow.app.demo.DemoRunner;
 import dev.tradeflow.domain.lc.LcStatus;
-import java.time.Clock;
 import org.junit.jupiter.api.Test;
 
 /** The demo's scripted lifecycles, over the public API of the real service. */
@@ -12,8 +11,7 @@ class DemoIT {
 
   @Test
   void every_scripted_lifecycle_ends_as_ucp_600_says() throws Exception {
-    DemoRunner.Summary summary =
-        DemoRunner.against(SharedKafka.sagaService(), Clock.systemUTC()).run();
+    DemoRunner.Summary summary = SharedKafka.sagaDemo();
 
     assertThat(summary.failures()).isEmpty();
     assertThat(summary.credits()).isGreaterThanOrEqualTo(20);

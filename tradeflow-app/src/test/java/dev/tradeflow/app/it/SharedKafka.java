@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.tradeflow.app.TradeflowService;
 import dev.tradeflow.app.demo.ApiClient;
+import dev.tradeflow.app.demo.DemoRunner;
 import dev.tradeflow.audit.AuditReport;
 import dev.tradeflow.audit.AuditVerifier;
 import dev.tradeflow.audit.KafkaAuditSource;
@@ -24,6 +25,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,6 +48,7 @@ public final class SharedKafka {
   private static TradeflowService service;
   private static EmbeddedKafkaBroker sagaBroker;
   private static TradeflowService sagaService;
+  private static DemoRunner.Summary sagaDemo;
 
   /**
    * The key every service of the suite signs and verifies tokens with, so that instances that
@@ -117,6 +120,17 @@ public final class SharedKafka {
                   "saga-service-stop"));
     }
     return sagaService;
+  }
+
+  /**
+   * The demo, run once on the saga service for the tests that check what it leaves (its outcomes,
+   * its audit log): it goes through the saga, which takes its time.
+   */
+  public static synchronized DemoRunner.Summary sagaDemo() throws InterruptedException {
+    if (sagaDemo == null) {
+      sagaDemo = DemoRunner.against(sagaService(), Clock.systemUTC()).run();
+    }
+    return sagaDemo;
   }
 
   /**
