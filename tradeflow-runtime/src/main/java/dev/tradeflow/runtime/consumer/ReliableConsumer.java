@@ -1,6 +1,7 @@
 package dev.tradeflow.runtime.consumer;
 
 import dev.tradeflow.runtime.KafkaClients;
+import dev.tradeflow.runtime.KafkaRecords;
 import dev.tradeflow.runtime.consumer.internals.ConsumerMetrics;
 import dev.tradeflow.runtime.consumer.internals.DeadLetterWriter;
 import dev.tradeflow.runtime.crypto.RecordEncryption;
@@ -320,19 +321,7 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
             settings.groupId(),
             key == null ? null : key.toString());
     try (Scope scope = span.makeCurrent()) {
-      handler.handle(
-          new ConsumerRecord<>(
-              record.topic(),
-              record.partition(),
-              record.offset(),
-              record.timestamp(),
-              record.timestampType(),
-              record.serializedKeySize(),
-              record.serializedValueSize(),
-              key,
-              value,
-              record.headers(),
-              record.leaderEpoch()));
+      handler.handle(KafkaRecords.withKeyAndValue(record, key, value));
       metrics.processed(record.topic(), since(start), record.timestamp());
       return null;
     } catch (Exception e) {

@@ -1,5 +1,6 @@
 package dev.tradeflow.runtime.crypto.internals;
 
+import dev.tradeflow.runtime.KafkaRecords;
 import dev.tradeflow.runtime.crypto.RecordDecryptionException;
 import dev.tradeflow.runtime.crypto.RecordEncryption;
 import java.time.Duration;
@@ -64,17 +65,6 @@ final class OpeningConsumer extends KafkaConsumer<byte[], byte[]> {
     if (value == record.value()) {
       return record;
     }
-    return new ConsumerRecord<>(
-        record.topic(),
-        record.partition(),
-        record.offset(),
-        record.timestamp(),
-        record.timestampType(),
-        record.serializedKeySize(),
-        value.length,
-        record.key(),
-        value,
-        record.headers(),
-        record.leaderEpoch());
+    return KafkaRecords.withKeyAndValue(record, record.key(), value);
   }
 }
