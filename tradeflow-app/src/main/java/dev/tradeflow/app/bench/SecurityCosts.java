@@ -27,18 +27,19 @@ public final class SecurityCosts {
 
   private SecurityCosts() {}
 
+  /** Encryption and decryption of one event each. */
+  public record RoundTrip(PerOp encrypt, PerOp decrypt) {}
+
   /**
-   * Encryption and decryption of {@code payloadBytes} values of credits that have their data key,
-   * {@code ops} each after a warm-up; then the first encryption for each of {@code newCredits} new
-   * credits, which makes, wraps and stores its key.
+   * Encryption and decryption of {@code payloadBytes} values of {@code credits} credits in turn
+   * that have their data key, {@code ops} each after a warm-up.
    */
-  public static List<PerOp> encryption(int payloadBytes, int ops, int newCredits) {
+  public static RoundTrip encryption(int payloadBytes, int credits, int ops) {
     PayloadCipher cipher = freshCipher();
-    byte[] value = new byte[payloadBytes];
-    new Random(7).nextBytes(value);
-    String[] credits = new String[64];
-    for (int i = 0; i < credits.length; i++) {
-      credits[i] = "BENCH-" + i;
+    byte[] value = payload(payloadBytes);
+    String[] subjects = new String[credits];
+    for (int i = 0; i < credits; i++) {
+      subjects[i] = "BENCH-" + i;
     }
     Histogram encrypt = new Histogram(3);
     Histogram decrypt = new Histogram(3);
@@ -46,7 +47,7 @@ public final class SecurityCosts {
       encrypt.reset();
       decrypt.reset();
       for (int i = 0; i < ops; i++) {
-        String credit = credits[i % credits.length];
+        String credit = subjects[i % credits];
         long start = System.nanoTime();
         byte[] envelope = cipher.encrypt("tf.lc.events", credit, value);
         long encrypted = System.nanoTime();
@@ -56,13 +57,28 @@ public final class SecurityCosts {
         decrypt.recordValue(decrypted - encrypted);
       }
     }
+    return new RoundTrip(micros(encrypt), micros(decrypt));
+  }
+
+  /**
+   * The first encryption for each of {@code newCredits} credits: it makes, wraps and stores a key.
+   */
+  public static PerOp firstEncryption(int payloadBytes, int newCredits) {
+    PayloadCipher cipher = freshCipher();
+    byte[] value = payload(payloadBytes);
     Histogram first = new Histogram(3);
     for (int i = 0; i < newCredits; i++) {
       long start = System.nanoTime();
       cipher.encrypt("tf.lc.events", "NEW-" + i, value);
       first.recordValue(System.nanoTime() - start);
     }
-    return List.of(micros(encrypt), micros(decrypt), micros(first));
+    return micros(first);
+  }
+
+  private static byte[] payload(int bytes) {
+    byte[] value = new byte[bytes];
+    new Random(7).nextBytes(value);
+    return value;
   }
 
   private static PayloadCipher freshCipher() {

@@ -4,6 +4,7 @@ import dev.tradeflow.app.TradeflowService;
 import dev.tradeflow.app.bench.Bench;
 import dev.tradeflow.app.bench.ConsumerCommits;
 import dev.tradeflow.app.bench.SecurityCosts;
+import dev.tradeflow.app.json.Json;
 import dev.tradeflow.audit.AuditSequencer;
 import dev.tradeflow.runtime.ConfigException;
 import dev.tradeflow.runtime.ConfigLoader;
@@ -12,6 +13,7 @@ import dev.tradeflow.runtime.TopicAdmin;
 import dev.tradeflow.runtime.TopicSpec;
 import dev.tradeflow.runtime.TradeflowConfig;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +42,11 @@ final class BenchCommand implements Callable<Integer> {
   private static final String RAW_IN = "tf.bench.raw-in";
   private static final String RAW_OUT = "tf.bench.raw-out";
   private static final String CONSUMER_IN = "tf.bench.consumer-in";
+
+  // Events of credits in turn: a working set within the ciphers a thread keeps ready (one per
+  // data key, 256), and more credits than that, where each key schedule is derived afresh.
+  private static final int WORKING_SET_CREDITS = 64;
+  private static final int BEYOND_CREDITS = 1_024;
 
   @ParentCommand TradeflowCli cli;
 
@@ -106,17 +113,78 @@ final class BenchCommand implements Callable<Integer> {
               + " (default ${DEFAULT-VALUE})")
   String profile;
 
+  @Option(
+      names = "--result-to",
+      hidden = true,
+      description =
+          "measure the profile as one side of --profile both and write its figures to this JSON"
+              + " file")
+  Path resultTo;
+
   @Override
   public Integer call() throws Exception {
+    if (!List.of("default", "secure", "both").contains(profile)) {
+      throw new ConfigException("--profile " + profile + ": expected default, secure or both");
+    }
+    if (resultTo != null) {
+      Json.mapper().writeValue(resultTo.toFile(), measure(profile));
+      return 0;
+    }
     switch (profile) {
       case "default":
         return runDefault();
       case "secure":
-        return compare(List.of("secure"));
-      case "both":
-        return compare(List.of("default", "secure"));
+        return compare(List.of(measure("secure")));
       default:
-        throw new ConfigException("--profile " + profile + ": expected default, secure or both");
+        return compare(List.of(inFreshJvm("default"), inFreshJvm("secure")));
+    }
+  }
+
+  /**
+   * One profile's run in a JVM of its own, started with this one's JVM options: run in this one
+   * after the other, a profile would find the code the first compiled (the JIT still compiles on
+   * one of the two cores a minute in) and the first's garbage, and the order would decide the
+   * delta.
+   */
+  private ProfileRun inFreshJvm(String name) throws IOException, InterruptedException {
+    Path result = Files.createTempFile("tradeflow-bench-" + name, ".json");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // A recording or an agent writes to files of this process's: the child would overwrite them.
+    ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(arg -> !arg.startsWith("-XX:StartFlightRecording") && !arg.startsWith("-javaagent"))
+        .forEach(command::add);
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), TradeflowCli.class.getName()));
+    if (cli.configFile != null) {
+      command.addAll(List.of("--config", cli.configFile.toString()));
+    }
+    command.addAll(
+        List.of(
+            "bench",
+            "--profile",
+            name,
+            "--rate",
+            Integer.toString(rate),
+            "--warmup",
+            Integer.toString(warmupSeconds),
+            "--duration",
+            Integer.toString(durationSeconds),
+            "--commands",
+            Long.toString(commands),
+            "--writers",
+            Integer.toString(writers),
+            "--result-to",
+            result.toString()));
+    try {
+      int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException(
+            "the " + name + " profile's run failed (exit " + exit + "): see its output above");
+      }
+      return Json.mapper().readValue(result.toFile(), ProfileRun.class);
+    } finally {
+      Files.deleteIfExists(result);
     }
   }
 
@@ -194,13 +262,12 @@ final class BenchCommand implements Callable<Integer> {
   /** Leaves per second the sequencer kept up with, and the longest a record waited for it. */
   private record AuditLoad(double leavesPerSecond, Duration maxLag) {}
 
-  private int compare(List<String> profiles) throws Exception {
-    List<ProfileRun> runs = new ArrayList<>();
-    for (String name : profiles) {
-      runs.add(measure(name));
-    }
+  private int compare(List<ProfileRun> runs) {
     System.out.println("Per-event costs, one thread, in this process...");
-    List<SecurityCosts.PerOp> crypto = SecurityCosts.encryption(480, 200_000, 5_000);
+    SecurityCosts.RoundTrip workingSet =
+        SecurityCosts.encryption(480, WORKING_SET_CREDITS, 200_000);
+    SecurityCosts.RoundTrip beyond = SecurityCosts.encryption(480, BEYOND_CREDITS, 200_000);
+    SecurityCosts.PerOp first = SecurityCosts.firstEncryption(480, 5_000);
     double append = SecurityCosts.auditAppendPerSecond(480, 1_000_000);
 
     System.out.println();
@@ -232,19 +299,26 @@ final class BenchCommand implements Callable<Integer> {
                           + " most %.2f s behind |%n",
                       run.name(), a.leavesPerSecond(), a.maxLag().toMillis() / 1000.0));
     }
-    System.out.printf(
-        "| AES-256-GCM encryption per event (480 B), median / p99 | %.2f / %.2f µs |%n",
-        crypto.get(0).median(), crypto.get(0).p99());
-    System.out.printf(
-        "| AES-256-GCM decryption per event, median / p99 | %.2f / %.2f µs |%n",
-        crypto.get(1).median(), crypto.get(1).p99());
+    printRoundTrip(workingSet, WORKING_SET_CREDITS);
+    printRoundTrip(beyond, BEYOND_CREDITS);
     System.out.printf(
         "| first encryption for a new credit (makes, wraps and stores its data key), median /"
             + " p99 | %.0f / %.0f µs |%n",
-        crypto.get(2).median(), crypto.get(2).p99());
+        first.median(), first.p99());
     System.out.printf(
         "| audit append (encode, leaf hash, tree), one thread | %,.0f leaves/s |%n", append);
     return 0;
+  }
+
+  private static void printRoundTrip(SecurityCosts.RoundTrip costs, int credits) {
+    System.out.printf(
+        "| AES-256-GCM encryption per event (480 B), %,d credits in turn, median / p99 | %.2f /"
+            + " %.2f µs |%n",
+        credits, costs.encrypt().median(), costs.encrypt().p99());
+    System.out.printf(
+        "| AES-256-GCM decryption per event, %,d credits in turn, median / p99 | %.2f / %.2f µs"
+            + " |%n",
+        credits, costs.decrypt().median(), costs.decrypt().p99());
   }
 
   /** A row of the comparison: each profile's value, and the change from the first to the second. */

@@ -134,13 +134,13 @@ public final class SequencerLoop implements AutoCloseable {
   }
 
   private void poll() {
-    Instant now = clock.instant();
     ConsumerRecords<byte[], byte[]> records;
     try {
-      records = consumer.poll(POLL);
+      records = consumer.poll(untilCheckpointDue());
     } catch (WakeupException e) {
       return; // closing
     }
+    Instant now = clock.instant();
     for (ConsumerRecord<byte[], byte[]> record : records) {
       PartitionLog partition = logs.get(new TopicPartition(record.topic(), record.partition()));
       if (partition != null) {
@@ -157,6 +157,22 @@ public final class SequencerLoop implements AutoCloseable {
             .flatMap(l -> l.firstPendingAt().stream())
             .min(Instant::compareTo)
             .orElse(null);
+  }
+
+  /**
+   * How long the next poll may wait: {@link #POLL}, or less when the oldest record not yet in a
+   * checkpoint would otherwise wait longer than the interval promises.
+   */
+  private Duration untilCheckpointDue() {
+    Instant oldest = oldestPending;
+    if (oldest == null) {
+      return POLL;
+    }
+    Duration left = Duration.between(clock.instant(), oldest.plus(settings.checkpointInterval()));
+    if (left.isNegative()) {
+      return Duration.ZERO;
+    }
+    return left.compareTo(POLL) < 0 ? left : POLL;
   }
 
   /** Records appended to the trees since the start (each counted once, re-reads included). */

@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -24,8 +25,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * AES-256-GCM of one event's value (480 bytes, the size of an LC event as stored) under a credit's
  * data key, as the processor encrypts it and a reader decrypts it: a fresh nonce, the AAD binding
- * topic and credit, the real file-backed data keys wrapped by a PKCS#12 key. Target: encryption
- * plus decryption ≤ 2 µs median. {@code java -jar tradeflow-bench/target/benchmarks.jar
+ * topic and credit, the real file-backed data keys wrapped by a PKCS#12 key. The events are of
+ * {@code credits} credits in turn: one; a working set within the ciphers a thread keeps (one per
+ * data key, 256); and more than that, where each event's key schedule is derived afresh. Target:
+ * encryption plus decryption ≤ 2 µs median. {@code java -jar tradeflow-bench/target/benchmarks.jar
  * PayloadCipherBenchmark}
  */
 @State(Scope.Thread)
@@ -37,11 +40,15 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PayloadCipherBenchmark {
 
   private static final String TOPIC = "tf.lc.events";
-  private static final String CREDIT = "LC-2026-000123";
+
+  @Param({"1", "64", "1024"})
+  int credits;
 
   private PayloadCipher cipher;
   private byte[] event;
-  private byte[] envelope;
+  private String[] subjects;
+  private byte[][] envelopes;
+  private int next;
 
   @Setup
   public void setUp() throws IOException {
@@ -54,22 +61,39 @@ public class PayloadCipherBenchmark {
                 dir.resolve("data-keys"), kek, Duration.ofDays(30), Clock.systemUTC()));
     event = new byte[480];
     new Random(42).nextBytes(event);
-    envelope = cipher.encrypt(TOPIC, CREDIT, event);
+    subjects = new String[credits];
+    envelopes = new byte[credits][];
+    for (int i = 0; i < credits; i++) {
+      subjects[i] = String.format("LC-2026-%06d", i);
+      envelopes[i] = cipher.encrypt(TOPIC, subjects[i], event);
+    }
+  }
+
+  /** The next credit in turn. */
+  private int nextCredit() {
+    int credit = next;
+    next = (next + 1) % credits;
+    return credit;
   }
 
   @Benchmark
   public byte[] encrypt() {
-    return cipher.encrypt(TOPIC, CREDIT, event);
+    return cipher.encrypt(TOPIC, subjects[nextCredit()], event);
   }
 
   @Benchmark
   public byte[] decrypt() {
-    return cipher.decrypt(TOPIC, envelope).bytes();
+    return cipher.decrypt(TOPIC, envelopes[nextCredit()]).bytes();
   }
 
-  /** Both, as one event costs end to end: written once, read once. */
+  /**
+   * Both, as one event costs end to end: written by one thread, read by another that met other
+   * credits' events in between.
+   */
   @Benchmark
   public byte[] encryptThenDecrypt() {
-    return cipher.decrypt(TOPIC, cipher.encrypt(TOPIC, CREDIT, event)).bytes();
+    int credit = nextCredit();
+    byte[] envelope = cipher.encrypt(TOPIC, subjects[credit], event);
+    return cipher.decrypt(TOPIC, envelopes[(credit + credits / 2) % credits]).bytes();
   }
 }

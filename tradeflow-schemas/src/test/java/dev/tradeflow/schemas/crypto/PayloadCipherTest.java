@@ -73,6 +73,22 @@ class PayloadCipherTest {
   }
 
   @Test
+  void payloads_of_more_credits_than_a_thread_keeps_ciphers_for_decrypt_in_any_order() {
+    int credits = PayloadCipher.CIPHERS_PER_THREAD + 44;
+    byte[][] envelopes = new byte[credits][];
+    for (int i = 0; i < credits; i++) {
+      envelopes[i] = cipher.encrypt("tf.lc.events", "LC-" + i, ("terms of " + i).getBytes());
+    }
+    for (int i = credits - 1; i >= 0; i--) { // the eldest ciphers were evicted: re-made
+      PayloadCipher.Plaintext plaintext = cipher.decrypt("tf.lc.events", envelopes[i]);
+      assertThat(plaintext.subject()).isEqualTo("LC-" + i);
+      assertThat(plaintext.bytes()).isEqualTo(("terms of " + i).getBytes());
+    }
+    byte[] again = cipher.encrypt("tf.lc.events", "LC-0", TERMS);
+    assertThat(cipher.decrypt("tf.lc.events", again).bytes()).isEqualTo(TERMS);
+  }
+
+  @Test
   void an_altered_byte_or_another_topic_fails_authentication() {
     byte[] envelope = cipher.encrypt("tf.lc.events", "LC-1", TERMS);
     byte[] altered = envelope.clone();
