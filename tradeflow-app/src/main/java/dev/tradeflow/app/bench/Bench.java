@@ -151,9 +151,14 @@ public final class Bench {
         Thread writer =
             new Thread(
                 () -> {
+                  // A credit's commands, claimed together, go through one producer in order.
                   try (Producer<String, byte[]> producer = producer()) {
-                    for (long n = next.getAndIncrement(); n < records; n = next.getAndIncrement()) {
-                      producer.send(new ProducerRecord<>(input, keys.apply(n), values.apply(n)));
+                    for (long first = next.getAndAdd(CommandLoad.STEPS);
+                        first < records;
+                        first = next.getAndAdd(CommandLoad.STEPS)) {
+                      for (long n = first; n < Math.min(first + CommandLoad.STEPS, records); n++) {
+                        producer.send(new ProducerRecord<>(input, keys.apply(n), values.apply(n)));
+                      }
                     }
                   }
                 },
