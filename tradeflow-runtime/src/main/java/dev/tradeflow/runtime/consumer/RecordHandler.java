@@ -12,4 +12,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public interface RecordHandler<K, V> {
 
   void handle(ConsumerRecord<K, V> record) throws Exception;
+
+  /**
+   * Makes the effects of the records handled since the last call durable. A {@link
+   * ReliableConsumer} calls it after each polled batch and before the batch's offsets are
+   * committed, so a handler may group its records' effects (one database transaction for many); one
+   * whose effects are durable when {@link #handle} returns has nothing to do.
+   *
+   * @throws Exception when they could not all be made durable: the records since the last call are
+   *     read and handled again, so those that did take effect must be recognised then
+   */
+  default void flush() throws Exception {}
 }

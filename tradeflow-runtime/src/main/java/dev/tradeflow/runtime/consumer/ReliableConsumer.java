@@ -44,8 +44,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A poll loop on its own thread for consumers whose effects live outside Kafka, giving
  * at-least-once delivery: an offset is committed only after its record was handled or parked in the
- * dead-letter queue, synchronously after each polled batch, when partitions are revoked and on
- * {@link #close()}.
+ * dead-letter queue and the handler has {@linkplain RecordHandler#flush flushed}, synchronously
+ * after each polled batch (once a second for an {@link OffsetStoringHandler}), when partitions are
+ * revoked and on {@link #close()}.
  *
  * <p>A failing record is retried with exponential backoff while its partition is paused, so the
  * other partitions keep flowing. After its last attempt, at once when the failure is not retryable,
@@ -72,6 +73,7 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(ReliableConsumer.class);
   private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
+  private static final Duration STORED_POSITIONS_COMMIT_INTERVAL = Duration.ofSeconds(1);
   private static final HexFormat HEX = HexFormat.of();
 
   private final ReliableConsumerSettings settings;
@@ -90,6 +92,10 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
   // Touched by the poll thread only (the rebalance listener runs inside poll).
   private final Map<TopicPartition, OffsetAndMetadata> pending = new HashMap<>();
   private final Map<TopicPartition, Retry> retries = new HashMap<>();
+  // The first offset of each partition handled or parked since the handler last flushed.
+  private final Map<TopicPartition, Long> unflushed = new HashMap<>();
+  private long lastCommitNanos = System.nanoTime();
+  private boolean parkedSinceCommit;
 
   /** By topic and key hex; read by {@link #parkedKeys()} from any thread. */
   private final Map<String, ParkedKey> parked = new ConcurrentHashMap<>();
@@ -192,9 +198,9 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
         }
         recordLag();
         process(records);
-        commit(pending);
+        flushAndCommit();
       }
-      commit(pending);
+      flushAndCommit();
     } catch (RuntimeException e) {
       log.error("reliable consumer {} stopped: {}", settings.groupId(), e.toString(), e);
     } finally {
@@ -210,6 +216,7 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
         if (closing.get()) {
           return; // the rest is redelivered to the next owner
         }
+        unflushed.putIfAbsent(partition, record.offset());
         if (!handleOrPark(record)) {
           break; // paused for a retry: the partition's later records wait behind this one
         }
@@ -231,8 +238,14 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
             "{} releases key {} of {} on a replay", settings.groupId(), keyHex, record.topic());
         blocker = null;
       }
+      if (blocker != null
+          && blocker.partition() == record.partition()
+          && blocker.firstOffset() == record.offset()) {
+        return true; // the parked record itself, read again after a rewind: it is parked already
+      }
       if (blocker != null) {
         deadLetters.parkBehind(record, blocker.firstOffset());
+        parkedSinceCommit = true;
         metrics.parked(record.topic());
         retries.remove(partition);
         return true;
@@ -255,6 +268,7 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
         metrics.retryScheduled(record.topic());
         return false;
       }
+      parkedSinceCommit = true;
       deadLetters.park(
           record, reason, retry.failure, retry.attempts, retry.firstFailure, retry.lastFailure);
       metrics.parked(record.topic());
@@ -400,6 +414,56 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
     return Duration.ofNanos(wait);
   }
 
+  private void flushAndCommit() {
+    if (flush() && commitDue()) {
+      lastCommitNanos = System.nanoTime();
+      parkedSinceCommit = false;
+      commit(pending);
+    }
+  }
+
+  /**
+   * After every batch; but a handler storing its own positions resumes each partition from them,
+   * and Kafka's offsets then only count the records parked without an effect (committed at once)
+   * and show the lag: for it, once a second.
+   */
+  private boolean commitDue() {
+    return !(handler instanceof OffsetStoringHandler)
+        || parkedSinceCommit
+        || closing.get()
+        || System.nanoTime() - lastCommitNanos >= STORED_POSITIONS_COMMIT_INTERVAL.toNanos();
+  }
+
+  /**
+   * Has the handler make the effects of the records since its last flush durable. When it cannot,
+   * they are read again from the first (the handler recognises those that did take effect), their
+   * offsets are not committed, and their retries start afresh; false then.
+   */
+  private boolean flush() {
+    try {
+      handler.flush();
+      unflushed.clear();
+      return true;
+    } catch (Exception e) {
+      log.warn(
+          "{} could not make the effects of its last records durable; reading them again from {}",
+          settings.groupId(),
+          unflushed,
+          e);
+      for (Map.Entry<TopicPartition, Long> entry : unflushed.entrySet()) {
+        TopicPartition partition = entry.getKey();
+        pending.remove(partition);
+        retries.remove(partition);
+        if (consumer.assignment().contains(partition)) {
+          consumer.seek(partition, entry.getValue());
+          consumer.resume(Set.of(partition));
+        }
+      }
+      unflushed.clear();
+      return false;
+    }
+  }
+
   /** Commits and forgets {@code offsets}, for the partitions this consumer still owns. */
   private void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
     Map<TopicPartition, OffsetAndMetadata> owned = new HashMap<>(offsets);
@@ -439,9 +503,11 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-      Map<TopicPartition, OffsetAndMetadata> revoked = new HashMap<>(pending);
-      revoked.keySet().retainAll(partitions);
-      commit(revoked);
+      if (flush()) {
+        Map<TopicPartition, OffsetAndMetadata> revoked = new HashMap<>(pending);
+        revoked.keySet().retainAll(partitions);
+        commit(revoked);
+      }
       forget(partitions);
     }
 
@@ -461,7 +527,18 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
         // A partition it holds none of starts from Kafka's offset, which also counts the records
         // parked without an effect; so the handler's commits must be durable when they return
         // (the embedded H2 runs with WRITE_DELAY=0 for that).
-        storing.storedPositions(partitions).forEach(consumer::seek);
+        Map<TopicPartition, Long> stored = storing.storedPositions(partitions);
+        stored.forEach(consumer::seek);
+        // Kafka's offsets lag them after a crash between the two commits: bring them up, or they
+        // would show a lag that is not there until the partition's next record.
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(stored.keySet());
+        stored.forEach(
+            (partition, offset) -> {
+              OffsetAndMetadata kafkas = committed.get(partition);
+              if (kafkas == null || kafkas.offset() < offset) {
+                pending.put(partition, new OffsetAndMetadata(offset));
+              }
+            });
       } catch (Exception e) {
         // Only a shortcut: the handler skips what it has already applied by itself.
         log.warn(
@@ -474,6 +551,7 @@ public final class ReliableConsumer<K, V> implements AutoCloseable {
     private void forget(Collection<TopicPartition> partitions) {
       pending.keySet().removeAll(partitions);
       retries.keySet().removeAll(partitions);
+      unflushed.keySet().removeAll(partitions);
       metrics.forget(partitions);
     }
   }

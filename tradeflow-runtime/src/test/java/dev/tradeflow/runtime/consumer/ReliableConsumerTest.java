@@ -329,6 +329,45 @@ class ReliableConsumerTest {
   }
 
   @Test
+  void records_whose_flush_failed_are_handled_again_and_take_effect_once() throws Exception {
+    String topic = newTopic();
+    List<String> durable = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger flushesToFail = new AtomicInteger(1);
+    start(
+        topic,
+        "flushing",
+        new RecordHandler<String, String>() {
+          // Effects wait here for the flush, as a database transaction's rows do.
+          private final List<String> staged = new ArrayList<>();
+
+          @Override
+          public void handle(ConsumerRecord<String, String> record) {
+            staged.add(record.value());
+          }
+
+          @Override
+          public void flush() {
+            try {
+              if (!staged.isEmpty() && flushesToFail.getAndDecrement() > 0) {
+                throw new IllegalStateException("the commit failed");
+              }
+              durable.addAll(staged);
+            } finally {
+              staged.clear();
+            }
+          }
+        });
+    for (int i = 0; i < 5; i++) {
+      send(topic, "lc-" + i, "issue-" + i);
+    }
+
+    await(() -> durable.size() >= 5);
+    await(() -> lag(topic, "flushing-" + topic) == 0.0);
+    assertThat(flushesToFail.get()).isNegative();
+    assertThat(durable).containsExactly("issue-0", "issue-1", "issue-2", "issue-3", "issue-4");
+  }
+
+  @Test
   void a_handler_storing_its_positions_is_read_from_them_and_elsewhere_from_kafkas_offsets()
       throws Exception {
     String topic = newTopic(2);

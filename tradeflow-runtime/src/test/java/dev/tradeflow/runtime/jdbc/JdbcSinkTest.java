@@ -100,6 +100,7 @@ class JdbcSinkTest {
     // Redelivered after a crash between the database commit and Kafka's.
     sink.handle(record(0, 1, "b"));
     sink.handle(record(0, 0, "a"));
+    sink.flush();
 
     assertThat(effects()).containsExactly("a", "b", "c");
     assertThat(
@@ -119,6 +120,7 @@ class JdbcSinkTest {
 
     sink.handle(record(0, 0, "a"));
     sink.handle(record(0, 5, "a")); // a dead letter of "a" replayed onto the topic
+    sink.flush();
 
     assertThat(effects()).containsExactly("a");
     assertThat(sink.storedPositions(Set.of(new TopicPartition(TOPIC, 0))))
@@ -131,18 +133,45 @@ class JdbcSinkTest {
       throws Exception {
     JdbcSink<String, String> sink = sink(engine, Clock.fixed(NOW, ZoneOffset.UTC));
     sink.handle(record(0, 0, "a"));
+    sink.handle(record(1, 0, "b"));
 
+    // In the same transaction as "a" and "b": taken back alone.
     ConsumerRecord<String, String> poison = new ConsumerRecord<>(TOPIC, 0, 1, "p", "poison");
     assertThatThrownBy(() -> sink.handle(poison))
         .isInstanceOf(SQLException.class)
         .satisfies(e -> assertThat(FailureClassifier.defaults().isRetryable(e)).isFalse());
+    sink.handle(record(1, 1, "c"));
+    sink.flush();
 
-    assertThat(effects()).containsExactly("a");
+    assertThat(effects()).containsExactly("a", "b", "c");
     assertThat(sink.storedPositions(Set.of(new TopicPartition(TOPIC, 0))))
         .containsEntry(new TopicPartition(TOPIC, 0), 1L);
     // Not remembered: once the cause is fixed, a replay of it is applied.
     sink.handle(record(0, 9, "p"));
-    assertThat(effects()).containsExactly("a", "p");
+    sink.flush();
+    assertThat(effects()).containsExactly("a", "b", "c", "p");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Engine.class)
+  void records_take_effect_at_the_flush_or_once_a_transaction_holds_its_share(Engine engine)
+      throws Exception {
+    JdbcSink<String, String> sink = sink(engine, Clock.fixed(NOW, ZoneOffset.UTC));
+    sink.handle(record(0, 0, "first")); // the first record also purges: committed at once
+
+    for (int i = 1; i < JdbcSink.RECORDS_PER_TRANSACTION; i++) {
+      sink.handle(record(0, i, "r" + i));
+    }
+    assertThat(effects()).containsExactly("first");
+    sink.handle(record(0, JdbcSink.RECORDS_PER_TRANSACTION, "full"));
+    assertThat(effects()).hasSize(JdbcSink.RECORDS_PER_TRANSACTION + 1).endsWith("full");
+
+    sink.handle(record(0, JdbcSink.RECORDS_PER_TRANSACTION + 1, "last"));
+    assertThat(effects()).doesNotContain("last");
+    sink.flush();
+    assertThat(effects()).endsWith("full", "last");
+    assertThat(sink.storedPositions(Set.of(new TopicPartition(TOPIC, 0))))
+        .containsEntry(new TopicPartition(TOPIC, 0), JdbcSink.RECORDS_PER_TRANSACTION + 2L);
   }
 
   @ParameterizedTest
@@ -153,6 +182,7 @@ class JdbcSinkTest {
     sink.handle(record(0, 0, "old"));
     clock.now = NOW.plus(Duration.ofHours(20));
     sink.handle(record(0, 1, "recent"));
+    sink.flush();
 
     clock.now = NOW.plus(Duration.ofHours(30));
     assertThat(sink.purgeProcessedIds(clock.now)).isEqualTo(1);
@@ -160,6 +190,7 @@ class JdbcSinkTest {
     // "old" is forgotten, so its replay counts as new; "recent" is still known.
     sink.handle(record(0, 2, "old"));
     sink.handle(record(0, 3, "recent"));
+    sink.flush();
     assertThat(effects()).containsExactly("old", "recent", "old");
   }
 
