@@ -56,7 +56,6 @@ public final class JdbcSink<K, V> implements OffsetStoringHandler<K, V> {
   // Used by the one consumer thread that handles the records.
   private Connection open;
   private int uncommitted;
-  private boolean broken;
   private boolean unflushedLost;
 
   /**
@@ -127,7 +126,7 @@ public final class JdbcSink<K, V> implements OffsetStoringHandler<K, V> {
   public void flush() throws SQLException {
     if (unflushedLost) {
       unflushedLost = false;
-      rollback();
+      discard();
       throw new SQLException(
           "a commit of the records handled since the last flush failed: they are not in");
     }
@@ -142,10 +141,6 @@ public final class JdbcSink<K, V> implements OffsetStoringHandler<K, V> {
     open = null;
     uncommitted = 0;
     try (tx) {
-      if (broken) {
-        throw new SQLException(
-            "the transaction was rolled back: a record failed and could not be taken back alone");
-      }
       tx.commit();
     } catch (SQLException e) {
       try {
@@ -154,19 +149,19 @@ public final class JdbcSink<K, V> implements OffsetStoringHandler<K, V> {
         e.addSuppressed(suppressed);
       }
       throw e;
-    } finally {
-      broken = false;
     }
   }
 
-  private void rollback() throws SQLException {
+  /** Rolls the open transaction back; its records are reported lost by the next flush. */
+  private void discard() {
     Connection tx = open;
     open = null;
     uncommitted = 0;
-    broken = false;
     if (tx != null) {
       try (tx) {
         tx.rollback();
+      } catch (SQLException e) {
+        // Nothing of it was committed either way, and the connection is closed.
       }
     }
   }
@@ -197,8 +192,9 @@ public final class JdbcSink<K, V> implements OffsetStoringHandler<K, V> {
       }
       open.rollback(before);
     } catch (SQLException e) {
-      // The records before this one cannot be kept apart from it: the flush reports them lost.
-      broken = true;
+      // The records before this one cannot be kept apart from it: they go too, not to be built on.
+      unflushedLost = true;
+      discard();
     }
   }
 
