@@ -7,8 +7,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * A handler that stores the position of each partition itself, with its effect, so that effect and
  * position commit or fail together. A {@link ReliableConsumer} seeks each partition it is assigned
- * to the position stored here, which may be ahead of the offset committed to Kafka when a crash
- * came between the two.
+ * to the position stored here, which may be ahead of the offset committed to Kafka: the consumer
+ * commits that once a second for such a handler, and a crash may come between the two.
  */
 public interface OffsetStoringHandler<K, V> extends RecordHandler<K, V> {
 
