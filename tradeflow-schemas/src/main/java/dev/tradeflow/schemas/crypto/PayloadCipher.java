@@ -36,7 +36,8 @@ public final class PayloadCipher {
   // Cipher initialised with another key than its last re-derives the AES key schedule (~1 µs,
   // measured here with 64 credits in turn): each thread keeps one Cipher per data key it used
   // lately (the least recently used one serves the next new key), initialised afresh (key and
-  // nonce) for every payload.
+  // nonce) for every payload. A shredded key's schedule stays in memory until its cipher serves
+  // another key or the process ends; what a shred destroys is the stored key.
   static final int CIPHERS_PER_THREAD = 256;
 
   private static final ThreadLocal<LinkedHashMap<String, Cipher>> GCM =
