@@ -87,8 +87,8 @@ public class PayloadCipherBenchmark {
   }
 
   /**
-   * Both, as one event costs end to end: written by one thread, read by another that met other
-   * credits' events in between.
+   * Both, as one event costs end to end: one credit's event written, and another's read, as a
+   * reader meets the credits' events interleaved.
    */
   @Benchmark
   public byte[] encryptThenDecrypt() {

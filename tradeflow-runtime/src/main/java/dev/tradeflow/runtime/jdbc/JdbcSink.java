@@ -86,6 +86,7 @@ public final class JdbcSink<K, V> implements OffsetStoringHandler<K, V> {
   @Override
   public void handle(ConsumerRecord<K, V> record) throws Exception {
     Instant now = clock.instant();
+    boolean purgeDue = now.isAfter(nextPurge);
     Savepoint before = null;
     try {
       Connection tx = transaction();
@@ -100,7 +101,8 @@ public final class JdbcSink<K, V> implements OffsetStoringHandler<K, V> {
         effect.apply(record, tx);
       }
       storePosition(tx, record, stored.isPresent(), now);
-      if (++uncommitted >= RECORDS_PER_TRANSACTION || now.isAfter(nextPurge)) {
+      // Committed before a purge, which runs on a connection of its own.
+      if (++uncommitted >= RECORDS_PER_TRANSACTION || purgeDue) {
         try {
           commit();
         } catch (SQLException e) {
@@ -112,7 +114,7 @@ public final class JdbcSink<K, V> implements OffsetStoringHandler<K, V> {
       undo(before);
       throw e instanceof SQLException sql && isTransient(sql) ? new TransientSqlFailure(sql) : e;
     }
-    if (now.isAfter(nextPurge)) {
+    if (purgeDue) {
       purgeProcessedIds(now);
     }
   }
