@@ -2,7 +2,7 @@ package dev.tradeflow.app.bench;
 
 import dev.tradeflow.audit.log.AuditedRecord;
 import dev.tradeflow.audit.merkle.CompactTree;
-import dev.tradeflow.schemas.crypto.FileDataKeys;
+import dev.tradeflow.schemas.crypto.JournalDataKeys;
 import dev.tradeflow.schemas.crypto.PayloadCipher;
 import dev.tradeflow.schemas.crypto.Pkcs12KeyEncryptionKey;
 import java.io.IOException;
@@ -89,7 +89,7 @@ public final class SecurityCosts {
       throw new UncheckedIOException(e);
     }
     return new PayloadCipher(
-        new FileDataKeys(
+        new JournalDataKeys(
             dir.resolve("data-keys"),
             Pkcs12KeyEncryptionKey.openOrCreate(dir.resolve("kek.p12"), "bench".toCharArray()),
             Duration.ofDays(30),

@@ -1,6 +1,6 @@
 package dev.tradeflow.bench.crypto;
 
-import dev.tradeflow.schemas.crypto.FileDataKeys;
+import dev.tradeflow.schemas.crypto.JournalDataKeys;
 import dev.tradeflow.schemas.crypto.PayloadCipher;
 import dev.tradeflow.schemas.crypto.Pkcs12KeyEncryptionKey;
 import java.io.IOException;
@@ -57,7 +57,7 @@ public class PayloadCipherBenchmark {
         Pkcs12KeyEncryptionKey.openOrCreate(dir.resolve("kek.p12"), "bench".toCharArray());
     cipher =
         new PayloadCipher(
-            new FileDataKeys(
+            new JournalDataKeys(
                 dir.resolve("data-keys"), kek, Duration.ofDays(30), Clock.systemUTC()));
     event = new byte[480];
     new Random(42).nextBytes(event);

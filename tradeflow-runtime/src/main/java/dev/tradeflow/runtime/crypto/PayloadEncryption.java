@@ -3,7 +3,7 @@ package dev.tradeflow.runtime.crypto;
 import dev.tradeflow.runtime.SecretFiles;
 import dev.tradeflow.runtime.TradeflowConfig.CryptoSettings;
 import dev.tradeflow.schemas.crypto.DataKeys;
-import dev.tradeflow.schemas.crypto.FileDataKeys;
+import dev.tradeflow.schemas.crypto.JournalDataKeys;
 import dev.tradeflow.schemas.crypto.Pkcs12KeyEncryptionKey;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -40,7 +40,7 @@ public final class PayloadEncryption {
               Pkcs12KeyEncryptionKey.openOrCreate(settings.keystore(), password(settings));
           return new PayloadEncryption(
               kek,
-              new FileDataKeys(
+              new JournalDataKeys(
                   settings.dataKeysDir(), kek, settings.dataKeyRotation(), Clock.systemUTC()));
         });
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tradeflow.runtime.Topics;
-import dev.tradeflow.schemas.crypto.FileDataKeys;
+import dev.tradeflow.schemas.crypto.JournalDataKeys;
 import dev.tradeflow.schemas.crypto.PayloadCipher;
 import dev.tradeflow.schemas.crypto.Pkcs12KeyEncryptionKey;
 import java.nio.charset.StandardCharsets;
@@ -24,13 +24,13 @@ class RecordEncryptionTest {
 
   @TempDir Path dir;
 
-  private FileDataKeys keys;
+  private JournalDataKeys keys;
   private RecordEncryption encryption;
 
   @BeforeEach
   void keys() {
     keys =
-        new FileDataKeys(
+        new JournalDataKeys(
             dir.resolve("keys"),
             Pkcs12KeyEncryptionKey.openOrCreate(dir.resolve("kek.p12"), "pw".toCharArray()),
             Duration.ofDays(30),

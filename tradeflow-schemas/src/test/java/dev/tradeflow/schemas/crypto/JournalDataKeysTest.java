@@ -1,0 +1,208 @@
+package dev.tradeflow.schemas.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CyclicBarrier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Data keys in journals: on disk before use, shared by processes on one directory, destroyed in
+ * place by a shred, and read back after a crash cut a line short.
+ */
+class JournalDataKeysTest {
+
+  @TempDir Path dir;
+
+  private Pkcs12KeyEncryptionKey kek;
+  private Path keysDir;
+
+  @BeforeEach
+  void keystore() {
+    kek = Pkcs12KeyEncryptionKey.openOrCreate(dir.resolve("kek.p12"), "pw".toCharArray());
+    keysDir = dir.resolve("data-keys");
+  }
+
+  private JournalDataKeys open() {
+    return new JournalDataKeys(keysDir, kek, Duration.ofDays(30), Clock.systemUTC());
+  }
+
+  @Test
+  void keys_made_by_many_threads_at_once_are_all_read_back_by_another_instance() throws Exception {
+    JournalDataKeys keys = open();
+    int threads = 8;
+    int perThread = 25;
+    Map<String, DataKey> made = new ConcurrentHashMap<>();
+    CyclicBarrier together = new CyclicBarrier(threads);
+    List<Thread> writers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      writers.add(
+          new Thread(
+              () -> {
+                for (int i = 0; i < perThread; i++) {
+                  try {
+                    together.await();
+                  } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                  }
+                  String subject = "LC-" + thread + "-" + i;
+                  made.put(subject, keys.current(subject));
+                }
+              }));
+    }
+    writers.forEach(Thread::start);
+    for (Thread writer : writers) {
+      writer.join();
+    }
+
+    assertThat(made).hasSize(threads * perThread);
+    JournalDataKeys restarted = open();
+    made.forEach(
+        (subject, key) -> {
+          assertThat(restarted.get(key.id()).secret()).isEqualTo(key.secret());
+          assertThat(restarted.current(subject).id()).isEqualTo(key.id());
+        });
+    assertThat(journals()).hasSize(1);
+  }
+
+  @Test
+  void a_key_another_instance_made_since_is_found() {
+    JournalDataKeys service = open();
+    service.current("LC-1");
+    DataKey madeByTheCli = open().rotate("LC-2");
+
+    assertThat(service.get(madeByTheCli.id()).secret()).isEqualTo(madeByTheCli.secret());
+    assertThatThrownBy(() -> service.get("0".repeat(32)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("no data key");
+  }
+
+  @Test
+  void a_shred_overwrites_the_wrapped_key_where_it_lies_and_keeps_who_and_when()
+      throws IOException {
+    JournalDataKeys service = open();
+    DataKey mine = service.current("LC-1");
+    DataKey theirs = service.current("LC-2");
+    String myWrapped = wrappedOf(mine.id());
+    String theirWrapped = wrappedOf(theirs.id());
+
+    assertThat(open().shred("LC-1")).isEqualTo(1); // by another process, in this one's journal
+
+    String journal = Files.readString(journals().get(0));
+    assertThat(journal).doesNotContain(myWrapped).contains(theirWrapped);
+    JournalDataKeys restarted = open();
+    assertThatThrownBy(() -> restarted.get(mine.id()))
+        .isInstanceOf(KeyShreddedException.class)
+        .hasMessageContaining("of LC-1 was destroyed at 20");
+    assertThat(restarted.get(theirs.id()).secret()).isEqualTo(theirs.secret());
+    assertThat(restarted.current("LC-1").id()).isNotEqualTo(mine.id());
+    assertThat(restarted.shred("LC-1")).isEqualTo(1); // the new key only
+  }
+
+  @Test
+  void a_line_a_crash_cut_short_is_left_unread() throws IOException {
+    DataKey key = open().current("LC-1");
+    writeAtTheEnd(journals().get(0), "{\"wrapped\":\"AAAA");
+
+    JournalDataKeys restarted = open();
+    assertThat(restarted.get(key.id()).secret()).isEqualTo(key.secret());
+    assertThat(restarted.current("LC-2").subject()).isEqualTo("LC-2");
+  }
+
+  @Test
+  void a_damaged_journal_is_refused_with_where() throws IOException {
+    open().current("LC-1");
+    writeAtTheEnd(journals().get(0), "not a key\n");
+
+    assertThatThrownBy(() -> open().current("LC-1"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(journals().get(0).toString())
+        .hasMessageContaining("damaged at byte");
+  }
+
+  @Test
+  void keys_in_the_file_per_key_layout_move_into_a_journal() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    Files.createDirectories(keysDir);
+    byte[] secret = new byte[32];
+    secret[0] = 7;
+    KeyEncryptionKey.WrappedKey wrapped = kek.wrap(secret);
+    String kept = "a".repeat(32);
+    String shredded = "b".repeat(32);
+    json.writeValue(
+        keysDir.resolve(kept + ".key").toFile(),
+        Map.of(
+            "id",
+            kept,
+            "subject",
+            "LC-OLD",
+            "createdAt",
+            "2026-11-30T09:00:00Z",
+            "kekId",
+            wrapped.kekId(),
+            "wrapped",
+            Base64.getEncoder().encodeToString(wrapped.bytes())));
+    json.writeValue(
+        keysDir.resolve(shredded + ".shredded").toFile(),
+        Map.of("id", shredded, "subject", "LC-GONE", "shreddedAt", "2026-12-01T10:00:00Z"));
+
+    JournalDataKeys keys = open();
+    assertThat(keys.get(kept).secret()).isEqualTo(secret);
+    assertThatThrownBy(() -> keys.get(shredded))
+        .isInstanceOf(KeyShreddedException.class)
+        .hasMessageContaining("of LC-GONE was destroyed at 2026-12-01T10:00:00Z");
+    try (Stream<Path> files = Files.list(keysDir)) {
+      assertThat(files.map(f -> f.getFileName().toString()))
+          .allMatch(name -> name.endsWith(".keys"));
+    }
+    assertThat(open().get(kept).secret()).isEqualTo(secret);
+  }
+
+  private List<Path> journals() throws IOException {
+    try (Stream<Path> files = Files.list(keysDir)) {
+      return files.filter(f -> f.toString().endsWith(".keys")).toList();
+    }
+  }
+
+  /** Writes where the journal's content ends: at its first zero byte. */
+  private static void writeAtTheEnd(Path journal, String text) throws IOException {
+    byte[] bytes = Files.readAllBytes(journal);
+    int end = 0;
+    while (bytes[end] != 0) {
+      end++;
+    }
+    try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), end);
+    }
+  }
+
+  private String wrappedOf(String id) throws IOException {
+    for (Path journal : journals()) {
+      for (String line : Files.readString(journal).split("\n")) {
+        if (line.contains(id)) {
+          return new ObjectMapper().readTree(line).get("wrapped").asText();
+        }
+      }
+    }
+    throw new AssertionError("no line for " + id);
+  }
+}
