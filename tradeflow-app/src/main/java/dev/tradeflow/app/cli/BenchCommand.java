@@ -27,8 +27,11 @@ import java.util.concurrent.Callable;
 import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "bench",
@@ -49,6 +52,8 @@ final class BenchCommand implements Callable<Integer> {
   private static final int BEYOND_CREDITS = 1_024;
 
   @ParentCommand TradeflowCli cli;
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--rate",
@@ -159,23 +164,20 @@ final class BenchCommand implements Callable<Integer> {
     if (cli.configFile != null) {
       command.addAll(List.of("--config", cli.configFile.toString()));
     }
-    command.addAll(
-        List.of(
-            "bench",
-            "--profile",
-            name,
-            "--rate",
-            Integer.toString(rate),
-            "--warmup",
-            Integer.toString(warmupSeconds),
-            "--duration",
-            Integer.toString(durationSeconds),
-            "--commands",
-            Long.toString(commands),
-            "--writers",
-            Integer.toString(writers),
-            "--result-to",
-            result.toString()));
+    command.addAll(List.of("bench", "--profile", name, "--result-to", result.toString()));
+    // The options given here, as given: unmatched ones take the same defaults there.
+    for (OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+      if (option.longestName().equals("--profile")) {
+        continue;
+      }
+      if (option.arity().max() == 0) {
+        command.add(option.longestName());
+        continue;
+      }
+      for (String value : option.originalStringValues()) {
+        command.addAll(List.of(option.longestName(), value));
+      }
+    }
     try {
       int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
       if (exit != 0) {

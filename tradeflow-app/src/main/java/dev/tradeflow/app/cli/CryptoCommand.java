@@ -34,7 +34,8 @@ final class CryptoCommand {
   @Command(
       name = "rotate",
       description =
-          "A new data key for a credit: its new records use it, its old ones stay readable.")
+          "A new data key for a credit: its new records use it (a running service's from its"
+              + " next start), its old ones stay readable.")
   static final class Rotate implements Callable<Integer> {
     @ParentCommand CryptoCommand crypto;
 

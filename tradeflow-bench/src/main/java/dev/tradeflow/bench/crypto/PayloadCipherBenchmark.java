@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * AES-256-GCM of one event's value (480 bytes, the size of an LC event as stored) under a credit's
  * data key, as the processor encrypts it and a reader decrypts it: a fresh nonce, the AAD binding
- * topic and credit, the real file-backed data keys wrapped by a PKCS#12 key. The events are of
+ * topic and credit, the real journal-backed data keys wrapped by a PKCS#12 key. The events are of
  * {@code credits} credits in turn: one; a working set within the ciphers a thread keeps (one per
  * data key, 256); and more than that, where each event's key schedule is derived afresh. Target:
  * encryption plus decryption ≤ 2 µs median. {@code java -jar tradeflow-bench/target/benchmarks.jar

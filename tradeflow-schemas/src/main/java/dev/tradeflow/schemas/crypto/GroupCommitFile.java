@@ -14,14 +14,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * is under way share the next one (group commit): with four writers making keys at once, one
  * fdatasync serves them all, where a file per key cost each of them two fsyncs and a rename.
  *
- * <p>The file is grown ahead of its appends, zero-filled and synced a megabyte at a time, so that
- * an append's sync writes data only, not the file's size and blocks (the file system's journal).
- * Its content therefore ends at its first zero byte: what follows was never written, or written and
- * never synced, which no caller was told was on disk.
+ * <p>The append that reaches the file's end grows it by a quarter megabyte, zero-filled and synced,
+ * so that the other appends' syncs write data only, not the file's size and blocks (the file
+ * system's journal). Appends hold no zero byte, and the content ends at the first one: what follows
+ * was never written, or written and never synced, which no caller was told was on disk.
+ *
+ * <p>Any failed write or sync breaks the file for good (see {@link #broken}): after a failed fsync
+ * the kernel may have dropped the pages, so a later sync's success proves nothing (PostgreSQL's
+ * "fsyncgate"), and a thread interrupted in a write or sync closes the channel for all.
  */
 final class GroupCommitFile {
 
-  static final int GROWTH = 1 << 20;
+  static final int GROWTH = 1 << 18;
 
   private final Path path;
   private final FileChannel channel;
@@ -32,7 +36,6 @@ final class GroupCommitFile {
   private long allocated;
   private long durable;
   private boolean syncing;
-  private long syncs;
   private IOException failed;
 
   private GroupCommitFile(Path path, FileChannel channel) {
@@ -62,27 +65,49 @@ final class GroupCommitFile {
     return path;
   }
 
-  /** Writes {@code bytes} at the end and returns where they start, once they are on disk. */
+  /**
+   * Writes {@code bytes} at the end and returns where they start, once they are on disk.
+   *
+   * @throws UncheckedIOException when they cannot be; if {@link #broken}, nothing more can
+   */
   long append(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b == 0) {
+        throw new IllegalArgumentException("an append holds a zero byte: it would end the file");
+      }
+    }
     long at;
     lock.lock();
     try {
       failIfBroken();
       at = end;
-      allocate(at + bytes.length);
-      // Written under the lock: a sync that starts must cover only bytes already written.
-      ByteBuffer buffer = ByteBuffer.wrap(bytes);
-      while (buffer.hasRemaining()) {
-        channel.write(buffer, at + buffer.position());
+      try {
+        allocate(at + bytes.length);
+        // Written under the lock: a sync that starts must cover only bytes already written.
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer, at + buffer.position());
+        }
+      } catch (IOException e) {
+        failed = e;
+        throw new UncheckedIOException("cannot append to " + path, e);
       }
       end = at + bytes.length;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot append to " + path, e);
     } finally {
       lock.unlock();
     }
     awaitDurable(at + bytes.length);
     return at;
+  }
+
+  /** True once a write or sync failed: the file takes no more appends. */
+  boolean broken() {
+    lock.lock();
+    try {
+      return failed != null;
+    } finally {
+      lock.unlock();
+    }
   }
 
   private void allocate(long upTo) throws IOException {
@@ -93,16 +118,6 @@ final class GroupCommitFile {
       }
       channel.force(true);
       allocated += GROWTH;
-    }
-  }
-
-  /** How many syncs served the appends so far. */
-  long syncs() {
-    lock.lock();
-    try {
-      return syncs;
-    } finally {
-      lock.unlock();
     }
   }
 
@@ -128,13 +143,10 @@ final class GroupCommitFile {
           syncing = false;
           synced.signalAll();
         }
-        // After a failed fsync the kernel may have dropped the pages: nothing here is trusted
-        // again (PostgreSQL's "fsyncgate"); a new instance starts a new file.
         if (failure != null) {
           failed = failure;
         } else {
           durable = target;
-          syncs++;
         }
       }
     } finally {
@@ -147,8 +159,8 @@ final class GroupCommitFile {
       throw new UncheckedIOException(
           "cannot sync "
               + path
-              + ": what was appended since its last sync may not be on disk; restart to write a"
-              + " new file",
+              + ": a write or sync failed, and what was appended since the last sync may not be on"
+              + " disk",
           failed);
     }
   }

@@ -1,14 +1,17 @@
 package dev.tradeflow.schemas.crypto;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tradeflow.schemas.crypto.KeyEncryptionKey.WrappedKey;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
@@ -22,8 +25,11 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -32,17 +38,20 @@ import java.util.stream.Stream;
  * before it seals a first record. Shredding overwrites a key's wrapped bytes in place with when it
  * was destroyed, keeping who, so that a reader learns the payload is gone for good rather than
  * lost. Processes sharing the directory (the service and the CLI on one data directory) share the
- * keys: a key another process made is found by reading the journals again. Unwrapped keys are
- * cached in memory; a shred in another process is seen at its next start.
+ * keys: a key another process made is found by reading the journals again. A key this process
+ * already unwrapped stays usable here after another process shreds it, until this one restarts;
+ * likewise a key the CLI rotates in is used for new records from the service's next start.
  */
 public final class JournalDataKeys implements DataKeys {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON =
+      new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String SUFFIX = ".keys";
   // Every line starts so: the wrapped key, which a shred overwrites, sits at a known place.
   private static final byte[] LINE_START = "{\"wrapped\":\"".getBytes(StandardCharsets.US_ASCII);
   private static final String SHREDDED = "!";
+  private static final int READ_CHUNK = 64 * 1024;
 
   private final Path dir;
   private final KeyEncryptionKey kek;
@@ -50,10 +59,12 @@ public final class JournalDataKeys implements DataKeys {
   private final Clock clock;
   private final Map<String, DataKey> byId = new ConcurrentHashMap<>();
   private final Map<String, DataKey> currentBySubject = new ConcurrentHashMap<>();
-  // What the journals hold, read once and kept up to date here; guarded by this where written.
+  // What the journals hold: filled by catchUp (under this) and by create.
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
   private final Map<String, Entry> newestBySubject = new ConcurrentHashMap<>();
-  private final Map<Path, Long> readUpTo = new HashMap<>();
+  // Shredded here: a reader that unwrapped one just before must not cache it after.
+  private final Set<String> shreddedIds = ConcurrentHashMap.newKeySet();
+  private final Map<Path, Long> readUpTo = new HashMap<>(); // guarded by this
   private volatile boolean loaded;
   // Not this: a thread making a key holds its subject's map entry and must not wait for a shred.
   private final Object journalLock = new Object();
@@ -75,16 +86,38 @@ public final class JournalDataKeys implements DataKeys {
     boolean shredded() {
       return wrapped.startsWith(SHREDDED);
     }
+
+    StoredKey withWrapped(String now) {
+      return new StoredKey(now, id, subject, createdAt, kekId);
+    }
   }
 
-  /** Where a key's wrapped bytes are: a key imported twice by racing processes has two places. */
+  /** Where a key's wrapped bytes are: a key imported by two processes at once has two places. */
   record Place(Path journal, long offset, int length) {}
 
   record Entry(StoredKey key, List<Place> places) {
     Entry alsoAt(Entry other) {
       List<Place> all = new ArrayList<>(places);
-      all.addAll(other.places);
+      other.places.stream().filter(place -> !all.contains(place)).forEach(all::add);
       return new Entry(key, List.copyOf(all));
+    }
+  }
+
+  /** The file-per-key layout's key file, {@code <id>.key}. */
+  record FileKey(String id, String subject, String createdAt, String kekId, String wrapped) {
+    FileKey {
+      for (String field : new String[] {id, subject, createdAt, kekId, wrapped}) {
+        Objects.requireNonNull(field, "a field of the key file is missing");
+      }
+    }
+  }
+
+  /** The file-per-key layout's tombstone, {@code <id>.shredded}. */
+  record FileTombstone(String id, String subject, String shreddedAt) {
+    FileTombstone {
+      for (String field : new String[] {id, subject, shreddedAt}) {
+        Objects.requireNonNull(field, "a field of the tombstone is missing");
+      }
     }
   }
 
@@ -127,20 +160,20 @@ public final class JournalDataKeys implements DataKeys {
     if (entry == null) {
       throw new IllegalStateException("no data key " + id + " in " + dir);
     }
-    StoredKey stored = onDisk(entry);
-    if (stored.shredded()) {
-      throw new KeyShreddedException(
-          "the data key "
-              + id
-              + " of "
-              + stored.subject()
-              + " was destroyed at "
-              + stored.wrapped().substring(SHREDDED.length())
-              + " (crypto-shredding): the payload cannot be read");
-    }
-    DataKey key = unwrapped(stored);
-    byId.put(id, key);
-    return key;
+    Entry found = entry;
+    return unwrappedUnlessShredded(found)
+        .orElseThrow(
+            () -> {
+              StoredKey tombstone = onDisk(found);
+              return new KeyShreddedException(
+                  "the data key "
+                      + id
+                      + " of "
+                      + tombstone.subject()
+                      + " was destroyed at "
+                      + tombstone.wrapped().substring(SHREDDED.length())
+                      + " (crypto-shredding): the payload cannot be read");
+            });
   }
 
   @Override
@@ -154,25 +187,30 @@ public final class JournalDataKeys implements DataKeys {
     load();
     catchUp();
     String tombstone = SHREDDED + clock.instant();
-    int destroyed = 0;
-    for (Entry entry : entries.values()) {
-      if (entry.key().subject().equals(subject) && !onDisk(entry).shredded()) {
-        for (Place place : entry.places()) {
-          overwrite(place, tombstone);
-        }
-        StoredKey key = entry.key();
-        entries.put(
-            key.id(),
-            new Entry(
-                new StoredKey(tombstone, key.id(), subject, key.createdAt(), key.kekId()),
-                entry.places()));
-        byId.remove(key.id());
-        destroyed++;
-      }
-    }
-    currentBySubject.remove(subject);
-    newestBySubject.remove(subject);
-    return destroyed;
+    int[] destroyed = {0};
+    // In the subject's map entry: no key of it is made or handed out meanwhile.
+    currentBySubject.compute(
+        subject,
+        (s, key) -> {
+          for (Entry entry : entries.values()) {
+            if (!entry.key().subject().equals(s)) {
+              continue;
+            }
+            List<Place> live =
+                entry.places().stream()
+                    .filter(place -> !wrappedAt(place).startsWith(SHREDDED))
+                    .toList();
+            if (!live.isEmpty()) {
+              shreddedIds.add(entry.key().id());
+              live.forEach(place -> overwrite(place, tombstone));
+              byId.remove(entry.key().id());
+              destroyed[0]++;
+            }
+          }
+          newestBySubject.remove(s);
+          return null;
+        });
+    return destroyed[0];
   }
 
   private boolean fresh(DataKey key) {
@@ -196,39 +234,55 @@ public final class JournalDataKeys implements DataKeys {
     if (!Files.isDirectory(dir)) {
       return;
     }
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path file : files.filter(f -> f.toString().endsWith(SUFFIX)).sorted().toList()) {
-        if (file.equals(ownJournal())) {
-          continue; // what this instance wrote is held already
-        }
-        long from = readUpTo.getOrDefault(file, 0L);
-        readUpTo.put(file, from + readLines(file, from));
+    Path own = ownJournal();
+    for (Path file : filesEndingWith(SUFFIX)) {
+      if (!file.equals(own)) { // what this instance wrote is held already
+        readLines(file);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the data keys in " + dir, e);
     }
   }
 
-  /** Returns how many bytes of whole lines it read. */
-  private long readLines(Path file, long from) throws IOException {
-    byte[] bytes;
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-      ByteBuffer buffer = ByteBuffer.allocate(Math.toIntExact(channel.size() - from));
-      while (buffer.hasRemaining() && channel.read(buffer, from + buffer.position()) >= 0) {}
-      bytes = Arrays.copyOf(buffer.array(), buffer.position());
-    }
+  private void readLines(Path file) {
+    long from = readUpTo.getOrDefault(file, 0L);
+    byte[] bytes = contentFrom(file, from);
     int start = 0;
-    // A journal ends at its first zero byte (see GroupCommitFile); a line still being written
-    // waits for the next read.
-    for (int end = 0; end < bytes.length && bytes[end] != 0; end++) {
+    for (int end = 0; end < bytes.length; end++) {
       if (bytes[end] == '\n') {
         index(parse(file, from + start, bytes, start, end), file, from + start);
         start = end + 1;
+        readUpTo.put(file, from + start); // a damaged line is met again, not what precedes it
       }
     }
-    return start;
   }
 
+  /** The journal's bytes from {@code from} to its end: its first zero byte (GroupCommitFile). */
+  private static byte[] contentFrom(Path file, long from) {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      ByteArrayOutputStream content = new ByteArrayOutputStream();
+      ByteBuffer chunk = ByteBuffer.allocate(READ_CHUNK);
+      for (long at = from; ; ) {
+        chunk.clear();
+        int read = channel.read(chunk, at);
+        if (read <= 0) {
+          return content.toByteArray();
+        }
+        byte[] bytes = chunk.array();
+        for (int i = 0; i < read; i++) {
+          if (bytes[i] == 0) {
+            content.write(bytes, 0, i);
+            return content.toByteArray();
+          }
+        }
+        content.write(bytes, 0, read);
+        at += read;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the data keys in " + file, e);
+    }
+  }
+
+  // Not an IllegalStateException: PayloadCipher takes that for a bad payload, and this is a
+  // broken key store, to be repaired rather than parked around.
   private static StoredKey parse(Path file, long offset, byte[] bytes, int start, int end) {
     try {
       if (end - start < LINE_START.length
@@ -236,9 +290,13 @@ public final class JournalDataKeys implements DataKeys {
               bytes, start, start + LINE_START.length, LINE_START, 0, LINE_START.length)) {
         throw new IOException("not a data-key line");
       }
-      return JSON.readValue(bytes, start, end - start, StoredKey.class);
+      StoredKey key = JSON.readValue(bytes, start, end - start, StoredKey.class);
+      if (key.id() == null || key.subject() == null || key.createdAt() == null) {
+        throw new IOException("a data-key line without its id, subject or time");
+      }
+      return key;
     } catch (IOException e) {
-      throw new IllegalStateException(
+      throw new UncheckedIOException(
           "the data-key journal " + file + " is damaged at byte " + offset + ": " + e.getMessage(),
           e);
     }
@@ -248,11 +306,11 @@ public final class JournalDataKeys implements DataKeys {
     Entry entry =
         new Entry(
             key, List.of(new Place(file, lineOffset + LINE_START.length, key.wrapped().length())));
-    entries.merge(key.id(), entry, Entry::alsoAt);
+    Entry merged = entries.merge(key.id(), entry, Entry::alsoAt);
     if (!key.shredded()) {
       newestBySubject.merge(
           key.subject(),
-          entries.get(key.id()),
+          merged,
           (a, b) ->
               Instant.parse(a.key().createdAt()).isAfter(Instant.parse(b.key().createdAt()))
                   ? a
@@ -269,44 +327,72 @@ public final class JournalDataKeys implements DataKeys {
     DataKey key = new DataKey(id, subject, clock.instant(), secret);
     WrappedKey wrapped = kek.wrap(secret);
     append(
-        new StoredKey(
-            Base64.getEncoder().encodeToString(wrapped.bytes()),
-            id,
-            subject,
-            key.createdAt().toString(),
-            wrapped.kekId()));
+        List.of(
+            new StoredKey(
+                Base64.getEncoder().encodeToString(wrapped.bytes()),
+                id,
+                subject,
+                key.createdAt().toString(),
+                wrapped.kekId())));
     byId.put(id, key);
     return key;
   }
 
-  /** Appends to this instance's journal: on disk when it returns, as the key's first use needs. */
-  private void append(StoredKey key) {
-    byte[] line;
-    try {
-      line = (JSON.writeValueAsString(key) + "\n").getBytes(StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot encode the data key " + key.id(), e);
+  /** Appends to this instance's journal, with one sync for them all: on disk when it returns. */
+  private void append(List<StoredKey> keys) {
+    ByteArrayOutputStream lines = new ByteArrayOutputStream();
+    List<Integer> starts = new ArrayList<>();
+    for (StoredKey key : keys) {
+      starts.add(lines.size());
+      try {
+        lines.write(JSON.writeValueAsBytes(key));
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot encode the data key " + key.id(), e);
+      }
+      lines.write('\n');
     }
     GroupCommitFile journal = journal();
-    index(key, journal.path(), journal.append(line));
+    long at;
+    try {
+      at = journal.append(lines.toByteArray());
+    } catch (UncheckedIOException e) {
+      if (!journal.broken() || Thread.currentThread().isInterrupted()) {
+        throw e;
+      }
+      // A failed sync, or another thread's interrupt closed the channel: whether these lines
+      // are on disk is unknown, and no one was told they are; a new journal takes them.
+      journal = replaceJournal(journal);
+      at = journal.append(lines.toByteArray());
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      index(keys.get(i), journal.path(), at + starts.get(i));
+    }
   }
 
   private GroupCommitFile journal() {
     synchronized (journalLock) {
-      if (journal != null) {
-        return journal;
+      if (journal == null) {
+        try {
+          Files.createDirectories(dir);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot create " + dir, e);
+        }
+        byte[] suffix = new byte[4];
+        RANDOM.nextBytes(suffix);
+        journal =
+            GroupCommitFile.create(
+                dir.resolve(clock.millis() + "-" + HexFormat.of().formatHex(suffix) + SUFFIX));
       }
-      try {
-        Files.createDirectories(dir);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot create " + dir, e);
-      }
-      byte[] suffix = new byte[4];
-      RANDOM.nextBytes(suffix);
-      journal =
-          GroupCommitFile.create(
-              dir.resolve(clock.millis() + "-" + HexFormat.of().formatHex(suffix) + SUFFIX));
       return journal;
+    }
+  }
+
+  private GroupCommitFile replaceJournal(GroupCommitFile broken) {
+    synchronized (journalLock) {
+      if (journal == broken) {
+        journal = null;
+      }
+      return journal();
     }
   }
 
@@ -321,22 +407,37 @@ public final class JournalDataKeys implements DataKeys {
     if (stored.shredded()) {
       return Optional.empty();
     }
-    DataKey key = unwrapped(stored);
-    byId.put(key.id(), key);
+    byte[] secret;
+    try {
+      secret =
+          kek.unwrap(new WrappedKey(stored.kekId(), Base64.getDecoder().decode(stored.wrapped())));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(
+          "the data key " + stored.id() + " in " + entry.places().get(0).journal() + " is damaged",
+          e);
+    }
+    DataKey key =
+        new DataKey(stored.id(), stored.subject(), Instant.parse(stored.createdAt()), secret);
+    byId.compute(key.id(), (id, cached) -> shreddedIds.contains(id) ? null : key);
     return Optional.of(key);
   }
 
-  private DataKey unwrapped(StoredKey stored) {
-    byte[] secret =
-        kek.unwrap(new WrappedKey(stored.kekId(), Base64.getDecoder().decode(stored.wrapped())));
-    return new DataKey(stored.id(), stored.subject(), Instant.parse(stored.createdAt()), secret);
-  }
-
   /**
-   * The key as its journal holds it now: another process may have shredded it since it was read.
+   * The key as its journals hold it now, shredded if any copy is: another process may have shredded
+   * it since this one read it.
    */
   private static StoredKey onDisk(Entry entry) {
-    Place place = entry.places().get(0);
+    String wrapped = null;
+    for (Place place : entry.places()) {
+      wrapped = wrappedAt(place);
+      if (wrapped.startsWith(SHREDDED)) {
+        break;
+      }
+    }
+    return entry.key().withWrapped(wrapped);
+  }
+
+  private static String wrappedAt(Place place) {
     ByteBuffer wrapped = ByteBuffer.allocate(place.length());
     try (FileChannel channel = FileChannel.open(place.journal(), StandardOpenOption.READ)) {
       while (wrapped.hasRemaining()
@@ -344,13 +445,7 @@ public final class JournalDataKeys implements DataKeys {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + place.journal(), e);
     }
-    StoredKey key = entry.key();
-    return new StoredKey(
-        new String(wrapped.array(), StandardCharsets.US_ASCII).strip(),
-        key.id(),
-        key.subject(),
-        key.createdAt(),
-        key.kekId());
+    return new String(wrapped.array(), StandardCharsets.US_ASCII).strip();
   }
 
   /**
@@ -372,51 +467,76 @@ public final class JournalDataKeys implements DataKeys {
     }
   }
 
-  /** The layout before journals, a file per key: its keys move into this instance's journal. */
+  /**
+   * The layout before journals, a file per key: its keys and tombstones move into this instance's
+   * journal, with one sync, and the files go. A key whose tombstone exists too was shredded (its
+   * file was deleted after the tombstone was written, with no sync between). A temporary file was
+   * never moved into place, so its key was never used.
+   */
   private void importFilePerKeyLayout() {
-    if (!Files.isDirectory(dir)) {
+    List<Path> keyFiles = filesEndingWith(".key");
+    List<Path> tombstoneFiles = filesEndingWith(".shredded");
+    List<Path> temporaryFiles = filesEndingWith(".tmp");
+    if (keyFiles.isEmpty() && tombstoneFiles.isEmpty() && temporaryFiles.isEmpty()) {
       return;
     }
-    List<Path> files;
-    try (Stream<Path> listed = Files.list(dir)) {
-      files =
-          listed
-              .filter(f -> f.toString().endsWith(".key") || f.toString().endsWith(".shredded"))
-              .sorted()
-              .toList();
+    List<StoredKey> moved = new ArrayList<>();
+    for (Path file : tombstoneFiles) {
+      readIfThere(file, FileTombstone.class)
+          .ifPresent(
+              old ->
+                  moved.add(
+                      new StoredKey(
+                          SHREDDED + old.shreddedAt(),
+                          old.id(),
+                          old.subject(),
+                          old.shreddedAt(),
+                          "")));
+    }
+    Set<String> shredded = moved.stream().map(StoredKey::id).collect(Collectors.toSet());
+    for (Path file : keyFiles) {
+      readIfThere(file, FileKey.class)
+          .filter(old -> !shredded.contains(old.id()))
+          .ifPresent(
+              old ->
+                  moved.add(
+                      new StoredKey(
+                          old.wrapped(), old.id(), old.subject(), old.createdAt(), old.kekId())));
+    }
+    if (!moved.isEmpty()) {
+      append(moved);
+    }
+    try {
+      for (Path file :
+          Stream.of(keyFiles, tombstoneFiles, temporaryFiles).flatMap(List::stream).toList()) {
+        Files.deleteIfExists(file);
+      }
+      GroupCommitFile.syncDirectory(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the file-per-key layout from " + dir, e);
+    }
+  }
+
+  /** The file's record; empty when another process moved it into its journal meanwhile. */
+  private static <T> Optional<T> readIfThere(Path file, Class<T> type) {
+    try {
+      return Optional.of(JSON.readValue(Files.readAllBytes(file), type));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "cannot read the data key " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private List<Path> filesEndingWith(String suffix) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list the data keys in " + dir, e);
-    }
-    for (Path file : files) {
-      try {
-        Map<?, ?> old = JSON.readValue(file.toFile(), Map.class);
-        String id = (String) old.get("id");
-        String subject = (String) old.get("subject");
-        append(
-            file.toString().endsWith(".key")
-                ? new StoredKey(
-                    (String) old.get("wrapped"),
-                    id,
-                    subject,
-                    (String) old.get("createdAt"),
-                    (String) old.get("kekId"))
-                : new StoredKey(
-                    SHREDDED + old.get("shreddedAt"),
-                    id,
-                    subject,
-                    (String) old.get("shreddedAt"),
-                    ""));
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot move the data key " + file + " to a journal", e);
-      }
-    }
-    if (!files.isEmpty()) {
-      try {
-        GroupCommitFile.syncDirectory(dir);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot sync " + dir, e);
-      }
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -134,7 +136,7 @@ class JournalDataKeysTest {
     writeAtTheEnd(journals().get(0), "not a key\n");
 
     assertThatThrownBy(() -> open().current("LC-1"))
-        .isInstanceOf(IllegalStateException.class)
+        .isInstanceOf(UncheckedIOException.class)
         .hasMessageContaining(journals().get(0).toString())
         .hasMessageContaining("damaged at byte");
   }
@@ -177,6 +179,122 @@ class JournalDataKeysTest {
     assertThat(open().get(kept).secret()).isEqualTo(secret);
   }
 
+  @Test
+  void a_key_another_instance_shredded_after_this_one_read_the_journals_is_refused() {
+    DataKey key = open().current("LC-1");
+    JournalDataKeys reader = open();
+    reader.current("LC-2"); // has read the journals, not unwrapped LC-1's key
+
+    assertThat(open().shred("LC-1")).isEqualTo(1);
+
+    assertThatThrownBy(() -> reader.get(key.id())).isInstanceOf(KeyShreddedException.class);
+    assertThat(reader.current("LC-1").id()).isNotEqualTo(key.id());
+  }
+
+  @Test
+  void a_line_finished_after_a_read_is_read_at_the_next() throws IOException {
+    JournalDataKeys reader = open();
+    reader.current("LC-0");
+    DataKey key = open().current("LC-1");
+    Path journal = journals().stream().filter(f -> contains(f, key.id())).findFirst().orElseThrow();
+    byte[] whole = Files.readAllBytes(journal);
+    int lineEnd = indexOfFirstZero(whole);
+    int cut = lineEnd - 20;
+    try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.allocate(lineEnd - cut), cut); // as if still being written
+      assertThatThrownBy(() -> reader.get(key.id())).hasMessageContaining("no data key");
+      channel.write(ByteBuffer.wrap(whole, cut, lineEnd - cut), cut);
+    }
+
+    assertThat(reader.get(key.id()).secret()).isEqualTo(key.secret());
+  }
+
+  @Test
+  void a_key_with_a_copy_already_shredded_is_shredded_and_its_other_copy_destroyed()
+      throws IOException {
+    DataKey key = open().current("LC-1");
+    Path first = journals().get(0);
+    String wrapped = wrappedOf(key.id());
+    // A second copy, as two processes moving the file-per-key layout at once would leave.
+    Path second = keysDir.resolve("0-copy.keys");
+    Files.write(
+        second,
+        Arrays.copyOf(Files.readAllBytes(first), indexOfFirstZero(Files.readAllBytes(first))));
+    Files.writeString(
+        first, Files.readString(first).replace(wrapped, "!" + " ".repeat(wrapped.length() - 1)));
+
+    JournalDataKeys keys = open();
+    assertThatThrownBy(() -> keys.get(key.id())).isInstanceOf(KeyShreddedException.class);
+    assertThat(keys.shred("LC-1")).isEqualTo(1);
+    assertThat(Files.readString(second)).doesNotContain(wrapped);
+  }
+
+  @Test
+  void a_key_file_left_beside_its_tombstone_stays_shredded() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    Files.createDirectories(keysDir);
+    KeyEncryptionKey.WrappedKey wrapped = kek.wrap(new byte[32]);
+    String id = "c".repeat(32);
+    json.writeValue(
+        keysDir.resolve(id + ".key").toFile(),
+        Map.of(
+            "id",
+            id,
+            "subject",
+            "LC-GONE",
+            "createdAt",
+            "2026-11-30T09:00:00Z",
+            "kekId",
+            wrapped.kekId(),
+            "wrapped",
+            Base64.getEncoder().encodeToString(wrapped.bytes())));
+    json.writeValue(
+        keysDir.resolve(id + ".shredded").toFile(),
+        Map.of("id", id, "subject", "LC-GONE", "shreddedAt", "2026-12-01T10:00:00Z"));
+
+    JournalDataKeys keys = open();
+    assertThatThrownBy(() -> keys.get(id)).isInstanceOf(KeyShreddedException.class);
+    assertThat(keys.current("LC-GONE").id()).isNotEqualTo(id);
+    assertThat(Files.readString(journals().get(0)))
+        .doesNotContain(Base64.getEncoder().encodeToString(wrapped.bytes()));
+  }
+
+  @Test
+  void a_thread_interrupted_while_making_a_key_leaves_the_others_a_new_journal()
+      throws IOException {
+    JournalDataKeys keys = open();
+    DataKey before = keys.current("LC-0");
+
+    Thread.currentThread().interrupt(); // closes the journal's channel in its next write
+    try {
+      assertThatThrownBy(() -> keys.current("LC-1")).isInstanceOf(UncheckedIOException.class);
+    } finally {
+      assertThat(Thread.interrupted()).isTrue();
+    }
+    DataKey after = keys.current("LC-2");
+
+    assertThat(journals()).hasSize(2);
+    JournalDataKeys restarted = open();
+    assertThat(restarted.get(before.id()).secret()).isEqualTo(before.secret());
+    assertThat(restarted.get(after.id()).secret()).isEqualTo(after.secret());
+  }
+
+  private static boolean contains(Path file, String text) {
+    try {
+      return Files.readString(file).contains(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static int indexOfFirstZero(byte[] bytes) {
+    int end = 0;
+    while (bytes[end] != 0) {
+      end++;
+    }
+    return end;
+  }
+
   private List<Path> journals() throws IOException {
     try (Stream<Path> files = Files.list(keysDir)) {
       return files.filter(f -> f.toString().endsWith(".keys")).toList();
@@ -185,11 +303,7 @@ class JournalDataKeysTest {
 
   /** Writes where the journal's content ends: at its first zero byte. */
   private static void writeAtTheEnd(Path journal, String text) throws IOException {
-    byte[] bytes = Files.readAllBytes(journal);
-    int end = 0;
-    while (bytes[end] != 0) {
-      end++;
-    }
+    int end = indexOfFirstZero(Files.readAllBytes(journal));
     try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.WRITE)) {
       channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), end);
     }
