@@ -160,10 +160,18 @@ public final class TradeflowService implements AutoCloseable {
       BankingCalendar calendar = BankingCalendar.of(config.holidays());
       Topology topology =
           CommandProcessor.topology(
-              calendar, eventSerde, config.streams().dedupRetention(), tracing);
+              calendar,
+              eventSerde,
+              config.streams().dedupRetention(),
+              tracing,
+              clients.encryption());
       if (config.saga().enabled()) {
         IssuanceTopology.addTo(
-            topology, eventSerde, SagaPolicies.of(config.saga()), config.saga().tickInterval());
+            topology,
+            eventSerde,
+            SagaPolicies.of(config.saga()),
+            config.saga().tickInterval(),
+            clients.encryption());
       }
       KafkaStreams streams =
           new KafkaStreams(

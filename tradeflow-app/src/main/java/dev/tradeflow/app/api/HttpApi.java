@@ -22,6 +22,7 @@ import dev.tradeflow.domain.lc.RejectionCode;
 import dev.tradeflow.domain.user.Role;
 import dev.tradeflow.domain.user.User;
 import dev.tradeflow.runtime.KafkaClients;
+import dev.tradeflow.runtime.crypto.RecordDecryptionException;
 import dev.tradeflow.runtime.tracing.KafkaTracing;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -202,6 +203,24 @@ public final class HttpApi implements AutoCloseable {
                           Problem.of(403, e.code, "Not authorised", e.getMessage(), ctx.path())));
               config.routes.exception(
                   IssuanceRoutes.NotFound.class, (e, ctx) -> problem(ctx, e.problem(ctx)));
+              config.routes.exception(
+                  RecordDecryptionException.class,
+                  (e, ctx) ->
+                      problem(
+                          ctx,
+                          e.shredded()
+                              ? Problem.of(
+                                  410,
+                                  "SHREDDED",
+                                  "Destroyed by crypto-shredding",
+                                  e.getMessage(),
+                                  ctx.path())
+                              : Problem.of(
+                                  500,
+                                  "UNREADABLE",
+                                  "Stored data cannot be decrypted",
+                                  e.getMessage(),
+                                  ctx.path())));
               config.routes.exception(
                   IssuanceQueries.AmbiguousSagaId.class,
                   (e, ctx) ->

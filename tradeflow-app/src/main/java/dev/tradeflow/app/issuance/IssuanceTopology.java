@@ -4,6 +4,7 @@ import dev.tradeflow.app.command.CommandEnvelope;
 import dev.tradeflow.app.command.CommandResult;
 import dev.tradeflow.app.json.Json;
 import dev.tradeflow.app.json.JsonSerde;
+import dev.tradeflow.app.processor.CommandProcessor;
 import dev.tradeflow.app.processor.DeadLetterSink;
 import dev.tradeflow.domain.credit.CreditFacility;
 import dev.tradeflow.domain.credit.FacilityCommand;
@@ -30,6 +31,9 @@ import dev.tradeflow.domain.review.CaseId;
 import dev.tradeflow.domain.review.CaseState;
 import dev.tradeflow.domain.review.ReviewCase;
 import dev.tradeflow.runtime.Topics;
+import dev.tradeflow.runtime.crypto.RecordDecryptionException;
+import dev.tradeflow.runtime.crypto.RecordEncryption;
+import dev.tradeflow.runtime.crypto.SealedStores;
 import dev.tradeflow.runtime.dlq.DeadLetterHeaders;
 import dev.tradeflow.schemas.EventSerde;
 import java.time.Duration;
@@ -38,6 +42,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -98,7 +103,11 @@ public final class IssuanceTopology {
   private IssuanceTopology() {}
 
   public static void addTo(
-      Topology topology, EventSerde eventSerde, SagaPolicy policy, Duration tickInterval) {
+      Topology topology,
+      EventSerde eventSerde,
+      SagaPolicy policy,
+      Duration tickInterval,
+      RecordEncryption encryption) {
     List<String> sagaSources =
         List.of(
             Topics.LC_EVENTS,
@@ -126,27 +135,23 @@ public final class IssuanceTopology {
         sourceName(Topics.AML_CASE_COMMANDS));
     topology.addProcessor(FACILITIES, FacilityProcessor::new, sourceName(Topics.CREDIT_REQUESTS));
 
+    // Sealed under the credit's (a facility's) data key when encryption is on: a shred reaches
+    // them too. The deadlines hold only credit ids and times.
     topology.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(SAGA_STORE),
-            Serdes.String(),
-            JsonSerde.of(SagaState.class)),
+        SealedStores.keyValueStore(
+            SAGA_STORE, JsonSerde.of(SagaState.class), CommandProcessor::creditOf, encryption),
         SAGA);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(DEADLINE_STORE), Serdes.String(), Serdes.String()),
         SAGA);
     topology.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(CASE_STORE),
-            Serdes.String(),
-            JsonSerde.of(CaseView.class)),
+        SealedStores.keyValueStore(
+            CASE_STORE, JsonSerde.of(CaseView.class), CommandProcessor::creditOf, encryption),
         CASES);
     topology.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(FACILITY_STORE),
-            Serdes.String(),
-            JsonSerde.of(FacilityState.class)),
+        SealedStores.keyValueStore(
+            FACILITY_STORE, JsonSerde.of(FacilityState.class), facility -> facility, encryption),
         FACILITIES);
 
     sink(topology, TO_SCREENING, Topics.AML_SCREENING_REQUESTS, SAGA);
@@ -526,17 +531,22 @@ public final class IssuanceTopology {
 
     private void tick(long wallClockMs) {
       Instant now = Instant.ofEpochMilli(wallClockMs);
-      List<String> due = new ArrayList<>();
+      List<KeyValue<String, String>> due = new ArrayList<>();
       try (KeyValueIterator<String, String> it =
           deadlines.range(deadlineKey(0, ""), deadlineKey(wallClockMs, "\uffff"))) {
-        it.forEachRemaining(entry -> due.add(entry.value));
+        it.forEachRemaining(due::add);
       }
-      for (String lcId : due) {
+      for (KeyValue<String, String> deadline : due) {
+        String lcId = deadline.value;
         try {
           SagaState state = sagas.get(lcId);
           if (state != null) {
             apply(lcId, IssuanceSaga.on(state, new SagaInput.Tick(now), policy));
           }
+        } catch (RecordDecryptionException e) {
+          // Its state is sealed under a destroyed key (crypto-shredding): it can never move on.
+          LOG.warn("saga of {} cannot be read, its deadline is dropped: {}", lcId, e.getMessage());
+          deadlines.delete(deadline.key);
         } catch (RuntimeException e) {
           LOG.error("saga of {} could not be moved on at its deadline", lcId, e);
         }

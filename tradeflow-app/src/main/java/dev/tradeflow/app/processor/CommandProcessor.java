@@ -16,6 +16,8 @@ import dev.tradeflow.domain.lc.LetterOfCredit;
 import dev.tradeflow.domain.lc.Rejection;
 import dev.tradeflow.domain.lc.RejectionCode;
 import dev.tradeflow.runtime.Topics;
+import dev.tradeflow.runtime.crypto.RecordEncryption;
+import dev.tradeflow.runtime.crypto.SealedStores;
 import dev.tradeflow.runtime.dlq.DeadLetterHeaders;
 import dev.tradeflow.runtime.tracing.KafkaTracing;
 import dev.tradeflow.schemas.EventSerde;
@@ -70,7 +72,8 @@ public final class CommandProcessor {
       BankingCalendar calendar,
       EventSerde eventSerde,
       Duration dedupRetention,
-      KafkaTracing tracing) {
+      KafkaTracing tracing,
+      RecordEncryption encryption) {
     Topology topology = new Topology();
     topology.addSource(
         SOURCE,
@@ -79,15 +82,17 @@ public final class CommandProcessor {
         Topics.LC_COMMANDS);
     topology.addProcessor(
         DECIDE, () -> new Decider(calendar, eventSerde, dedupRetention, tracing), SOURCE);
+    // Sealed under the credit's data key when encryption is on: a shred reaches them too.
     topology.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(AGGREGATE_STORE),
-            Serdes.String(),
-            JsonSerde.of(AggregateSnapshot.class)),
+        SealedStores.keyValueStore(
+            AGGREGATE_STORE,
+            JsonSerde.of(AggregateSnapshot.class),
+            CommandProcessor::creditOf,
+            encryption),
         DECIDE);
     topology.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(HISTORY_STORE), Serdes.String(), Serdes.ByteArray()),
+        SealedStores.keyValueStore(
+            HISTORY_STORE, Serdes.ByteArray(), CommandProcessor::creditOf, encryption),
         DECIDE);
     // Outcomes expire with the store's segments: a time window, not a count, so that neither a
     // busy credit nor a burst of bad commands pushes a recent command id out.
@@ -126,6 +131,20 @@ public final class CommandProcessor {
 
   public static String historyPrefix(String lcId) {
     return lcId + "/";
+  }
+
+  /**
+   * The credit a store key belongs to: the key up to its first {@code /} or {@code :} (a history
+   * key, a review case's id), or all of it (an LC id holds neither).
+   */
+  public static String creditOf(String storeKey) {
+    for (int i = 0; i < storeKey.length(); i++) {
+      char c = storeKey.charAt(i);
+      if (c == '/' || c == ':') {
+        return storeKey.substring(0, i);
+      }
+    }
+    return storeKey;
   }
 
   private static final class Decider implements Processor<String, byte[], String, Object> {
@@ -204,13 +223,16 @@ public final class CommandProcessor {
             RESULTS_SINK);
         return;
       }
-      AggregateSnapshot snapshot = aggregates.get(lcId);
+      AggregateSnapshot snapshot = null;
       Outcome outcome;
       try {
+        // Fails for a credit whose state is sealed under a destroyed key (crypto-shredding).
+        snapshot = aggregates.get(lcId);
         outcome = decide(envelope, snapshot, now);
       } catch (RuntimeException e) {
-        // A command the domain or the schemas cannot take (a bug, or a value out of range that
-        // came past the API): nothing was written; the caller is told and the record parked.
+        // A command the domain or the schemas cannot take (a bug, a value out of range that
+        // came past the API, a shredded credit): nothing was written; the caller is told and the
+        // record parked.
         park(record, e, DeadLetterHeaders.REASON_NON_RETRYABLE);
         outcome =
             rejectedOutcome(

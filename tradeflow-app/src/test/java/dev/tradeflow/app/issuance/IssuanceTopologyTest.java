@@ -42,6 +42,7 @@ import dev.tradeflow.domain.review.HitLevel;
 import dev.tradeflow.domain.user.Role;
 import dev.tradeflow.domain.user.User;
 import dev.tradeflow.runtime.Topics;
+import dev.tradeflow.runtime.crypto.RecordEncryption;
 import dev.tradeflow.runtime.tracing.KafkaTracing;
 import dev.tradeflow.schemas.AvroSingleObjectSerde;
 import io.opentelemetry.api.OpenTelemetry;
@@ -110,8 +111,9 @@ class IssuanceTopologyTest {
             BankingCalendar.weekendsOnly(),
             serde,
             Duration.ofDays(7),
-            new KafkaTracing(OpenTelemetry.noop()));
-    IssuanceTopology.addTo(topology, serde, policy, Duration.ofSeconds(1));
+            new KafkaTracing(OpenTelemetry.noop()),
+            RecordEncryption.none());
+    IssuanceTopology.addTo(topology, serde, policy, Duration.ofSeconds(1), RecordEncryption.none());
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "issuance-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -7,6 +7,7 @@ import dev.tradeflow.app.TestCommands;
 import dev.tradeflow.app.TradeflowService;
 import dev.tradeflow.app.cli.Cli;
 import dev.tradeflow.app.demo.ApiClient;
+import dev.tradeflow.app.processor.CommandProcessor;
 import dev.tradeflow.audit.AuditVerifier;
 import dev.tradeflow.audit.KafkaAuditSource;
 import dev.tradeflow.audit.checkpoint.KeyRing;
@@ -55,6 +56,20 @@ class EncryptedLogIT {
                           .isEqualTo(200));
         }
         assertThat(api.get("/api/v1/lcs/SECRET-1").body()).containsEntry("status", "ADVISED");
+        // The processor's state is sealed too: its changelog holds no party's name.
+        String changelog =
+            config.streams().applicationId()
+                + "-"
+                + CommandProcessor.AGGREGATE_STORE
+                + "-changelog";
+        List<ConsumerRecord<String, byte[]>> state =
+            SharedKafka.readTopic(new KafkaClients(config, broker.bootstrapServers()), changelog);
+        assertThat(state).isNotEmpty();
+        for (ConsumerRecord<String, byte[]> record : state) {
+          assertThat(PayloadCipher.isEnvelope(record.value())).as(record.key()).isTrue();
+          assertThat(new String(record.value(), StandardCharsets.ISO_8859_1))
+              .doesNotContain("Acme Imports");
+        }
 
         KafkaClients clients = new KafkaClients(config, broker.bootstrapServers());
         List<ConsumerRecord<String, byte[]>> stored = SharedKafka.readEvents(clients);
@@ -116,6 +131,34 @@ class EncryptedLogIT {
           }
         }
         assertThat(auditor.verify(new KafkaAuditSource(clients)).passed()).isTrue();
+
+        // Nor can the service serve it from its state any longer; the other credit it can.
+        ApiClient.Response gone = api.get("/api/v1/lcs/SECRET-1");
+        assertThat(gone.status()).isEqualTo(410);
+        assertThat(gone.problemCode()).isEqualTo("SHREDDED");
+        assertThat(api.get("/api/v1/lcs/SECRET-1/events").status()).isEqualTo(410);
+        assertThat(api.get("/api/v1/lcs/SECRET-2").body()).containsEntry("status", "ADVISED");
+        assertThat(api.getText("/api/v1/lcs")).contains("SECRET-2").doesNotContain("SECRET-1");
+        // A command for it is refused with the reason (and parked); the processor goes on.
+        ApiClient.Response refusedCommand =
+            api.post(
+                "/api/v1/lcs/SECRET-1/commands",
+                new LcCommand.PlaceLegalHold(
+                    new CommandId("hold-2"), "SEC-2026-8", "subpoena", TestCommands.APPLIED),
+                legal);
+        assertThat(refusedCommand.status()).isBetween(400, 499);
+        assertThat(refusedCommand.body().toString()).contains("crypto-shredding");
+        assertThat(
+                api.post(
+                        "/api/v1/lcs/SECRET-2/commands",
+                        new LcCommand.PlaceLegalHold(
+                            new CommandId("hold-3"),
+                            "SEC-2026-9",
+                            "subpoena",
+                            TestCommands.APPLIED),
+                        legal)
+                    .status())
+            .isEqualTo(200);
       }
     }
   }

@@ -20,6 +20,7 @@ import dev.tradeflow.domain.lc.LcEvent;
 import dev.tradeflow.domain.lc.LcStatus;
 import dev.tradeflow.domain.lc.RejectionCode;
 import dev.tradeflow.runtime.Topics;
+import dev.tradeflow.runtime.crypto.RecordEncryption;
 import dev.tradeflow.runtime.tracing.KafkaTracing;
 import dev.tradeflow.schemas.AvroSingleObjectSerde;
 import dev.tradeflow.schemas.EventSerde;
@@ -82,7 +83,8 @@ class CommandProcessorTest {
                 BankingCalendar.weekendsOnly(),
                 serde,
                 Duration.ofDays(7),
-                new KafkaTracing(telemetry)),
+                new KafkaTracing(telemetry),
+                RecordEncryption.none()),
             props);
     start(driver);
   }
@@ -333,7 +335,8 @@ class CommandProcessorTest {
                 BankingCalendar.weekendsOnly(),
                 failing,
                 Duration.ofDays(7),
-                new KafkaTracing(OpenTelemetry.noop())),
+                new KafkaTracing(OpenTelemetry.noop()),
+                RecordEncryption.none()),
             props);
     start(driver);
 
