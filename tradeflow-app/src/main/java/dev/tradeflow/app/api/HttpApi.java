@@ -477,7 +477,9 @@ public final class HttpApi implements AutoCloseable {
     int status =
         code == RejectionCode.LC_NOT_FOUND
             ? 404
-            : code == RejectionCode.COMMAND_ID_REUSED ? 409 : 422;
+            : code == RejectionCode.COMMAND_ID_REUSED
+                ? 409
+                : code == RejectionCode.CREDIT_SHREDDED ? 410 : 422;
     problem(
         ctx,
         Problem.of(status, code.name(), "Command rejected", result.rejection().detail(), ctx.path())

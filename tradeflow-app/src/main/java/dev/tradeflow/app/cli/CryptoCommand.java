@@ -73,8 +73,8 @@ final class CryptoCommand {
           "Destroy every data key of a credit (crypto-shredding): its records (events, commands,"
               + " outcomes, cases) stay in the log, and audit verify still passes, but no one can"
               + " read them again. Refused while a"
-              + " legal hold is in force on the credit. A running service forgets the keys it"
-              + " holds in memory at its next start.")
+              + " legal hold is in force on the credit. A running service on the same data directory"
+              + " forgets the keys within two seconds, and then answers 410 for the credit.")
   static final class Shred implements Callable<Integer> {
     @ParentCommand CryptoCommand crypto;
 

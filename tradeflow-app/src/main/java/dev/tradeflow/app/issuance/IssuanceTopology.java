@@ -544,8 +544,12 @@ public final class IssuanceTopology {
             apply(lcId, IssuanceSaga.on(state, new SagaInput.Tick(now), policy));
           }
         } catch (RecordDecryptionException e) {
+          if (!e.shredded()) {
+            LOG.error("saga of {} could not be read at its deadline", lcId, e);
+            continue;
+          }
           // Its state is sealed under a destroyed key (crypto-shredding): it can never move on.
-          LOG.warn("saga of {} cannot be read, its deadline is dropped: {}", lcId, e.getMessage());
+          LOG.warn("saga of {} was shredded, its deadline is dropped: {}", lcId, e.getMessage());
           deadlines.delete(deadline.key);
         } catch (RuntimeException e) {
           LOG.error("saga of {} could not be moved on at its deadline", lcId, e);

@@ -16,6 +16,7 @@ import dev.tradeflow.domain.lc.LetterOfCredit;
 import dev.tradeflow.domain.lc.Rejection;
 import dev.tradeflow.domain.lc.RejectionCode;
 import dev.tradeflow.runtime.Topics;
+import dev.tradeflow.runtime.crypto.RecordDecryptionException;
 import dev.tradeflow.runtime.crypto.RecordEncryption;
 import dev.tradeflow.runtime.crypto.SealedStores;
 import dev.tradeflow.runtime.dlq.DeadLetterHeaders;
@@ -223,16 +224,32 @@ public final class CommandProcessor {
             RESULTS_SINK);
         return;
       }
-      AggregateSnapshot snapshot = null;
+      AggregateSnapshot snapshot;
+      try {
+        snapshot = aggregates.get(lcId);
+      } catch (RecordDecryptionException e) {
+        if (!e.shredded()) {
+          throw e; // the key store or the state is broken here: the task fails, as on any I/O
+        }
+        // Its state is sealed under a destroyed key (crypto-shredding): gone for good, so the
+        // command is refused, not parked for an operator who could do nothing with it.
+        CommandResult result =
+            CommandResult.rejected(
+                envelope,
+                0,
+                new Rejection(
+                    RejectionCode.CREDIT_SHREDDED,
+                    "the credit's data was destroyed: " + e.getMessage()),
+                now);
+        context.forward(record.withValue(result).withTimestamp(now.toEpochMilli()), RESULTS_SINK);
+        return;
+      }
       Outcome outcome;
       try {
-        // Fails for a credit whose state is sealed under a destroyed key (crypto-shredding).
-        snapshot = aggregates.get(lcId);
         outcome = decide(envelope, snapshot, now);
       } catch (RuntimeException e) {
-        // A command the domain or the schemas cannot take (a bug, a value out of range that
-        // came past the API, a shredded credit): nothing was written; the caller is told and the
-        // record parked.
+        // A command the domain or the schemas cannot take (a bug, or a value out of range that
+        // came past the API): nothing was written; the caller is told and the record parked.
         park(record, e, DeadLetterHeaders.REASON_NON_RETRYABLE);
         outcome =
             rejectedOutcome(

@@ -12,7 +12,9 @@ import dev.tradeflow.domain.lc.LcState;
 import dev.tradeflow.domain.lc.LetterOfCredit;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.Topics;
+import dev.tradeflow.runtime.crypto.RecordDecryptionException;
 import dev.tradeflow.runtime.crypto.RecordEncryption;
+import dev.tradeflow.runtime.crypto.SealedStores;
 import dev.tradeflow.schemas.EventSerde;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -101,13 +103,32 @@ public final class ReplayVerifier {
         endOffsets(historyChangelog),
         record -> {
           String key = new String(record.key(), StandardCharsets.UTF_8);
-          if (record.value() == null) {
+          byte[] value = opened(CommandProcessor.HISTORY_STORE, key, record.value());
+          if (value == null) {
             history.remove(key);
           } else {
-            history.put(key, record.value());
+            history.put(key, value);
           }
         });
     return history;
+  }
+
+  /**
+   * A changelog value as its store reads it; null for a tombstone, and for a shredded credit's,
+   * which the store passes over too.
+   */
+  private byte[] opened(String store, String key, byte[] stored) {
+    if (stored == null) {
+      return null;
+    }
+    try {
+      return SealedStores.open(encryption, store, key, CommandProcessor.creditOf(key), stored);
+    } catch (RecordDecryptionException e) {
+      if (e.shredded()) {
+        return null;
+      }
+      throw e;
+    }
   }
 
   private Map<String, AggregateSnapshot> readStore() {
@@ -117,10 +138,11 @@ public final class ReplayVerifier {
         endOffsets(aggregateChangelog),
         record -> {
           String lcId = new String(record.key(), StandardCharsets.UTF_8);
-          if (record.value() == null) {
+          byte[] value = opened(CommandProcessor.AGGREGATE_STORE, lcId, record.value());
+          if (value == null) {
             live.remove(lcId);
           } else {
-            live.put(lcId, snapshots.deserialize(aggregateChangelog, record.value()));
+            live.put(lcId, snapshots.deserialize(aggregateChangelog, value));
           }
         });
     return live;

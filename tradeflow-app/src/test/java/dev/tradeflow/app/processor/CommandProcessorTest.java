@@ -369,4 +369,11 @@ class CommandProcessorTest {
     assertThat(dlq.readRecord().key()).isEqualTo("LC-8");
     assertThat(events.isEmpty()).isTrue();
   }
+
+  @Test
+  void a_store_key_belongs_to_the_credit_it_starts_with() {
+    assertThat(CommandProcessor.creditOf("LC-2026-0001")).isEqualTo("LC-2026-0001");
+    assertThat(CommandProcessor.creditOf(CommandProcessor.historyKey("LC-1", 7))).isEqualTo("LC-1");
+    assertThat(CommandProcessor.creditOf("LC-1:A1:s1:1")).isEqualTo("LC-1");
+  }
 }

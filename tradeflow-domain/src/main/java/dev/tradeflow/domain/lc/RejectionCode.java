@@ -7,6 +7,11 @@ public enum RejectionCode {
    * was parked in the dead-letter topic for an operator.
    */
   INVALID_COMMAND,
+  /**
+   * The credit's data was destroyed on purpose (crypto-shredding): nothing can be decided on it
+   * again.
+   */
+  CREDIT_SHREDDED,
   /** The command id was already used for a different command on this credit. */
   COMMAND_ID_REUSED,
   /** No credit with this id: every command but an application needs one. */

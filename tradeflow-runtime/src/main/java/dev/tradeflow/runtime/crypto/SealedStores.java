@@ -40,10 +40,28 @@ public final class SealedStores {
   }
 
   /**
-   * The name the values of store {@code name} are sealed for, as a topic's name is for a record's:
-   * the additional authenticated data, so that a value copied to another store fails to open.
+   * A value of store {@code name} under {@code key}, sealed for its subject. The additional
+   * authenticated data binds the store and the key, as a topic's name binds a record's: a value
+   * copied to another key or store fails to open.
    */
-  public static String sealedFor(String name) {
-    return "tf.store." + name;
+  public static byte[] seal(
+      RecordEncryption encryption, String name, String key, String subject, byte[] value) {
+    return encryption.seal(sealedFor(name, key), subject, value);
+  }
+
+  /**
+   * A stored value of store {@code name} under {@code key}, opened: as a store reads it, and as a
+   * tool reading the store's changelog must (replay --verify). A value stored before encryption was
+   * turned on is returned as it is; it stays plaintext until its key is written again.
+   *
+   * @throws RecordDecryptionException when it cannot be opened, or its subject's key was shredded
+   */
+  public static byte[] open(
+      RecordEncryption encryption, String name, String key, String subject, byte[] stored) {
+    return encryption.open(sealedFor(name, key), subject, stored);
+  }
+
+  private static String sealedFor(String name, String key) {
+    return "tf.store." + name + "/" + key;
   }
 }

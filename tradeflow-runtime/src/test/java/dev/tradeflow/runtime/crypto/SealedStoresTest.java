@@ -127,6 +127,22 @@ class SealedStoresTest {
   }
 
   @Test
+  void a_value_copied_to_another_key_of_the_same_credit_fails_to_open() {
+    RecordEncryption encryption = encryption();
+    byte[] first =
+        SealedStores.seal(
+            encryption, STORE, "LC-1/1", "LC-1", "first".getBytes(StandardCharsets.UTF_8));
+
+    assertThat(SealedStores.open(encryption, STORE, "LC-1/1", "LC-1", first))
+        .isEqualTo("first".getBytes(StandardCharsets.UTF_8));
+    assertThatThrownBy(() -> SealedStores.open(encryption, STORE, "LC-1/2", "LC-1", first))
+        .isInstanceOf(RecordDecryptionException.class)
+        .matches(e -> !((RecordDecryptionException) e).shredded());
+    assertThatThrownBy(() -> SealedStores.open(encryption, "other", "LC-1/1", "LC-1", first))
+        .isInstanceOf(RecordDecryptionException.class);
+  }
+
+  @Test
   void without_encryption_the_store_is_streams_own_and_values_stay_plain() {
     try (TopologyTestDriver driver = driver(topology(RecordEncryption.none()))) {
       driver

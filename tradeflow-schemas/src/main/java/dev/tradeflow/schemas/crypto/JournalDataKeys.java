@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -38,9 +39,9 @@ import java.util.stream.Stream;
  * before it seals a first record. Shredding overwrites a key's wrapped bytes in place with when it
  * was destroyed, keeping who, so that a reader learns the payload is gone for good rather than
  * lost. Processes sharing the directory (the service and the CLI on one data directory) share the
- * keys: a key another process made is found by reading the journals again. A key this process
- * already unwrapped stays usable here after another process shreds it, until this one restarts;
- * likewise a key the CLI rotates in is used for new records from the service's next start.
+ * keys: a key another process made is found by reading the journals again, and a shred appends a
+ * tombstone line too, which makes the others forget the key within {@link #CATCH_UP_INTERVAL}. A
+ * key the CLI rotates in is used for new records from the service's next start.
  */
 public final class JournalDataKeys implements DataKeys {
 
@@ -52,6 +53,9 @@ public final class JournalDataKeys implements DataKeys {
   private static final byte[] LINE_START = "{\"wrapped\":\"".getBytes(StandardCharsets.US_ASCII);
   private static final String SHREDDED = "!";
   private static final int READ_CHUNK = 64 * 1024;
+
+  /** How soon a key made or shredded by another process is seen here. */
+  static final Duration CATCH_UP_INTERVAL = Duration.ofSeconds(2);
 
   private final Path dir;
   private final KeyEncryptionKey kek;
@@ -66,6 +70,8 @@ public final class JournalDataKeys implements DataKeys {
   private final Set<String> shreddedIds = ConcurrentHashMap.newKeySet();
   private final Map<Path, Long> readUpTo = new HashMap<>(); // guarded by this
   private volatile boolean loaded;
+  private volatile long nextCatchUp;
+  private final AtomicBoolean catchingUp = new AtomicBoolean();
   // Not this: a thread making a key holds its subject's map entry and must not wait for a shred.
   private final Object journalLock = new Object();
   private GroupCommitFile journal; // this instance's, made at its first key; guarded by journalLock
@@ -144,6 +150,7 @@ public final class JournalDataKeys implements DataKeys {
 
   @Override
   public DataKey get(String id) {
+    catchUpIfDue();
     DataKey cached = byId.get(id);
     if (cached != null) {
       return cached;
@@ -187,7 +194,7 @@ public final class JournalDataKeys implements DataKeys {
     load();
     catchUp();
     String tombstone = SHREDDED + clock.instant();
-    int[] destroyed = {0};
+    List<StoredKey> destroyed = new ArrayList<>();
     // In the subject's map entry: no key of it is made or handed out meanwhile.
     currentBySubject.compute(
         subject,
@@ -204,13 +211,16 @@ public final class JournalDataKeys implements DataKeys {
               shreddedIds.add(entry.key().id());
               live.forEach(place -> overwrite(place, tombstone));
               byId.remove(entry.key().id());
-              destroyed[0]++;
+              destroyed.add(entry.key().withWrapped(tombstone));
             }
           }
           newestBySubject.remove(s);
           return null;
         });
-    return destroyed[0];
+    if (!destroyed.isEmpty()) {
+      append(destroyed); // tells the other processes, whose catch-up reads new lines only
+    }
+    return destroyed.size();
   }
 
   private boolean fresh(DataKey key) {
@@ -229,8 +239,23 @@ public final class JournalDataKeys implements DataKeys {
     }
   }
 
+  /**
+   * Every {@link #CATCH_UP_INTERVAL}, one reader catches up with the other processes' journals
+   * (their tombstones make it forget the keys they shredded); the others go on meanwhile.
+   */
+  private void catchUpIfDue() {
+    if (loaded && clock.millis() >= nextCatchUp && catchingUp.compareAndSet(false, true)) {
+      try {
+        catchUp();
+      } finally {
+        catchingUp.set(false);
+      }
+    }
+  }
+
   /** Reads what the journals gained since last read; a line still being written waits. */
   private synchronized void catchUp() {
+    nextCatchUp = clock.millis() + CATCH_UP_INTERVAL.toMillis();
     if (!Files.isDirectory(dir)) {
       return;
     }
@@ -307,7 +332,9 @@ public final class JournalDataKeys implements DataKeys {
         new Entry(
             key, List.of(new Place(file, lineOffset + LINE_START.length, key.wrapped().length())));
     Entry merged = entries.merge(key.id(), entry, Entry::alsoAt);
-    if (!key.shredded()) {
+    if (key.shredded()) {
+      forget(key);
+    } else {
       newestBySubject.merge(
           key.subject(),
           merged,
@@ -316,6 +343,16 @@ public final class JournalDataKeys implements DataKeys {
                   ? a
                   : b);
     }
+  }
+
+  /** Drops a shredded key that this process may still hold unwrapped. */
+  private void forget(StoredKey shredded) {
+    shreddedIds.add(shredded.id());
+    byId.remove(shredded.id());
+    currentBySubject.computeIfPresent(
+        shredded.subject(), (s, current) -> current.id().equals(shredded.id()) ? null : current);
+    newestBySubject.computeIfPresent(
+        shredded.subject(), (s, newest) -> newest.key().id().equals(shredded.id()) ? null : newest);
   }
 
   private DataKey create(String subject) {

@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -21,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,8 +113,12 @@ class JournalDataKeysTest {
 
     assertThat(open().shred("LC-1")).isEqualTo(1); // by another process, in this one's journal
 
-    String journal = Files.readString(journals().get(0));
-    assertThat(journal).doesNotContain(myWrapped).contains(theirWrapped);
+    assertThat(journals()).hasSize(2); // the shredder's holds the tombstone line for the others
+    StringBuilder all = new StringBuilder();
+    for (Path journal : journals()) {
+      all.append(Files.readString(journal));
+    }
+    assertThat(all.toString()).doesNotContain(myWrapped).contains(theirWrapped);
     JournalDataKeys restarted = open();
     assertThatThrownBy(() -> restarted.get(mine.id()))
         .isInstanceOf(KeyShreddedException.class)
@@ -277,6 +285,37 @@ class JournalDataKeysTest {
     JournalDataKeys restarted = open();
     assertThat(restarted.get(before.id()).secret()).isEqualTo(before.secret());
     assertThat(restarted.get(after.id()).secret()).isEqualTo(after.secret());
+  }
+
+  @Test
+  void a_key_another_process_shreds_is_forgotten_here_within_the_catch_up_interval() {
+    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-04T10:00:00Z"));
+    Clock clock =
+        new Clock() {
+          @Override
+          public ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(ZoneId zone) {
+            return this;
+          }
+
+          @Override
+          public Instant instant() {
+            return now.get();
+          }
+        };
+    JournalDataKeys service = new JournalDataKeys(keysDir, kek, Duration.ofDays(30), clock);
+    DataKey key = service.current("LC-1");
+
+    assertThat(open().shred("LC-1")).isEqualTo(1); // the CLI, another process
+
+    assertThat(service.get(key.id()).secret()).isEqualTo(key.secret()); // not due yet
+    now.set(now.get().plus(JournalDataKeys.CATCH_UP_INTERVAL));
+    assertThatThrownBy(() -> service.get(key.id())).isInstanceOf(KeyShreddedException.class);
+    assertThat(service.current("LC-1").id()).isNotEqualTo(key.id());
   }
 
   private static boolean contains(Path file, String text) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
@@ -22,17 +23,19 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * A typed key-value store over Streams' own store of bytes (metered, cached, logged): each value is
+ * A typed key-value store over Streams' own store of bytes (metered, logged): each value is
  * serialized and then sealed under its key's subject, so the changelog and the local store hold
  * only ciphertext. Keys stay plain, as record keys do, so that ranges and prefix scans work.
  */
 final class SealedKeyValueStore<V> implements KeyValueStore<String, V> {
 
   private final KeyValueStore<String, byte[]> bytes;
-  private final Serde<V> values;
   private final UnaryOperator<String> subjectOfKey;
   private final RecordEncryption encryption;
-  private final String sealedFor;
+  private final String name;
+  // Made once: a JSON serde's deserializer() is a new object per call.
+  private final Serializer<V> serializer;
+  private final Deserializer<V> deserializer;
 
   SealedKeyValueStore(
       KeyValueStore<String, byte[]> bytes,
@@ -40,27 +43,27 @@ final class SealedKeyValueStore<V> implements KeyValueStore<String, V> {
       UnaryOperator<String> subjectOfKey,
       RecordEncryption encryption) {
     this.bytes = bytes;
-    this.values = values;
     this.subjectOfKey = subjectOfKey;
     this.encryption = encryption;
-    this.sealedFor = SealedStores.sealedFor(bytes.name());
+    this.name = bytes.name();
+    this.serializer = values.serializer();
+    this.deserializer = values.deserializer();
   }
 
   private byte[] seal(String key, V value) {
     if (value == null) {
       return null;
     }
-    return encryption.seal(
-        sealedFor, subjectOfKey.apply(key), values.serializer().serialize(sealedFor, value));
+    return SealedStores.seal(
+        encryption, name, key, subjectOfKey.apply(key), serializer.serialize(name, value));
   }
 
   private V open(String key, byte[] stored) {
     if (stored == null) {
       return null;
     }
-    return values
-        .deserializer()
-        .deserialize(sealedFor, encryption.open(sealedFor, subjectOfKey.apply(key), stored));
+    return deserializer.deserialize(
+        name, SealedStores.open(encryption, name, key, subjectOfKey.apply(key), stored));
   }
 
   @Override
@@ -171,8 +174,8 @@ final class SealedKeyValueStore<V> implements KeyValueStore<String, V> {
     };
   }
 
-  // The rest is the store of bytes': Streams registers, flushes, commits and closes it through
-  // this one, the root it was given.
+  // The rest is the store of bytes': Streams registers, commits and closes it through this one,
+  // the root it was given.
 
   @Override
   public String name() {
@@ -185,11 +188,6 @@ final class SealedKeyValueStore<V> implements KeyValueStore<String, V> {
   }
 
   @Override
-  public void flush() {
-    bytes.flush();
-  }
-
-  @Override
   public void commit(Map<TopicPartition, Long> changelogOffsets) {
     bytes.commit(changelogOffsets);
   }
@@ -199,7 +197,9 @@ final class SealedKeyValueStore<V> implements KeyValueStore<String, V> {
     return bytes.committedOffset(partition);
   }
 
+  // Deprecated in Streams, but what keeps it from wrapping the store in a legacy checkpointing one.
   @Override
+  @SuppressWarnings("deprecation")
   public boolean managesOffsets() {
     return bytes.managesOffsets();
   }

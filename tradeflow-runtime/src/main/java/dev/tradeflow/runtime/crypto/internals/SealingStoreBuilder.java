@@ -7,7 +7,12 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 
-/** Builds a {@link SealedKeyValueStore} over a store of bytes that Streams logs and caches. */
+/**
+ * Builds a {@link SealedKeyValueStore} over a store of bytes that Streams meters and logs. Not
+ * cached: Streams flushes its record cache at a commit only for stores it sees as cached, and this
+ * one, the root, is not one of its own, so dirty entries would reach the changelog after the
+ * transaction that should hold them.
+ */
 public final class SealingStoreBuilder<V> implements StoreBuilder<KeyValueStore<String, V>> {
 
   private final StoreBuilder<KeyValueStore<String, byte[]>> bytes;
@@ -28,8 +33,8 @@ public final class SealingStoreBuilder<V> implements StoreBuilder<KeyValueStore<
 
   @Override
   public StoreBuilder<KeyValueStore<String, V>> withCachingEnabled() {
-    bytes.withCachingEnabled();
-    return this;
+    throw new UnsupportedOperationException(
+        "a sealed store is not cached: its cache would not be flushed at a commit");
   }
 
   @Override
