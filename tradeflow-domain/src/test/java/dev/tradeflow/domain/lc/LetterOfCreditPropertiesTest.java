@@ -153,8 +153,8 @@ class LetterOfCreditPropertiesTest {
     assertThat(amendments).containsExactlyInAnyOrder(AmendmentStatus.values());
     assertThat(rejections)
         .as(
-            "every rejection but LC_NOT_FOUND (each scenario applies first), INVALID_COMMAND and"
-                + " COMMAND_ID_REUSED (the processor's, not the aggregate's) and"
+            "every rejection but LC_NOT_FOUND (each scenario applies first), INVALID_COMMAND,"
+                + " COMMAND_ID_REUSED and CREDIT_SHREDDED (the processor's, not the aggregate's) and"
                 + " AMENDMENT_NOT_CLEARED and PRESENTATION_NOT_CLEARED (the issuance saga's)")
         .containsExactlyInAnyOrderElementsOf(
             EnumSet.complementOf(
@@ -162,6 +162,7 @@ class LetterOfCreditPropertiesTest {
                     RejectionCode.LC_NOT_FOUND,
                     RejectionCode.INVALID_COMMAND,
                     RejectionCode.COMMAND_ID_REUSED,
+                    RejectionCode.CREDIT_SHREDDED,
                     RejectionCode.AMENDMENT_NOT_CLEARED,
                     RejectionCode.PRESENTATION_NOT_CLEARED)));
     double acceptedShare = (double) decided[0] / (decided[0] + decided[1]);
