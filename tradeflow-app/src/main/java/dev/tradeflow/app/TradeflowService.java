@@ -33,6 +33,7 @@ import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.TopicAdmin;
 import dev.tradeflow.runtime.Topics;
 import dev.tradeflow.runtime.TradeflowConfig;
+import dev.tradeflow.runtime.crypto.PayloadEncryption;
 import dev.tradeflow.runtime.dlq.DeadLetterQueues;
 import dev.tradeflow.runtime.tracing.KafkaTracing;
 import dev.tradeflow.runtime.tracing.SpanExport;
@@ -64,6 +65,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.Producer;
@@ -197,7 +199,16 @@ public final class TradeflowService implements AutoCloseable {
       PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       started.push(meters::close);
       Reporting reporting =
-          Reporting.start(config.jdbc(), fresh, clients, eventSerde, meters, tracing);
+          Reporting.start(
+              config.jdbc(),
+              fresh,
+              clients,
+              eventSerde,
+              meters,
+              tracing,
+              config.crypto().enabled()
+                  ? PayloadEncryption.open(config.crypto()).dataKeys()::shreddedSubjects
+                  : Set::of);
       started.push(reporting);
       Optional<AuditSequencer> audit =
           config.audit().enabled()

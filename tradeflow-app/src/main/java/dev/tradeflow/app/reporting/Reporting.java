@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -43,11 +44,16 @@ public final class Reporting implements AutoCloseable {
 
   private final Database database;
   private final ReliableConsumer<String, RecordedEvent<LcEvent>> consumer;
+  private final ShreddedCreditPurge purge;
   private final ReportingQueries queries;
 
-  private Reporting(Database database, ReliableConsumer<String, RecordedEvent<LcEvent>> consumer) {
+  private Reporting(
+      Database database,
+      ReliableConsumer<String, RecordedEvent<LcEvent>> consumer,
+      ShreddedCreditPurge purge) {
     this.database = database;
     this.consumer = consumer;
+    this.purge = purge;
     this.queries = new ReportingQueries(database.dataSource());
   }
 
@@ -56,6 +62,7 @@ public final class Reporting implements AutoCloseable {
    *
    * @param rebuild empties the projection first, so that it is rebuilt from the whole log (a fresh
    *     log would otherwise meet positions the projection stored for the old one)
+   * @param shreddedCredits the credits whose data keys were destroyed: their rows are deleted
    * @throws IllegalStateException when the database cannot be reached or migrated
    */
   public static Reporting start(
@@ -64,7 +71,8 @@ public final class Reporting implements AutoCloseable {
       KafkaClients clients,
       EventSerde serde,
       MeterRegistry meters,
-      KafkaTracing tracing) {
+      KafkaTracing tracing,
+      Supplier<Set<String>> shreddedCredits) {
     Database database = openDatabase(jdbc);
     String groupId = groupIdFor(jdbc);
     try {
@@ -89,7 +97,8 @@ public final class Reporting implements AutoCloseable {
               sink,
               meters,
               tracing);
-      return new Reporting(database, consumer);
+      return new Reporting(
+          database, consumer, ShreddedCreditPurge.start(database.dataSource(), shreddedCredits));
     } catch (RuntimeException e) {
       database.close();
       throw e;
@@ -150,10 +159,9 @@ public final class Reporting implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
+    try (database;
+        purge) {
       consumer.close();
-    } finally {
-      database.close();
     }
   }
 }

@@ -75,11 +75,24 @@ public final class ReportingProjection
     rewritePresentations(tx, lcId, state);
   }
 
+  private static final List<String> TABLES =
+      List.of("rpt_discrepancies", "rpt_presentations", "rpt_lc_register", "rpt_lc_events");
+
   /** Empties the projection's tables, in {@code tx}, before a rebuild from the log. */
   static void clear(Connection tx) throws SQLException {
-    for (String table :
-        List.of("rpt_discrepancies", "rpt_presentations", "rpt_lc_register", "rpt_lc_events")) {
+    for (String table : TABLES) {
       try (PreparedStatement delete = tx.prepareStatement("DELETE FROM " + table)) {
+        delete.executeUpdate();
+      }
+    }
+  }
+
+  /** Deletes every row of credit {@code lcId}, in {@code tx}: its data was shredded. */
+  static void forget(Connection tx, String lcId) throws SQLException {
+    for (String table : TABLES) {
+      try (PreparedStatement delete =
+          tx.prepareStatement("DELETE FROM " + table + " WHERE lc_id = ?")) {
+        delete.setString(1, lcId);
         delete.executeUpdate();
       }
     }

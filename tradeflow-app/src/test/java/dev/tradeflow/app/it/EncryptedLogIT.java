@@ -2,6 +2,7 @@ package dev.tradeflow.app.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.tradeflow.app.TestCommands;
 import dev.tradeflow.app.TradeflowService;
@@ -10,6 +11,7 @@ import dev.tradeflow.app.demo.ApiClient;
 import dev.tradeflow.app.processor.CommandProcessor;
 import dev.tradeflow.app.replay.ReplayReport;
 import dev.tradeflow.app.replay.ReplayVerifier;
+import dev.tradeflow.app.reporting.RegisterEntry;
 import dev.tradeflow.audit.AuditVerifier;
 import dev.tradeflow.audit.KafkaAuditSource;
 import dev.tradeflow.audit.checkpoint.KeyRing;
@@ -25,8 +27,11 @@ import dev.tradeflow.schemas.EventSerde;
 import dev.tradeflow.schemas.crypto.PayloadCipher;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -92,6 +97,10 @@ class EncryptedLogIT {
         assertThat(replay.agrees()).as(replay.divergences().toString()).isTrue();
         assertThat(replay.creditsInLiveStore()).isEqualTo(2);
 
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> registered(service).containsAll(List.of("SECRET-1", "SECRET-2")));
+
         // A legal hold keeps the records readable: the shred is refused until it is released.
         Map<String, String> legal = SharedKafka.as(service, "legal.lee", Role.COMPLIANCE);
         assertThat(
@@ -147,6 +156,10 @@ class EncryptedLogIT {
         assertThat(api.get("/api/v1/lcs/SECRET-1/events").status()).isEqualTo(410);
         assertThat(api.get("/api/v1/lcs/SECRET-2").body()).containsEntry("status", "ADVISED");
         assertThat(api.getText("/api/v1/lcs")).contains("SECRET-2").doesNotContain("SECRET-1");
+        // The reporting view's copy goes too.
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> registered(service).equals(List.of("SECRET-2")));
         // A command for it is refused with the reason; the processor goes on.
         ApiClient.Response refusedCommand =
             api.post(
@@ -169,5 +182,12 @@ class EncryptedLogIT {
             .isEqualTo(200);
       }
     }
+  }
+
+  private static List<String> registered(TradeflowService service) throws SQLException {
+    return service.reporting().queries().register(Optional.empty()).stream()
+        .map(RegisterEntry::lcId)
+        .sorted()
+        .toList();
   }
 }

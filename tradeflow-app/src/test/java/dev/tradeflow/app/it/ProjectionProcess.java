@@ -11,6 +11,7 @@ import io.opentelemetry.api.OpenTelemetry;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The SQL reporting projection alone, in a JVM of its own, for {@link ProjectionCrashIT} to kill:
@@ -28,7 +29,8 @@ public final class ProjectionProcess {
         new KafkaClients(config, config.kafka().bootstrapServers().orElseThrow()),
         TradeflowService.eventSerde(config),
         new SimpleMeterRegistry(),
-        new KafkaTracing(OpenTelemetry.noop()));
+        new KafkaTracing(OpenTelemetry.noop()),
+        Set::of);
     System.out.println("PROJECTION RUNNING");
     Thread.currentThread().join();
   }

@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -182,7 +183,8 @@ class ReportingIT {
                 new KafkaClients(service.config(), service.bootstrapServers()),
                 TradeflowService.eventSerde(service.config()),
                 new SimpleMeterRegistry(),
-                new KafkaTracing(OpenTelemetry.noop()))) {
+                new KafkaTracing(OpenTelemetry.noop()),
+                Set::of)) {
       ReportingQueries queries = rebuilt.queries();
       await()
           .atMost(Duration.ofSeconds(30))

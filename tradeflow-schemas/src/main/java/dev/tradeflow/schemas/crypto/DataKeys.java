@@ -1,5 +1,7 @@
 package dev.tradeflow.schemas.crypto;
 
+import java.util.Set;
+
 /**
  * The data keys, one or more per subject (the record key: a credit's id), each wrapped by a
  * key-encryption key where it is stored. A subject's payloads are encrypted with its current key;
@@ -25,4 +27,10 @@ public interface DataKeys {
 
   /** Destroys every key of {@code subject}; returns how many. */
   int shred(String subject);
+
+  /**
+   * The subjects with a destroyed key, as far as this process knows: its own shreds, and other
+   * processes' once it has read of them. Copies of their data held elsewhere are to be erased too.
+   */
+  Set<String> shreddedSubjects();
 }

@@ -68,6 +68,7 @@ public final class JournalDataKeys implements DataKeys {
   private final Map<String, Entry> newestBySubject = new ConcurrentHashMap<>();
   // Shredded here: a reader that unwrapped one just before must not cache it after.
   private final Set<String> shreddedIds = ConcurrentHashMap.newKeySet();
+  private final Set<String> shreddedSubjects = ConcurrentHashMap.newKeySet();
   private final Map<Path, Long> readUpTo = new HashMap<>(); // guarded by this
   private volatile boolean loaded;
   private volatile long nextCatchUp;
@@ -223,6 +224,13 @@ public final class JournalDataKeys implements DataKeys {
     return destroyed.size();
   }
 
+  @Override
+  public Set<String> shreddedSubjects() {
+    load();
+    catchUpIfDue();
+    return Set.copyOf(shreddedSubjects);
+  }
+
   private boolean fresh(DataKey key) {
     return key.createdAt().plus(rotationPeriod).isAfter(clock.instant());
   }
@@ -348,6 +356,7 @@ public final class JournalDataKeys implements DataKeys {
   /** Drops a shredded key that this process may still hold unwrapped. */
   private void forget(StoredKey shredded) {
     shreddedIds.add(shredded.id());
+    shreddedSubjects.add(shredded.subject());
     byId.remove(shredded.id());
     currentBySubject.computeIfPresent(
         shredded.subject(), (s, current) -> current.id().equals(shredded.id()) ? null : current);

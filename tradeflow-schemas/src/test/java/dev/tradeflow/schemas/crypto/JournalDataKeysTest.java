@@ -313,8 +313,10 @@ class JournalDataKeysTest {
     assertThat(open().shred("LC-1")).isEqualTo(1); // the CLI, another process
 
     assertThat(service.get(key.id()).secret()).isEqualTo(key.secret()); // not due yet
+    assertThat(service.shreddedSubjects()).isEmpty();
     now.set(now.get().plus(JournalDataKeys.CATCH_UP_INTERVAL));
     assertThatThrownBy(() -> service.get(key.id())).isInstanceOf(KeyShreddedException.class);
+    assertThat(service.shreddedSubjects()).containsExactly("LC-1");
     assertThat(service.current("LC-1").id()).isNotEqualTo(key.id());
   }
 
