@@ -496,8 +496,8 @@ public final class JournalDataKeys implements DataKeys {
 
   /**
    * Replaces the wrapped bytes where they lie, padded to their length. The old bytes may remain in
-   * blocks the file system freed or journalled, as with a deleted file: the keystore's key that
-   * wrapped them is what a thorough erasure also retires (rotate-kek, then delete the old entry).
+   * blocks the file system freed or journalled, as with a deleted file; they are wrapped, so they
+   * are of use only with the key-encryption key that wrapped them (ADR 14).
    */
   private static void overwrite(Place place, String tombstone) {
     byte[] bytes = Arrays.copyOf(tombstone.getBytes(StandardCharsets.US_ASCII), place.length());
