@@ -151,29 +151,13 @@ class JournalDataKeysTest {
 
   @Test
   void keys_in_the_file_per_key_layout_move_into_a_journal() throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    Files.createDirectories(keysDir);
     byte[] secret = new byte[32];
     secret[0] = 7;
     KeyEncryptionKey.WrappedKey wrapped = kek.wrap(secret);
     String kept = "a".repeat(32);
     String shredded = "b".repeat(32);
-    json.writeValue(
-        keysDir.resolve(kept + ".key").toFile(),
-        Map.of(
-            "id",
-            kept,
-            "subject",
-            "LC-OLD",
-            "createdAt",
-            "2026-11-30T09:00:00Z",
-            "kekId",
-            wrapped.kekId(),
-            "wrapped",
-            Base64.getEncoder().encodeToString(wrapped.bytes())));
-    json.writeValue(
-        keysDir.resolve(shredded + ".shredded").toFile(),
-        Map.of("id", shredded, "subject", "LC-GONE", "shreddedAt", "2026-12-01T10:00:00Z"));
+    writeFileKey(kept, "LC-OLD", wrapped);
+    writeFileTombstone(shredded, "LC-GONE");
 
     JournalDataKeys keys = open();
     assertThat(keys.get(kept).secret()).isEqualTo(secret);
@@ -239,26 +223,10 @@ class JournalDataKeysTest {
 
   @Test
   void a_key_file_left_beside_its_tombstone_stays_shredded() throws IOException {
-    ObjectMapper json = new ObjectMapper();
-    Files.createDirectories(keysDir);
     KeyEncryptionKey.WrappedKey wrapped = kek.wrap(new byte[32]);
     String id = "c".repeat(32);
-    json.writeValue(
-        keysDir.resolve(id + ".key").toFile(),
-        Map.of(
-            "id",
-            id,
-            "subject",
-            "LC-GONE",
-            "createdAt",
-            "2026-11-30T09:00:00Z",
-            "kekId",
-            wrapped.kekId(),
-            "wrapped",
-            Base64.getEncoder().encodeToString(wrapped.bytes())));
-    json.writeValue(
-        keysDir.resolve(id + ".shredded").toFile(),
-        Map.of("id", id, "subject", "LC-GONE", "shreddedAt", "2026-12-01T10:00:00Z"));
+    writeFileKey(id, "LC-GONE", wrapped);
+    writeFileTombstone(id, "LC-GONE");
 
     JournalDataKeys keys = open();
     assertThatThrownBy(() -> keys.get(id)).isInstanceOf(KeyShreddedException.class);
@@ -318,6 +286,35 @@ class JournalDataKeysTest {
     assertThatThrownBy(() -> service.get(key.id())).isInstanceOf(KeyShreddedException.class);
     assertThat(service.shreddedSubjects()).containsExactly("LC-1");
     assertThat(service.current("LC-1").id()).isNotEqualTo(key.id());
+  }
+
+  /** A key file of the file-per-key layout, made 2026-11-30T09:00:00Z. */
+  private void writeFileKey(String id, String subject, KeyEncryptionKey.WrappedKey wrapped)
+      throws IOException {
+    Files.createDirectories(keysDir);
+    new ObjectMapper()
+        .writeValue(
+            keysDir.resolve(id + ".key").toFile(),
+            Map.of(
+                "id",
+                id,
+                "subject",
+                subject,
+                "createdAt",
+                "2026-11-30T09:00:00Z",
+                "kekId",
+                wrapped.kekId(),
+                "wrapped",
+                Base64.getEncoder().encodeToString(wrapped.bytes())));
+  }
+
+  /** A tombstone of the file-per-key layout, shredded 2026-12-01T10:00:00Z. */
+  private void writeFileTombstone(String id, String subject) throws IOException {
+    Files.createDirectories(keysDir);
+    new ObjectMapper()
+        .writeValue(
+            keysDir.resolve(id + ".shredded").toFile(),
+            Map.of("id", id, "subject", subject, "shreddedAt", "2026-12-01T10:00:00Z"));
   }
 
   private static boolean contains(Path file, String text) {
