@@ -233,15 +233,15 @@ public final class CommandProcessor {
         }
         // Its state is sealed under a destroyed key (crypto-shredding): gone for good, so the
         // command is refused, not parked for an operator who could do nothing with it.
-        CommandResult result =
-            CommandResult.rejected(
-                envelope,
-                0,
-                new Rejection(
-                    RejectionCode.CREDIT_SHREDDED,
-                    "the credit's data was destroyed: " + e.getMessage()),
-                now);
-        context.forward(record.withValue(result).withTimestamp(now.toEpochMilli()), RESULTS_SINK);
+        Rejection shredded =
+            new Rejection(
+                RejectionCode.CREDIT_SHREDDED,
+                "the credit's data was destroyed: " + e.getMessage());
+        context.forward(
+            record
+                .withValue(rejectedOutcome(envelope, null, shredded, now).result())
+                .withTimestamp(now.toEpochMilli()),
+            RESULTS_SINK);
         return;
       }
       Outcome outcome;

@@ -12,7 +12,6 @@ import dev.tradeflow.domain.lc.LcState;
 import dev.tradeflow.domain.lc.LetterOfCredit;
 import dev.tradeflow.runtime.KafkaClients;
 import dev.tradeflow.runtime.Topics;
-import dev.tradeflow.runtime.crypto.RecordDecryptionException;
 import dev.tradeflow.runtime.crypto.RecordEncryption;
 import dev.tradeflow.runtime.crypto.SealedStores;
 import dev.tradeflow.schemas.EventSerde;
@@ -118,17 +117,11 @@ public final class ReplayVerifier {
    * which the store passes over too.
    */
   private byte[] opened(String store, String key, byte[] stored) {
-    if (stored == null) {
-      return null;
-    }
-    try {
-      return SealedStores.open(encryption, store, key, CommandProcessor.creditOf(key), stored);
-    } catch (RecordDecryptionException e) {
-      if (e.shredded()) {
-        return null;
-      }
-      throw e;
-    }
+    return stored == null
+        ? null
+        : SealedStores.openUnlessShredded(
+                encryption, store, key, CommandProcessor.creditOf(key), stored)
+            .orElse(null);
   }
 
   private Map<String, AggregateSnapshot> readStore() {

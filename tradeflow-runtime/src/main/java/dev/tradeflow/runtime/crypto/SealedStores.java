@@ -1,6 +1,7 @@
 package dev.tradeflow.runtime.crypto;
 
 import dev.tradeflow.runtime.crypto.internals.SealingStoreBuilder;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -59,6 +60,24 @@ public final class SealedStores {
   public static byte[] open(
       RecordEncryption encryption, String name, String key, String subject, byte[] stored) {
     return encryption.open(sealedFor(name, key), subject, stored);
+  }
+
+  /**
+   * {@link #open}, or empty when the subject's key was shredded: the value is gone for good, and a
+   * scan of the store (or of its changelog) passes over it as over a deleted one.
+   *
+   * @throws RecordDecryptionException when it cannot be opened for another reason
+   */
+  public static Optional<byte[]> openUnlessShredded(
+      RecordEncryption encryption, String name, String key, String subject, byte[] stored) {
+    try {
+      return Optional.of(open(encryption, name, key, subject, stored));
+    } catch (RecordDecryptionException e) {
+      if (e.shredded()) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   private static String sealedFor(String name, String key) {

@@ -1,6 +1,5 @@
 package dev.tradeflow.runtime.crypto.internals;
 
-import dev.tradeflow.runtime.crypto.RecordDecryptionException;
 import dev.tradeflow.runtime.crypto.RecordEncryption;
 import dev.tradeflow.runtime.crypto.SealedStores;
 import java.util.List;
@@ -133,13 +132,11 @@ final class SealedKeyValueStore<V> implements KeyValueStore<String, V> {
       private boolean advance() {
         while (next == null && stored.hasNext()) {
           KeyValue<String, byte[]> entry = stored.next();
-          try {
-            next = KeyValue.pair(entry.key, open(entry.key, entry.value));
-          } catch (RecordDecryptionException e) {
-            if (!e.shredded()) {
-              throw e;
-            }
-          }
+          SealedStores.openUnlessShredded(
+                  encryption, name, entry.key, subjectOfKey.apply(entry.key), entry.value)
+              .ifPresent(
+                  plaintext ->
+                      next = KeyValue.pair(entry.key, deserializer.deserialize(name, plaintext)));
         }
         return next != null;
       }
